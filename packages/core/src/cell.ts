@@ -1,0 +1,84 @@
+// The LSTM cell's arithmetic, split so callers can precompute the parts that do not depend on the query.
+// Pre-activations are always summed as (b + h·V) + (x·U): the adders' precomputed tables then give
+// bit-for-bit the same numbers as the plain step-by-step forward pass.
+import type { PackedWeights } from './packed.js';
+
+export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
+
+/** out[off..off+4H) = b + h·V. Zero states are skipped: h0 = 0 makes the first step's term just b. */
+export function recurrentTerm(p: PackedWeights, h: Float64Array, out: Float64Array, off = 0): void {
+  const G = 4 * p.H;
+  const { V, b } = p;
+  for (let u = 0; u < G; u++) out[off + u] = b[u] as number;
+  for (let j = 0; j < p.H; j++) {
+    const hj = h[j] as number;
+    if (hj === 0) continue;
+    const row = j * G;
+    for (let u = 0; u < G; u++) out[off + u] = (out[off + u] as number) + hj * (V[row + u] as number);
+  }
+}
+
+/** out[off..off+4H) = x·U. Inputs are bits, so this is the sum of the U rows of the set bits. */
+export function inputTerm(p: PackedWeights, x: ArrayLike<number>, out: Float64Array, off = 0): void {
+  const G = 4 * p.H;
+  const { U } = p;
+  out.fill(0, off, off + G);
+  for (let k = 0; k < p.I; k++) {
+    const xk = x[k] as number;
+    if (xk === 0) continue;
+    const row = k * G;
+    for (let u = 0; u < G; u++) out[off + u] = (out[off + u] as number) + xk * (U[row + u] as number);
+  }
+}
+
+/** Gate activations of one step, for the trace. */
+export interface GateBuffers {
+  i: Float64Array;
+  f: Float64Array;
+  g: Float64Array;
+  o: Float64Array;
+}
+
+/**
+ * Applies the gates to the pre-activations rec + inp and updates c and h in place:
+ * i, f, o = σ(·), g = tanh(·), c = f⊙c + i⊙g, h = o⊙tanh(c).
+ */
+export function gateStep(
+  p: PackedWeights,
+  rec: Float64Array,
+  recOff: number,
+  inp: Float64Array,
+  inpOff: number,
+  c: Float64Array,
+  h: Float64Array,
+  gates?: GateBuffers,
+): void {
+  const H = p.H;
+  for (let u = 0; u < H; u++) {
+    const i = sigmoid((rec[recOff + u] as number) + (inp[inpOff + u] as number));
+    const f = sigmoid((rec[recOff + H + u] as number) + (inp[inpOff + H + u] as number));
+    const g = Math.tanh((rec[recOff + 2 * H + u] as number) + (inp[inpOff + 2 * H + u] as number));
+    const o = sigmoid((rec[recOff + 3 * H + u] as number) + (inp[inpOff + 3 * H + u] as number));
+    const cu = f * (c[u] as number) + i * g;
+    c[u] = cu;
+    h[u] = o * Math.tanh(cu);
+    if (gates) {
+      gates.i[u] = i;
+      gates.f[u] = f;
+      gates.g[u] = g;
+      gates.o[u] = o;
+    }
+  }
+}
+
+/** y = act(h·W + b) of the dense layer. */
+export function denseOutput(p: PackedWeights, h: Float64Array, y: Float64Array): void {
+  const { O, W, bd } = p;
+  for (let k = 0; k < O; k++) y[k] = bd[k] as number;
+  for (let j = 0; j < p.H; j++) {
+    const hj = h[j] as number;
+    const row = j * O;
+    for (let k = 0; k < O; k++) y[k] = (y[k] as number) + hj * (W[row + k] as number);
+  }
+  if (p.sigmoidOutput) for (let k = 0; k < O; k++) y[k] = sigmoid(y[k] as number);
+}

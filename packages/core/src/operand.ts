@@ -1,0 +1,36 @@
+// Strict operand parsing: the adders accept non-negative integers only, and say so.
+
+export type Operand = number | bigint | string;
+
+const DECIMAL = /^[0-9]+$/;
+
+function shorten(text: string, max = 40): string {
+  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
+}
+
+/**
+ * Parses a non-negative integer given as a number, a bigint or a string of ASCII decimal digits.
+ * Throws a TypeError (wrong kind of value) or RangeError (negative, unsafe) that says what is accepted.
+ */
+export function parseOperand(value: Operand, name = 'operand'): bigint {
+  switch (typeof value) {
+    case 'bigint':
+      if (value < 0n) throw new RangeError(`${name} must be a non-negative integer, got ${shorten(value.toString())}`);
+      return value;
+    case 'number':
+      if (!Number.isInteger(value)) throw new TypeError(`${name} must be a non-negative integer, got ${value}`);
+      if (value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
+      // Above 2^53 a number has already lost digits: ask for a bigint or a string instead of guessing.
+      if (!Number.isSafeInteger(value)) {
+        throw new RangeError(`${name} must be at most ${Number.MAX_SAFE_INTEGER} as a number (pass a bigint or a decimal string for larger values), got ${value}`);
+      }
+      return BigInt(value);
+    case 'string':
+      if (!DECIMAL.test(value)) {
+        throw new TypeError(`${name} must be a string of decimal digits 0-9 (a non-negative integer), got ${JSON.stringify(shorten(value))}`);
+      }
+      return BigInt(value);
+    default:
+      throw new TypeError(`${name} must be a non-negative integer (number, bigint or decimal string), got ${typeof value}`);
+  }
+}
