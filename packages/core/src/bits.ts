@@ -35,14 +35,20 @@ export function encodeVector(a: number | bigint, b: number | bigint): number[][]
   return [toBits(a, VECTOR_BITS), toBits(b, VECTOR_BITS)];
 }
 
-/** Number of serial steps for a + b: one per bit of the longer operand (at least one), plus one for the last carry. */
-export function serialStepCount(a: bigint, b: bigint): number {
-  return Math.max(bitLength(a), bitLength(b), 1) + 1;
+/**
+ * Number of serial steps for a + b: one per bit of the longer operand (at least one, or at least `width`
+ * when the operands are padded to a fixed width), plus one for the last carry.
+ */
+export function serialStepCount(a: bigint, b: bigint, width = 1): number {
+  return Math.max(bitLength(a), bitLength(b), width, 1) + 1;
 }
 
-/** The serial model's steps: [bit t of a, bit t of b] LSB first, then one [0, 0] step for the last carry. */
-export function encodeSerial(a: bigint, b: bigint): number[][] {
-  const n = serialStepCount(a, b);
+/**
+ * The serial model's steps: [bit t of a, bit t of b] LSB first, then one [0, 0] step for the last carry.
+ * `width` pads both operands with high zero bits (training batches of one width use it).
+ */
+export function encodeSerial(a: bigint, b: bigint, width = 1): number[][] {
+  const n = serialStepCount(a, b, width);
   const aBits = toBits(a, n);
   const bBits = toBits(b, n);
   const steps: number[][] = [];
