@@ -5,16 +5,15 @@ import type { PackedWeights } from './packed.js';
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
-/** out[off..off+4H) = b + h·V. Zero states are skipped: h0 = 0 makes the first step's term just b. */
+/** out[off..off+4H) = b + h·V, each unit's sum in one register (h_0 first), from the transposed kernel. */
 export function recurrentTerm(p: PackedWeights, h: Float64Array, out: Float64Array, off = 0): void {
-  const G = 4 * p.H;
-  const { V, b } = p;
-  for (let u = 0; u < G; u++) out[off + u] = b[u] as number;
-  for (let j = 0; j < p.H; j++) {
-    const hj = h[j] as number;
-    if (hj === 0) continue;
-    const row = j * G;
-    for (let u = 0; u < G; u++) out[off + u] = (out[off + u] as number) + hj * (V[row + u] as number);
+  const { H, VT, b } = p;
+  const G = 4 * H;
+  for (let u = 0; u < G; u++) {
+    let z = b[u] as number;
+    const row = u * H;
+    for (let j = 0; j < H; j++) z += (h[j] as number) * (VT[row + j] as number);
+    out[off + u] = z;
   }
 }
 

@@ -12,8 +12,13 @@ import type { Weights } from './weights.js';
 
 export const VECTOR_MAX_OPERAND = 127;
 const N = VECTOR_MAX_OPERAND + 1;
+// Every 8-bit answer's bigint and bit string, made once rather than per query.
+const SMALL = Array.from({ length: 256 }, (_, n) => BigInt(n));
+const BITS8 = Array.from({ length: 256 }, (_, n) => n.toString(2).padStart(VECTOR_BITS, '0'));
 
 function vectorOperand(value: Operand, name: string): number {
+  // The common case, a small integer number, skips the general parser.
+  if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= VECTOR_MAX_OPERAND) return value;
   const n = parseOperand(value, name);
   if (n > BigInt(VECTOR_MAX_OPERAND)) {
     throw new RangeError(`${name} must be an integer from 0 to ${VECTOR_MAX_OPERAND} for the vector model, got ${n}`);
@@ -52,7 +57,15 @@ export function createVectorAdder(weights: Weights): Adder {
     for (let u = 0; u < H; u++) c[u] = c1[a * H + u] as number;
     gateStep(p, recA, a * G, inpX, b * G, c, h);
     denseOutput(p, h, y);
-    return { a: BigInt(a), b: BigInt(b), ...decodeBits(y) };
+    let sum = 0;
+    let margin = Infinity;
+    for (let k = 0; k < VECTOR_BITS; k++) {
+      const yk = y[k] as number;
+      sum = 2 * sum + (yk >= 0.5 ? 1 : 0);
+      const m = Math.abs(yk - 0.5);
+      if (m < margin) margin = m;
+    }
+    return { a: SMALL[a] as bigint, b: SMALL[b] as bigint, sum: SMALL[sum] as bigint, bits: BITS8[sum] as string, margin };
   }
 
   return { arch: 'vector', weights, add };
