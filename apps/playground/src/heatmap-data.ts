@@ -1,0 +1,163 @@
+// Turns the API's trace (per-step gate activations and states) into heatmap matrices
+// (hidden units × steps), their colour scales and their step labels. No DOM here.
+
+export const CHANNELS = ['i', 'f', 'g', 'o', 'c', 'h'] as const;
+export type Channel = (typeof CHANNELS)[number];
+
+export interface TraceStep {
+  i: number[];
+  f: number[];
+  g: number[];
+  o: number[];
+  c: number[];
+  h: number[];
+  /** The model's output after this step, when the API includes it. */
+  y?: number[];
+}
+
+export const CHANNEL_INFO: Record<Channel, { title: string; meaning: string; signed: boolean }> = {
+  i: { title: 'input gate i', meaning: 'how much of the candidate g enters the cell (σ, 0..1)', signed: false },
+  f: { title: 'forget gate f', meaning: 'how much of the old cell state c is kept (σ, 0..1)', signed: false },
+  g: { title: 'candidate g', meaning: 'the new value offered to the cell (tanh, −1..1)', signed: true },
+  o: { title: 'output gate o', meaning: 'how much of tanh(c) is shown as h (σ, 0..1)', signed: false },
+  c: { title: 'cell state c', meaning: 'the memory carried from step to step (unbounded)', signed: true },
+  h: { title: 'hidden state h', meaning: 'what the step hands to the output layer and the next step (−1..1)', signed: true },
+};
+
+/** Accepts a plain array or a typed array serialised by JSON.stringify ({"0":…,"1":…}). */
+function toNumbers(value: unknown): number[] | null {
+  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? (value as number[]) : null;
+  if (value && typeof value === 'object') {
+    const entries = Object.entries(value as Record<string, unknown>);
+    if (entries.length === 0 || !entries.every(([k, v], idx) => k === String(idx) && typeof v === 'number')) return null;
+    return entries.map(([, v]) => v as number);
+  }
+  return null;
+}
+
+/**
+ * Reads a trace in either shape an API might send: an array of steps `[{ i: [...], ..., h: [...] }, ...]`
+ * or one matrix per channel `{ i: [[step 0 units], [step 1 units], ...], ... }`. Returns null if it is neither.
+ */
+export function normaliseTrace(raw: unknown): TraceStep[] | null {
+  if (Array.isArray(raw)) {
+    const steps: TraceStep[] = [];
+    for (const item of raw) {
+      if (!item || typeof item !== 'object') return null;
+      const record = item as Record<string, unknown>;
+      const step: Partial<TraceStep> = {};
+      for (const channel of CHANNELS) {
+        const values = toNumbers(record[channel]);
+        if (!values) return null;
+        step[channel] = values;
+      }
+      const y = toNumbers(record.y);
+      if (y) step.y = y;
+      steps.push(step as TraceStep);
+    }
+    return steps;
+  }
+  if (raw && typeof raw === 'object') {
+    const record = raw as Record<string, unknown>;
+    const matrices: Partial<Record<Channel | 'y', number[][]>> = {};
+    for (const key of [...CHANNELS, 'y'] as const) {
+      const rows = record[key];
+      if (!Array.isArray(rows)) {
+        if (key === 'y') continue;
+        return null;
+      }
+      const parsed = rows.map(toNumbers);
+      if (parsed.some((r) => r === null)) return null;
+      matrices[key] = parsed as number[][];
+    }
+    const length = matrices.h!.length;
+    if (CHANNELS.some((ch) => matrices[ch]!.length !== length)) return null;
+    return Array.from({ length }, (_, t) => {
+      const step = Object.fromEntries(CHANNELS.map((ch) => [ch, matrices[ch]![t]!])) as unknown as TraceStep;
+      const y = matrices.y?.[t];
+      if (y) step.y = y;
+      return step;
+    });
+  }
+  return null;
+}
+
+export interface HeatmapData {
+  channel: Channel;
+  units: number;
+  steps: number;
+  /** values[unit * steps + step] */
+  values: Float64Array;
+  /** Colour domain: [0, 1] for σ gates, symmetric [−m, m] for signed channels. */
+  domain: [number, number];
+}
+
+export function heatmapData(trace: TraceStep[], channel: Channel): HeatmapData {
+  const steps = trace.length;
+  const units = Math.max(0, ...trace.map((s) => s[channel].length));
+  const values = new Float64Array(units * steps);
+  let maxAbs = 0;
+  trace.forEach((step, t) => {
+    step[channel].forEach((v, u) => {
+      values[u * steps + t] = v;
+      maxAbs = Math.max(maxAbs, Math.abs(v));
+    });
+  });
+  const info = CHANNEL_INFO[channel];
+  let domain: [number, number];
+  if (!info.signed) domain = [0, 1];
+  else if (channel === 'c') domain = [-Math.max(1, maxAbs), Math.max(1, maxAbs)];
+  else domain = [-1, 1];
+  return { channel, units, steps, values, domain };
+}
+
+export function valueAt(data: HeatmapData, unit: number, step: number): number {
+  return data.values[unit * data.steps + step] ?? Number.NaN;
+}
+
+/** What each step feeds the network: vector reads a then b (8 bits each); serial reads bit t of both, then a final [0, 0]. */
+export function stepLabels(model: string, steps: number): string[] {
+  if (model === 'vector') return Array.from({ length: steps }, (_, t) => (t === 0 ? 'step 1: a' : t === 1 ? 'step 2: b' : `step ${t + 1}`));
+  return Array.from({ length: steps }, (_, t) => (t === steps - 1 ? `step ${t + 1}: final carry` : `step ${t + 1}: bit ${t}`));
+}
+
+type RGB = [number, number, number];
+
+// Viridis (sequential, colour-blind safe) for 0..1 gates; a blue–white–orange diverging scale for signed values.
+const VIRIDIS: RGB[] = [
+  [68, 1, 84], [72, 40, 120], [62, 74, 137], [49, 104, 142], [38, 130, 142],
+  [31, 158, 137], [53, 183, 121], [110, 206, 88], [181, 222, 43], [253, 231, 37],
+];
+const DIVERGING: RGB[] = [[33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247], [253, 219, 199], [239, 138, 98], [178, 24, 43]];
+
+function interpolate(stops: RGB[], t: number): RGB {
+  const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0.5)) * (stops.length - 1);
+  const k = Math.min(stops.length - 2, Math.floor(x));
+  const f = x - k;
+  const p = stops[k]!;
+  const q = stops[k + 1]!;
+  return [0, 1, 2].map((j) => Math.round(p[j]! + (q[j]! - p[j]!) * f)) as RGB;
+}
+
+export function colourFor(value: number, domain: [number, number]): RGB {
+  const [lo, hi] = domain;
+  const t = (value - lo) / (hi - lo || 1);
+  return interpolate(lo < 0 ? DIVERGING : VIRIDIS, t);
+}
+
+export interface GridLayout {
+  left: number;
+  top: number;
+  cellWidth: number;
+  cellHeight: number;
+  units: number;
+  steps: number;
+}
+
+/** Which cell a point in the canvas falls on (steps along x, units along y), or null outside the grid. */
+export function cellAt(layout: GridLayout, x: number, y: number): { unit: number; step: number } | null {
+  const step = Math.floor((x - layout.left) / layout.cellWidth);
+  const unit = Math.floor((y - layout.top) / layout.cellHeight);
+  if (x < layout.left || y < layout.top || step >= layout.steps || unit >= layout.units) return null;
+  return { unit, step };
+}

@@ -1,0 +1,115 @@
+// Reads the training history and the verification figures out of `GET /model/:arch`.
+// The model's `meta` is free-form (the trainer writes it), so this looks in the likely places
+// and keeps whatever per-epoch numbers it finds. No DOM here.
+
+type Json = Record<string, unknown>;
+
+export interface Series {
+  name: string;
+  values: (number | null)[];
+}
+
+export interface TrainingHistory {
+  epochs: number[];
+  loss: Series[];
+  accuracy: Series[];
+}
+
+const isRecord = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Candidate objects that may hold `history`, `verification`, …, outermost first. */
+function containers(info: unknown): Json[] {
+  const found: Json[] = [];
+  const visit = (v: unknown, depth: number) => {
+    if (!isRecord(v) || depth > 3) return;
+    found.push(v);
+    for (const key of ['meta', 'training', 'verification', 'model']) visit(v[key], depth + 1);
+  };
+  visit(info, 0);
+  return found;
+}
+
+function fromRows(rows: unknown[]): TrainingHistory | null {
+  const records = rows.filter(isRecord);
+  if (records.length === 0) return null;
+  const keys = new Set<string>();
+  for (const r of records) for (const [k, v] of Object.entries(r)) if (typeof v === 'number') keys.add(k);
+  const epochs = records.map((r, idx) => (typeof r.epoch === 'number' ? r.epoch : idx + 1));
+  const column = (k: string): Series => ({ name: k, values: records.map((r) => (typeof r[k] === 'number' ? (r[k] as number) : null)) });
+  return split(epochs, [...keys].filter((k) => k !== 'epoch').map(column));
+}
+
+function fromColumns(columns: Json): TrainingHistory | null {
+  const series = Object.entries(columns)
+    .filter(([k, v]) => k !== 'epoch' && k !== 'epochs' && Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null))
+    .map(([k, v]) => ({ name: k, values: v as (number | null)[] }));
+  if (series.length === 0) return null;
+  const length = Math.max(...series.map((s) => s.values.length));
+  const given = columns.epoch ?? columns.epochs;
+  const epochs = Array.isArray(given) && given.length === length ? (given as number[]) : Array.from({ length }, (_, k) => k + 1);
+  return split(epochs, series);
+}
+
+function split(epochs: number[], series: Series[]): TrainingHistory | null {
+  const loss = series.filter((s) => /loss/i.test(s.name));
+  const accuracy = series.filter((s) => /acc/i.test(s.name));
+  if (epochs.length === 0 || loss.length + accuracy.length === 0) return null;
+  return { epochs, loss, accuracy };
+}
+
+/** The per-epoch history (loss and accuracy curves), or null when the model's meta has none. */
+export function extractHistory(info: unknown): TrainingHistory | null {
+  for (const c of containers(info)) {
+    const h = c.history;
+    if (Array.isArray(h)) {
+      const parsed = fromRows(h);
+      if (parsed) return parsed;
+    } else if (isRecord(h)) {
+      const parsed = fromColumns(h);
+      if (parsed) return parsed;
+    }
+  }
+  return null;
+}
+
+export interface Figure {
+  label: string;
+  value: string;
+}
+
+function humanise(key: string): string {
+  return key
+    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
+    .replace(/[_-]+/g, ' ')
+    .toLowerCase();
+}
+
+function formatValue(key: string, v: unknown): string | null {
+  if (typeof v === 'number') {
+    if (/acc/i.test(key) && v >= 0 && v <= 1) return `${(v * 100).toFixed(v === 1 ? 0 : 2)} %`;
+    return Number.isInteger(v) ? v.toLocaleString('en-GB') : v.toPrecision(4);
+  }
+  if (typeof v === 'string') return v.length > 80 ? `${v.slice(0, 77)}…` : v;
+  if (typeof v === 'boolean') return v ? 'yes' : 'no';
+  return null;
+}
+
+/** Scalar figures from the model description (architecture, parameters, verification), flattened with readable labels. */
+export function extractFigures(info: unknown, limit = 24): Figure[] {
+  const figures: Figure[] = [];
+  const seen = new Set<string>();
+  const visit = (v: unknown, prefix: string, depth: number) => {
+    if (!isRecord(v) || depth > 3) return;
+    for (const [key, value] of Object.entries(v)) {
+      if (key === 'history' || key === 'weights' || key === 'lstm' || key === 'dense' || key === 'wrong') continue;
+      const label = prefix ? `${prefix} › ${humanise(key)}` : humanise(key);
+      const formatted = formatValue(key, value);
+      if (formatted !== null) {
+        if (!seen.has(label)) figures.push({ label, value: formatted });
+        seen.add(label);
+      } else if (isRecord(value)) visit(value, key === 'meta' ? prefix : label, depth + 1);
+    }
+  };
+  visit(info, '', 0);
+  return figures.slice(0, limit);
+}

@@ -1,0 +1,71 @@
+import { describe, expect, it } from 'vitest';
+import { cellAt, colourFor, heatmapData, normaliseTrace, stepLabels, valueAt, type TraceStep } from '../src/heatmap-data';
+
+const step = (k: number, units = 3): Record<string, number[]> => {
+  const row = (offset: number) => Array.from({ length: units }, (_, u) => offset + k * 0.1 + u * 0.01);
+  return { x: [k, k], i: row(0.1), f: row(0.2), g: row(-0.3), o: row(0.4), c: row(-2 - k), h: row(-0.1), y: [0.9 - k * 0.1] };
+};
+
+describe('normaliseTrace', () => {
+  it('reads an array of steps (the edge API shape), keeping y', () => {
+    const trace = normaliseTrace([step(0), step(1)])!;
+    expect(trace).toHaveLength(2);
+    expect(trace[1]!.c).toEqual(step(1).c);
+    expect(trace[0]!.y).toEqual([0.9]);
+  });
+
+  it('reads one matrix per channel, and typed arrays serialised as objects', () => {
+    const perChannel = Object.fromEntries(['i', 'f', 'g', 'o', 'c', 'h'].map((ch) => [ch, [{ 0: 1, 1: 2 }, { 0: 3, 1: 4 }]]));
+    const trace = normaliseTrace(perChannel)!;
+    expect(trace.map((s) => s.h)).toEqual([[1, 2], [3, 4]]);
+  });
+
+  it('returns null for anything else', () => {
+    expect(normaliseTrace(null)).toBeNull();
+    expect(normaliseTrace([{ i: [1] }])).toBeNull();
+    expect(normaliseTrace([{ ...step(0), h: ['x'] }])).toBeNull();
+    expect(normaliseTrace({ i: [[1]], f: [[1]], g: [[1]], o: [[1]], c: [[1]], h: [[1], [2]] })).toBeNull();
+  });
+});
+
+describe('heatmapData', () => {
+  const trace = normaliseTrace([step(0), step(1), step(2)]) as TraceStep[];
+
+  it('lays values out as units × steps', () => {
+    const data = heatmapData(trace, 'h');
+    expect([data.units, data.steps]).toEqual([3, 3]);
+    expect(valueAt(data, 2, 1)).toBeCloseTo(-0.1 + 0.1 + 0.02);
+    expect(valueAt(data, 0, 0)).toBeCloseTo(-0.1);
+  });
+
+  it('uses 0..1 for σ gates, −1..1 for tanh values and a symmetric range covering c', () => {
+    expect(heatmapData(trace, 'f').domain).toEqual([0, 1]);
+    expect(heatmapData(trace, 'g').domain).toEqual([-1, 1]);
+    const c = heatmapData(trace, 'c');
+    expect(c.domain[1]).toBeCloseTo(4 - 0.2); // |c| peaks at step 2, unit 0: −2 − 2 + 0.2
+    expect(c.domain[0]).toBe(-c.domain[1]);
+  });
+
+  it('labels steps: a then b for vector, bits then the final carry for serial', () => {
+    expect(stepLabels('vector', 2)).toEqual(['step 1: a', 'step 2: b']);
+    expect(stepLabels('serial', 3)).toEqual(['step 1: bit 0', 'step 2: bit 1', 'step 3: final carry']);
+  });
+});
+
+describe('colours and hit-testing', () => {
+  it('maps the ends of the domain to the ends of the scale, and the middle of a signed scale to white', () => {
+    expect(colourFor(0, [0, 1])).toEqual([68, 1, 84]);
+    expect(colourFor(1, [0, 1])).toEqual([253, 231, 37]);
+    expect(colourFor(0, [-1, 1])).toEqual([247, 247, 247]);
+    expect(colourFor(99, [-1, 1])).toEqual([178, 24, 43]);
+  });
+
+  it('finds the cell under a point and nothing outside the grid', () => {
+    const layout = { left: 30, top: 5, cellWidth: 10, cellHeight: 4, units: 32, steps: 2 };
+    expect(cellAt(layout, 30, 5)).toEqual({ unit: 0, step: 0 });
+    expect(cellAt(layout, 49.9, 5 + 4 * 31 + 1)).toEqual({ unit: 31, step: 1 });
+    expect(cellAt(layout, 50, 6)).toBeNull();
+    expect(cellAt(layout, 29, 6)).toBeNull();
+    expect(cellAt(layout, 35, 5 + 4 * 32)).toBeNull();
+  });
+});
