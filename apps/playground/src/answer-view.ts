@@ -4,14 +4,28 @@ import { alignBitRows, groupDigits, sumBitConfidences } from './bits';
 import { h } from './dom';
 import type { TraceStep } from './heatmap-data';
 
-export function renderEquation(answer: AddAnswer, els: { operands: HTMLElement; sum: HTMLOutputElement; badge: HTMLElement }): void {
-  els.operands.textContent = `${groupDigits(answer.a)} + ${groupDigits(answer.b)} =`;
-  els.sum.textContent = answer.sum;
-  els.sum.title = groupDigits(answer.sum);
+/** Digits in groups of three, spaced by CSS so that copying or reading textContent gives the plain number. */
+function digitGroups(decimal: string): HTMLElement[] {
+  return groupDigits(decimal)
+    .split('\u2009')
+    .map((group) => h('span', { class: 'digits' }, group));
+}
+
+export function renderEquation(
+  answer: AddAnswer,
+  els: { operands: HTMLElement; sum: HTMLOutputElement; badge: HTMLElement; trueSum: HTMLElement },
+): void {
+  els.operands.replaceChildren(h('span', { class: 'number' }, ...digitGroups(answer.a)), ' + ', h('span', { class: 'number' }, ...digitGroups(answer.b)), ' =');
+  els.sum.replaceChildren(...digitGroups(answer.sum));
   els.badge.hidden = false;
   els.badge.className = `badge ${answer.correct ? 'right' : 'wrong'}`;
   // Text and icon, not colour alone.
-  els.badge.textContent = answer.correct ? '✓ correct' : `✗ wrong: ${answer.a} + ${answer.b} is ${(BigInt(answer.a) + BigInt(answer.b)).toString()}`;
+  els.badge.textContent = answer.correct ? '✓ correct' : '✗ wrong';
+  els.trueSum.hidden = answer.correct;
+  els.trueSum.replaceChildren();
+  if (!answer.correct) {
+    els.trueSum.append('The true sum is ', h('span', { class: 'number' }, ...digitGroups((BigInt(answer.a) + BigInt(answer.b)).toString())), ': the model got it wrong.');
+  }
 }
 
 /** The binary rows; each sum bit shaded by the model's confidence in it (from the trace's outputs, else the overall margin). */

@@ -117,8 +117,14 @@ export function valueAt(data: HeatmapData, unit: number, step: number): number {
 
 /** What each step feeds the network: vector reads a then b (8 bits each); serial reads bit t of both, then a final [0, 0]. */
 export function stepLabels(model: string, steps: number): string[] {
-  if (model === 'vector') return Array.from({ length: steps }, (_, t) => (t === 0 ? 'step 1: a' : t === 1 ? 'step 2: b' : `step ${t + 1}`));
-  return Array.from({ length: steps }, (_, t) => (t === steps - 1 ? `step ${t + 1}: final carry` : `step ${t + 1}: bit ${t}`));
+  if (model === 'vector') return Array.from({ length: steps }, (_, t) => (t === 0 ? 'step 1 (reads a)' : t === 1 ? 'step 2 (reads b)' : `step ${t + 1}`));
+  return Array.from({ length: steps }, (_, t) => (t === steps - 1 ? `step ${t + 1} (final carry)` : `step ${t + 1} (reads bit ${t})`));
+}
+
+/** Short x-axis ticks: a and b for vector; the bit index for serial, with the last step marked as the carry-out. */
+export function stepTicks(model: string, steps: number): string[] {
+  if (model === 'vector') return Array.from({ length: steps }, (_, t) => (t === 0 ? 'a' : t === 1 ? 'b' : String(t + 1)));
+  return Array.from({ length: steps }, (_, t) => (t === steps - 1 ? 'carry' : String(t)));
 }
 
 type RGB = [number, number, number];

@@ -7,7 +7,7 @@ const LEFT = 34;
 const TOP = 6;
 const BOTTOM = 22;
 
-export function renderHeatmap(data: HeatmapData, labels: string[], maxWidth: number): HTMLElement {
+export function renderHeatmap(data: HeatmapData, labels: string[], ticks: string[], maxWidth: number): HTMLElement {
   const info = CHANNEL_INFO[data.channel];
   const cellWidth = Math.max(2, Math.min(48, Math.floor((maxWidth - LEFT - 8) / Math.max(1, data.steps))));
   const cellHeight = data.units > 24 ? 6 : 9;
@@ -41,10 +41,9 @@ export function renderHeatmap(data: HeatmapData, labels: string[], maxWidth: num
     for (let u = 0; u < data.units; u += unitEvery) ctx.fillText(`u${u}`, LEFT - 4, TOP + (u + 0.5) * cellHeight);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
-    const stepEvery = Math.max(1, Math.ceil(36 / cellWidth));
+    const stepEvery = Math.max(1, Math.ceil(30 / cellWidth));
     for (let t = 0; t < data.steps; t += stepEvery) {
-      const text = data.steps <= 4 ? (labels[t] ?? '').replace(/^step \d+: /, '') : String(t + 1);
-      ctx.fillText(text, LEFT + (t + 0.5) * cellWidth, TOP + data.units * cellHeight + 5);
+      ctx.fillText(ticks[t] ?? String(t), LEFT + (t + 0.5) * cellWidth, TOP + data.units * cellHeight + 5);
     }
     if (focus) {
       ctx.strokeStyle = '#000';
@@ -55,7 +54,7 @@ export function renderHeatmap(data: HeatmapData, labels: string[], maxWidth: num
   draw();
 
   const describe = (cell: { unit: number; step: number }) =>
-    `${data.channel} · unit ${cell.unit} · ${labels[cell.step] ?? `step ${cell.step + 1}`} = ${valueAt(data, cell.unit, cell.step).toFixed(3)}`;
+    `${data.channel}, unit ${cell.unit}, ${labels[cell.step] ?? `step ${cell.step + 1}`}: ${valueAt(data, cell.unit, cell.step).toFixed(3).replace('-', '−')}`;
 
   canvas.addEventListener('mousemove', (event) => {
     const rect = canvas.getBoundingClientRect();

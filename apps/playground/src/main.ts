@@ -6,7 +6,7 @@ import { renderBits, renderEquation } from './answer-view';
 import { byId, h } from './dom';
 import { createErrorMap } from './errormap';
 import { renderHeatmap } from './heatmap';
-import { CHANNELS, heatmapData, normaliseTrace, stepLabels, type TraceStep } from './heatmap-data';
+import { CHANNELS, heatmapData, normaliseTrace, stepLabels, stepTicks, type TraceStep } from './heatmap-data';
 import { extractFigures, extractHistory } from './model-info';
 import { DEFAULT_STATE, isModelChoice, parseState, sameState, serializeState, type PlaygroundState } from './state';
 
@@ -22,6 +22,7 @@ const els = {
   operands: byId('equation-operands'),
   sum: byId<HTMLOutputElement>('sum'),
   badge: byId('correct'),
+  trueSum: byId('true-sum'),
   answeredBy: byId('answered-by'),
   bits: byId<HTMLTableElement>('bits'),
   bitsLegend: byId('bits-legend'),
@@ -141,6 +142,7 @@ function clearAnswer(): void {
   els.operands.textContent = '';
   els.sum.textContent = '—';
   els.badge.hidden = true;
+  els.trueSum.hidden = true;
   els.answeredBy.textContent = 'No answer: see the message above.';
   els.bits.replaceChildren();
   els.bitsLegend.textContent = '';
@@ -150,7 +152,7 @@ function clearAnswer(): void {
 
 function renderAnswer(answer: AddAnswer): void {
   const trace = answer.trace === undefined ? null : normaliseTrace(answer.trace);
-  renderEquation(answer, { operands: els.operands, sum: els.sum, badge: els.badge });
+  renderEquation(answer, { operands: els.operands, sum: els.sum, badge: els.badge, trueSum: els.trueSum });
   const chosen = state.model === 'auto' ? ' (auto chose it)' : '';
   els.answeredBy.textContent = `Answered by the ${answer.model} model${chosen}. Its least sure bit was ${answer.margin.toFixed(3)} from the 0.5 threshold.`;
   renderBits(answer, trace, els.bits);
@@ -173,13 +175,15 @@ function renderNetwork(answer: AddAnswer, trace: TraceStep[] | null): void {
     answer.model === 'vector'
       ? 'The vector model reads a (step 1), then b (step 2), 8 bits at a time, and writes all 8 bits of the sum after step 2. Rows are the hidden units, columns the steps.'
       : 'The serial model reads one bit of a and one of b per step, least significant first, and writes one bit of the sum per step. Time runs left to right: watch the cell state c hold the carry and pass it on.';
+  // Serial steps are bits: say which bits went in and which sum bit came out.
   const labels = stepLabels(answer.model, trace.length).map((label, t) => {
     const x = (trace[t] as TraceStep & { x?: number[] }).x;
-    return answer.model === 'serial' && x && x.length === 2 ? `${label} (a=${x[0]}, b=${x[1]} → sum bit ${answer.bits.sum.at(-1 - t) ?? '?'})` : label;
+    return answer.model === 'serial' && x?.length === 2 ? `${label}: a=${x[0]}, b=${x[1]} → sum bit ${t} = ${answer.bits.sum.at(-1 - t) ?? '?'}` : label;
   });
+  const ticks = stepTicks(answer.model, trace.length);
   const width = els.heatmaps.clientWidth || 900;
   const panelWidth = answer.model === 'vector' ? Math.max(200, Math.floor(width / 3) - 16) : width;
-  for (const channel of CHANNELS) els.heatmaps.append(renderHeatmap(heatmapData(trace, channel), labels, panelWidth));
+  for (const channel of CHANNELS) els.heatmaps.append(renderHeatmap(heatmapData(trace, channel), labels, ticks, panelWidth));
 }
 
 const modelInfo = new Map<string, Promise<ModelOutcome>>();

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, colourFor, heatmapData, normaliseTrace, stepLabels, valueAt, type TraceStep } from '../src/heatmap-data';
+import { cellAt, colourFor, heatmapData, normaliseTrace, stepLabels, stepTicks, valueAt, type TraceStep } from '../src/heatmap-data';
 
 const step = (k: number, units = 3): Record<string, number[]> => {
   const row = (offset: number) => Array.from({ length: units }, (_, u) => offset + k * 0.1 + u * 0.01);
@@ -47,8 +47,10 @@ describe('heatmapData', () => {
   });
 
   it('labels steps: a then b for vector, bits then the final carry for serial', () => {
-    expect(stepLabels('vector', 2)).toEqual(['step 1: a', 'step 2: b']);
-    expect(stepLabels('serial', 3)).toEqual(['step 1: bit 0', 'step 2: bit 1', 'step 3: final carry']);
+    expect(stepLabels('vector', 2)).toEqual(['step 1 (reads a)', 'step 2 (reads b)']);
+    expect(stepLabels('serial', 3)).toEqual(['step 1 (reads bit 0)', 'step 2 (reads bit 1)', 'step 3 (final carry)']);
+    expect(stepTicks('vector', 2)).toEqual(['a', 'b']);
+    expect(stepTicks('serial', 3)).toEqual(['0', '1', 'carry']);
   });
 });
 

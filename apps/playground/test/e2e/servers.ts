@@ -1,0 +1,129 @@
+// What the browser tests run against: `wrangler dev` for apps/edge-api on a free loopback port,
+// the BUILT page served by `vite preview`, and Debian's Chromium driven by playwright-core.
+import { spawn, type ChildProcess } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium, type BrowserContext } from 'playwright-core';
+import { build, preview, type PreviewServer } from 'vite';
+
+const here = dirname(fileURLToPath(import.meta.url));
+export const APP_DIR = resolve(here, '../..');
+const REPO = resolve(APP_DIR, '../..');
+const EDGE_API_DIR = resolve(REPO, 'apps/edge-api');
+
+/** A port nobody is listening on right now (the OS picks it). */
+export function freePort(): Promise<number> {
+  return new Promise((done, fail) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', fail);
+    server.listen(0, '127.0.0.1', () => {
+      const { port } = server.address() as { port: number };
+      server.close(() => done(port));
+    });
+  });
+}
+
+async function waitFor(url: string, child: ChildProcess, log: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) throw new Error(`wrangler dev exited with code ${child.exitCode}:\n${log()}`);
+    try {
+      const response = await fetch(url);
+      if (response.ok) return;
+    } catch {
+      // not listening yet
+    }
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`wrangler dev did not answer ${url} within ${timeoutMs / 1000} s:\n${log()}`);
+}
+
+export interface RunningApi {
+  url: string;
+  stop(): Promise<void>;
+}
+
+/** Starts `wrangler dev` (local workerd) for apps/edge-api, allowing CORS from the page's origin. */
+export async function startApi(pageOrigin: string): Promise<RunningApi> {
+  const [port, inspectorPort] = [await freePort(), await freePort()];
+  const wrangler = resolve(REPO, 'node_modules/.bin/wrangler');
+  const persist = mkdtempSync(join(tmpdir(), 'playground-wrangler-'));
+  const child = spawn(
+    wrangler,
+    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false',
+      '--persist-to', persist, '--var', `CORS_ORIGINS:${pageOrigin}`],
+    {
+      cwd: EDGE_API_DIR,
+      detached: true, // its own process group, so stop() also ends workerd
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', CI: '1' },
+    },
+  );
+  let output = '';
+  child.stdout?.on('data', (d) => (output += d));
+  child.stderr?.on('data', (d) => (output += d));
+  const url = `http://127.0.0.1:${port}`;
+  const stop = async () => {
+    if (child.exitCode === null && child.pid) {
+      const exited = new Promise((r) => child.once('exit', r));
+      process.kill(-child.pid, 'SIGTERM');
+      await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
+      if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
+    }
+    rmSync(persist, { recursive: true, force: true });
+  };
+  try {
+    await waitFor(`${url}/health`, child, () => output, 60_000);
+  } catch (error) {
+    await stop();
+    throw error;
+  }
+  return { url, stop };
+}
+
+/** `vite build` of the page with the API's URL baked in (VITE_API_URL), into a temporary folder. */
+export async function buildPage(apiUrl: string): Promise<string> {
+  const outDir = mkdtempSync(join(tmpdir(), 'playground-dist-'));
+  process.env.VITE_API_URL = apiUrl;
+  try {
+    await build({ root: APP_DIR, logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+  } finally {
+    delete process.env.VITE_API_URL;
+  }
+  return outDir;
+}
+
+export async function servePage(outDir: string, port: number): Promise<PreviewServer> {
+  return preview({ root: APP_DIR, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+}
+
+export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
+
+/** Debian's Chromium, headless, with a throwaway profile. Fails with how to install it when it is missing. */
+export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  if (!existsSync(CHROMIUM_PATH)) {
+    throw new Error(
+      `No Chromium at ${CHROMIUM_PATH}. The playground's browser tests need a real Chromium: ` +
+        `on Debian/Ubuntu run \`sudo apt-get install -y chromium\` (CI's .ci/run does), or set CHROMIUM_PATH to a Chromium/Chrome binary. ` +
+        `Do not use \`npx playwright install\`.`,
+    );
+  }
+  const profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: CHROMIUM_PATH,
+    headless: true,
+    viewport: { width: 1200, height: 900 },
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+  });
+  return {
+    context,
+    async close() {
+      await context.close();
+      rmSync(profile, { recursive: true, force: true });
+    },
+  };
+}
