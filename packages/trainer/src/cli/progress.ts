@@ -1,0 +1,49 @@
+// Progress output: a bar on a terminal, one plain line per epoch otherwise, one JSON object per epoch with --json.
+import cliProgress from 'cli-progress';
+import type { TrainConfig } from '../config.js';
+import type { EpochRecord } from '../train-types.js';
+
+export interface Reporter {
+  info(message: string, fields?: Record<string, unknown>): void;
+  epoch(record: EpochRecord): void;
+  stop(): void;
+}
+
+const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}%`);
+
+export function epochLine(config: TrainConfig, r: EpochRecord): string {
+  const parts = [`[${config.arch}] epoch ${r.epoch}/${config.epochs}`, `loss ${r.loss.toPrecision(4)}`, `train ${pct(r.trainAccuracy)}`];
+  if (r.heldOutAccuracy !== null) parts.push(`${config.arch === 'serial' ? '64-bit' : 'held-out'} ${pct(r.heldOutAccuracy)}`);
+  if (r.allPairsAccuracy !== null) parts.push(`all pairs ${pct(r.allPairsAccuracy)}`);
+  parts.push(`lr ${r.lr.toExponential(1)}`, `${r.seconds.toFixed(1)}s`);
+  return parts.join('  ');
+}
+
+export function createReporter(config: TrainConfig, mode: { json: boolean; tty: boolean }, write = (s: string) => process.stdout.write(s)): Reporter {
+  if (mode.json) {
+    return {
+      info: (message, fields = {}) => write(JSON.stringify({ event: 'info', message, ...fields }) + '\n'),
+      epoch: (r) => write(JSON.stringify({ event: 'epoch', arch: config.arch, ...r }) + '\n'),
+      stop: () => {},
+    };
+  }
+  if (!mode.tty) {
+    return { info: (message) => write(message + '\n'), epoch: (r) => write(epochLine(config, r) + '\n'), stop: () => {} };
+  }
+  const bar = new cliProgress.SingleBar({
+    format: `[${config.arch}] {bar} epoch {value}/{total} | loss {loss} | train {train} | all {all} | {secs}s | ETA {remaining}s`,
+    hideCursor: true, clearOnComplete: false, stopOnComplete: false,
+  }, cliProgress.Presets.shades_classic);
+  let started = false;
+  return {
+    info: (message) => { if (started) bar.stop(); started = false; write(message + '\n'); },
+    epoch: (r) => {
+      // ETA: the sooner of the epoch limit and the time limit.
+      const perEpoch = r.seconds / r.epoch;
+      const remaining = Math.min((config.epochs - r.epoch) * perEpoch, Math.max(0, config.maxSeconds - r.seconds));
+      const payload = { loss: r.loss.toPrecision(4), train: pct(r.trainAccuracy), all: pct(r.allPairsAccuracy ?? r.heldOutAccuracy), secs: r.seconds.toFixed(1), remaining: remaining.toFixed(0) };
+      if (!started) { bar.start(config.epochs, r.epoch, payload); started = true; } else bar.update(r.epoch, payload);
+    },
+    stop: () => { if (started) bar.stop(); started = false; },
+  };
+}

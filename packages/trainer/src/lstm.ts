@@ -1,0 +1,62 @@
+// The notebook's LSTM cell in TF.js, gates fused as in tfjs-layers' LSTMCell (one kernel [I, 4H],
+// one recurrent kernel [H, 4H], one bias [4H]) but in the contract's gate order i, f, g, o and with
+// the true sigmoid. No Node built-ins here: a browser can run the same code.
+import * as tf from '@tensorflow/tfjs-core';
+import type { PRNG } from './random.js';
+
+export interface LstmShape { inputSize: number; hiddenSize: number; outputSize: number }
+
+export interface LstmParams {
+  kernel: tf.Variable;      // [I, 4H]  columns i | f | g | o
+  recurrent: tf.Variable;   // [H, 4H]
+  bias: tf.Variable;        // [4H]
+  denseW: tf.Variable;      // [H, O]
+  denseB: tf.Variable;      // [O]
+}
+
+export function paramList(p: LstmParams): tf.Variable[] {
+  return [p.kernel, p.recurrent, p.bias, p.denseW, p.denseB];
+}
+
+/** Glorot-uniform kernels, orthogonal-ish recurrent kernel (scaled uniform), forget bias 1; all from the seeded PRNG. */
+export function initParams(shape: LstmShape, rng: PRNG): LstmParams {
+  const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
+  const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (rng() * 2 - 1) * limit);
+  const glorot = (fanIn: number, fanOut: number) => Math.sqrt(6 / (fanIn + fanOut));
+  const bias = new Float32Array(4 * H);
+  bias.fill(1, H, 2 * H); // unit forget bias, as tfjs-layers and Keras do
+  return {
+    kernel: tf.variable(tf.tensor2d(uniform(I * 4 * H, glorot(I, 4 * H)), [I, 4 * H]), true, 'kernel'),
+    recurrent: tf.variable(tf.tensor2d(uniform(H * 4 * H, glorot(H, 4 * H)), [H, 4 * H]), true, 'recurrent'),
+    bias: tf.variable(tf.tensor1d(bias), true, 'bias'),
+    denseW: tf.variable(tf.tensor2d(uniform(H * O, glorot(H, O)), [H, O]), true, 'denseW'),
+    denseB: tf.variable(tf.zeros([O]), true, 'denseB'),
+  };
+}
+
+export function disposeParams(p: LstmParams): void {
+  for (const v of paramList(p)) v.dispose();
+}
+
+/**
+ * Runs the cell over steps (each [B, I]) from h0 = c0 = 0 and returns the dense layer's logits
+ * (pre-activation) for every step asked for in `outputSteps` (default: all), each [B, O].
+ */
+export function forwardLogits(p: LstmParams, steps: tf.Tensor2D[], outputSteps?: number[]): tf.Tensor2D[] {
+  const wanted = new Set(outputSteps ?? steps.map((_, t) => t));
+  let h: tf.Tensor2D | null = null;
+  let c: tf.Tensor2D | null = null;
+  const out: tf.Tensor2D[] = [];
+  for (let t = 0; t < steps.length; t++) {
+    const x = steps[t]!;
+    let z = tf.add(tf.matMul(x, p.kernel as tf.Tensor2D), p.bias) as tf.Tensor2D;
+    if (h) z = tf.add(z, tf.matMul(h, p.recurrent as tf.Tensor2D)) as tf.Tensor2D; // h0 = 0: no recurrent term at t = 0
+    const [zi, zf, zg, zo] = tf.split(z, 4, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+    const ig = tf.mul(tf.sigmoid(zi), tf.tanh(zg)) as tf.Tensor2D;
+    c = c ? (tf.add(tf.mul(tf.sigmoid(zf), c), ig) as tf.Tensor2D) : ig; // c0 = 0
+    const hNext = tf.mul(tf.sigmoid(zo), tf.tanh(c)) as tf.Tensor2D;
+    h = hNext;
+    if (wanted.has(t)) out.push(tf.add(tf.matMul(hNext, p.denseW as tf.Tensor2D), p.denseB));
+  }
+  return out;
+}

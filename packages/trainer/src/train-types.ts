@@ -1,0 +1,38 @@
+// What a training loop reports per epoch and returns.
+import type { ParamSnapshot } from './snapshot.js';
+
+export interface EpochRecord {
+  epoch: number;
+  /** Mean training loss over the epoch (sampled batches). */
+  loss: number;
+  /** Exact-match accuracy on the training data (vector: training pairs; serial: a fresh batch at the training widths). */
+  trainAccuracy: number;
+  /** Vector: held-out pairs (the seed preset: its 20k test split); serial: fresh pairs at 64 bits. null when there are none. */
+  heldOutAccuracy: number | null;
+  /** Vector: all 16,384 pairs; serial: null. */
+  allPairsAccuracy: number | null;
+  lr: number;
+  samples: number;
+  /** Wall time since training started. */
+  seconds: number;
+}
+
+export interface TrainHooks {
+  onEpoch?(record: EpochRecord): void;
+  /** Polled between batches: true stops training cleanly (Ctrl-C). */
+  shouldStop?(): boolean;
+  /** Called when TF.js sees the target met; the core's verdict on the exported snapshot decides the early stop. */
+  verify?(snapshot: ParamSnapshot): boolean | Promise<boolean>;
+  now?(): number;
+}
+
+export interface TrainResult {
+  snapshot: ParamSnapshot;
+  bestEpoch: number;
+  history: EpochRecord[];
+  epochsRun: number;
+  stopReason: 'target' | 'epochs' | 'time' | 'interrupted';
+  seconds: number;
+  split?: { train: number; heldOut: number };
+  heldOutPairs?: Int32Array;
+}
