@@ -17,7 +17,7 @@ export function matchesIfNoneMatch(header: string | undefined, etag: string): bo
 }
 
 /** Sets the caching headers; returns the 304 to send instead when the client already has this version. */
-export function notModified(c: Context, etag: string): Response | undefined {
+export function notModified(c: Context, etag: string) {
   c.header('ETag', etag);
   c.header('Cache-Control', CACHE_CONTROL);
   if (matchesIfNoneMatch(c.req.header('If-None-Match'), etag)) return c.body(null, 304);

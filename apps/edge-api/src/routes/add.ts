@@ -6,7 +6,7 @@ import { ApiError } from '../errors.js';
 import type { AppEnv } from '../env.js';
 import { etagOf, NO_STORE, notModified } from '../http/cache.js';
 import { defaultModel, type ModelName, type Models } from '../models.js';
-import { rejectInvalid } from '../validation/hook.js';
+import { checkOptionalQuery, rejectInvalid } from '../validation/hook.js';
 import { labelFor, outOfRange } from '../validation/issues.js';
 import { limitBody, parseJsonBody, requireJsonType } from '../validation/json-body.js';
 import { fitsVector } from '../validation/operand.js';
@@ -36,11 +36,11 @@ export const addRoutes = (models: Models) =>
       requireJsonType,
       limitBody,
       parseJsonBody,
-      vValidator('query', batchQuery, rejectInvalid('query', 'post')),
+      checkOptionalQuery(batchQuery, 'post'),
       vValidator('json', batchBody, rejectInvalid('body', 'post')),
       (c) => {
         const body = c.req.valid('json');
-        const requested = requestedModel(c.req.valid('query').model, body.model);
+        const requested = requestedModel(c.req.query('model') as ModelName | undefined, body.model);
         // Check every pair before adding any, so a bad pair costs no model time.
         const plan = body.pairs.map(({ a, b }, k) => {
           if (requested === 'vector') {

@@ -1,12 +1,11 @@
 // /model: what each model is (architecture, size, training and verification record), weights on request.
-import { vValidator } from '@hono/valibot-validator';
 import { parameterCount, type Weights } from '@lstm-adder/core';
 import { Hono } from 'hono';
 import * as v from 'valibot';
 import type { AppEnv } from '../env.js';
 import { etagOf, notModified } from '../http/cache.js';
 import type { Model, ModelName, Models } from '../models.js';
-import { rejectInvalid } from '../validation/hook.js';
+import { checkOptionalQuery } from '../validation/hook.js';
 
 export interface ModelInfo {
   name: ModelName;
@@ -44,22 +43,22 @@ function describe(name: ModelName, { adder, fingerprint }: Model, withWeights: b
 const wantsWeights = (flag: string | undefined) => flag === '1' || flag === 'true';
 
 export const modelRoutes = (models: Models) => {
-  const validate = vValidator('query', modelQuery, rejectInvalid('query', 'model'));
+  const validate = checkOptionalQuery(modelQuery, 'model');
   return new Hono<AppEnv>()
     .get('/model', validate, (c) => {
       const cached = notModified(c, etagOf(models.vector.fingerprint, models.serial.fingerprint));
       if (cached) return cached;
-      const withWeights = wantsWeights(c.req.valid('query').weights);
+      const withWeights = wantsWeights(c.req.query('weights'));
       return c.json({ models: { vector: describe('vector', models.vector, withWeights), serial: describe('serial', models.serial, withWeights) } }, 200);
     })
     .get('/model/vector', validate, (c) => {
       const cached = notModified(c, etagOf(models.vector.fingerprint));
       if (cached) return cached;
-      return c.json(describe('vector', models.vector, wantsWeights(c.req.valid('query').weights)), 200);
+      return c.json(describe('vector', models.vector, wantsWeights(c.req.query('weights'))), 200);
     })
     .get('/model/serial', validate, (c) => {
       const cached = notModified(c, etagOf(models.serial.fingerprint));
       if (cached) return cached;
-      return c.json(describe('serial', models.serial, wantsWeights(c.req.valid('query').weights)), 200);
+      return c.json(describe('serial', models.serial, wantsWeights(c.req.query('weights'))), 200);
     });
 };

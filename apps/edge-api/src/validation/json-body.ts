@@ -29,12 +29,17 @@ export const limitBody = bodyLimit({
 });
 
 export const parseJsonBody = createMiddleware(async (c, next) => {
+  let parsed: unknown;
   try {
-    await c.req.json();
+    parsed = await c.req.json();
   } catch (error) {
     if (error instanceof ApiError) throw error;
     const detail = error instanceof Error ? error.message : String(error);
     throw new ApiError('invalid_json', `The request body is not valid JSON (${quote(detail)}); accepted: a JSON object like { "pairs": [{ "a": "1", "b": "2" }] }.`);
+  }
+  // valibot treats arrays as objects ("pairs is missing"); say what is wrong instead.
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    throw new ApiError('invalid_body', `The JSON body must be an object like { "pairs": [{ "a": "1", "b": "2" }] }, got ${quote(parsed)}.`);
   }
   await next();
 });

@@ -1,0 +1,27 @@
+// Shared test fixtures: the app built from the committed models (as the Worker does), and request helpers.
+import serialJson from '@lstm-adder/core/models/serial.json';
+import vectorJson from '@lstm-adder/core/models/vector.json';
+import { createApp } from '../src/app.js';
+import type { ErrorBody } from '../src/errors.js';
+import { loadModels } from '../src/models.js';
+
+export const models = loadModels({ vector: vectorJson, serial: serialJson });
+export const app = createApp({ models });
+
+export const get = async (url: string, headers: Record<string, string> = {}): Promise<Response> => app.request(url, { headers });
+
+export const post = async (url: string, body: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json' }): Promise<Response> =>
+  app.request(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers });
+
+/** Whether a value has exactly the error shape { error: { code: string, message: string } }. */
+export function isErrorBody(value: unknown): value is ErrorBody {
+  if (typeof value !== 'object' || value === null || Object.keys(value).join() !== 'error') return false;
+  const error = (value as { error: unknown }).error;
+  return (
+    typeof error === 'object' &&
+    error !== null &&
+    Object.keys(error).sort().join() === 'code,message' &&
+    typeof (error as ErrorBody['error']).code === 'string' &&
+    typeof (error as ErrorBody['error']).message === 'string'
+  );
+}
