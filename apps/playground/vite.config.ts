@@ -1,9 +1,15 @@
 import { defineConfig } from 'vite';
 
-// A static page: `vite build` writes dist/; the API base URL comes from VITE_API_URL (see src/api.ts).
-export default defineConfig({
-  worker: { format: 'es' },
-  build: { target: 'es2022', reportCompressedSize: true },
-  server: { host: '127.0.0.1' },
-  preview: { host: '127.0.0.1' },
+// A static page: `vite build` writes dist/. Where it finds the API (see src/api.ts): ?api= at run time,
+// else VITE_API_URL at build time, else wrangler dev (port API_PORT, default 8787) in development
+// and the page's own origin in a production build.
+export default defineConfig(({ command }) => {
+  const devApi = !process.env.VITE_API_URL && command === 'serve' && process.env.API_PORT ? `http://127.0.0.1:${process.env.API_PORT}` : null;
+  return {
+    define: devApi ? { 'import.meta.env.VITE_API_URL': JSON.stringify(devApi) } : {},
+    worker: { format: 'es' },
+    build: { target: 'es2022', reportCompressedSize: true },
+    server: { host: '127.0.0.1' },
+    preview: { host: '127.0.0.1' },
+  };
 });

@@ -71,3 +71,20 @@ export function groupDigits(decimal: string): string {
   if (!/^\d+$/.test(decimal)) return decimal;
   return decimal.replace(/\B(?=(\d{3})+(?!\d))/g, '\u2009');
 }
+
+/**
+ * The arithmetic carry out of each bit position, LSB first, for two binary strings (MSB first) of
+ * the serial model's width. Step t of the serial model must remember exactly this to get bit t + 1
+ * right, so the page draws it beside the cell state for comparison.
+ */
+export function carryOut(aBits: string, bBits: string): number[] {
+  const width = Math.max(aBits.length, bBits.length);
+  const bit = (bits: string, position: number) => (bits[bits.length - 1 - position] === '1' ? 1 : 0);
+  const carries: number[] = [];
+  let carry = 0;
+  for (let position = 0; position < width; position++) {
+    carry = bit(aBits, position) + bit(bBits, position) + carry >= 2 ? 1 : 0;
+    carries.push(carry);
+  }
+  return carries;
+}

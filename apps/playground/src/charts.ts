@@ -1,7 +1,7 @@
 // The training curves (loss and accuracy per epoch), drawn with uPlot: the notebook's two plots.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import type { Series, TrainingHistory } from './model-info';
+import { humanise, type Series, type TrainingHistory } from './model-info';
 import { h } from './dom';
 
 const PALETTE = ['#1f5fa8', '#d55e00', '#009e73', '#7b3294', '#666666'];
@@ -21,7 +21,7 @@ function chart(title: string, epochs: number[], series: Series[], width: number,
     series: [
       { label: 'epoch' },
       ...series.map((s, k) => ({
-        label: s.name,
+        label: humanise(s.name),
         stroke: PALETTE[k % PALETTE.length]!,
         width: 2,
         dash: k === 0 ? undefined : [4 + 2 * k, 3],

@@ -4,16 +4,24 @@ import { CHANNEL_INFO, cellAt, colourFor, valueAt, type GridLayout, type Heatmap
 import { h, hideTooltip, showTooltip, sizeCanvas } from './dom';
 
 const LEFT = 34;
-const TOP = 6;
+const STRIP = 10;
 const BOTTOM = 22;
 
-export function renderHeatmap(data: HeatmapData, labels: string[], ticks: string[], maxWidth: number): HTMLElement {
+export interface Strip {
+  /** Short row label drawn left of the strip. */
+  label: string;
+  /** One 0/1 value per step, drawn above the grid in the same columns. */
+  values: number[];
+}
+
+export function renderHeatmap(data: HeatmapData, labels: string[], ticks: string[], maxWidth: number, strip?: Strip): HTMLElement {
   const info = CHANNEL_INFO[data.channel];
+  const top = strip ? STRIP + 8 : 6;
   const cellWidth = Math.max(2, Math.min(48, Math.floor((maxWidth - LEFT - 8) / Math.max(1, data.steps))));
   const cellHeight = data.units > 24 ? 6 : 9;
-  const layout: GridLayout = { left: LEFT, top: TOP, cellWidth, cellHeight, units: data.units, steps: data.steps };
+  const layout: GridLayout = { left: LEFT, top: top, cellWidth, cellHeight, units: data.units, steps: data.steps };
   const width = LEFT + cellWidth * data.steps + 8;
-  const height = TOP + cellHeight * data.units + BOTTOM;
+  const height = top + cellHeight * data.units + BOTTOM;
 
   const canvas = h('canvas', {
     tabindex: 0,
@@ -30,31 +38,45 @@ export function renderHeatmap(data: HeatmapData, labels: string[], ticks: string
       for (let t = 0; t < data.steps; t++) {
         const [r, g, b] = colourFor(valueAt(data, u, t), data.domain);
         ctx.fillStyle = `rgb(${r},${g},${b})`;
-        ctx.fillRect(LEFT + t * cellWidth, TOP + u * cellHeight, cellWidth, cellHeight);
+        ctx.fillRect(LEFT + t * cellWidth, top + u * cellHeight, cellWidth, cellHeight);
       }
     }
     ctx.fillStyle = '#333';
     ctx.font = '10px system-ui, sans-serif';
+    if (strip) {
+      ctx.textAlign = 'right';
+      ctx.textBaseline = 'middle';
+      ctx.fillText(strip.label, LEFT - 4, 3 + STRIP / 2);
+      strip.values.forEach((v, t) => {
+        ctx.fillStyle = v ? '#1b1f24' : '#ffffff';
+        ctx.fillRect(LEFT + t * cellWidth, 3, cellWidth, STRIP);
+      });
+      ctx.strokeStyle = '#8a949e';
+      ctx.lineWidth = 1;
+      ctx.strokeRect(LEFT - 0.5, 2.5, cellWidth * data.steps + 1, STRIP + 1);
+      ctx.fillStyle = '#333';
+    }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     const unitEvery = data.units > 16 ? 8 : 4;
-    for (let u = 0; u < data.units; u += unitEvery) ctx.fillText(`u${u}`, LEFT - 4, TOP + (u + 0.5) * cellHeight);
+    for (let u = 0; u < data.units; u += unitEvery) ctx.fillText(`u${u}`, LEFT - 4, top + (u + 0.5) * cellHeight);
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     const stepEvery = Math.max(1, Math.ceil(30 / cellWidth));
     for (let t = 0; t < data.steps; t += stepEvery) {
-      ctx.fillText(ticks[t] ?? String(t), LEFT + (t + 0.5) * cellWidth, TOP + data.units * cellHeight + 5);
+      ctx.fillText(ticks[t] ?? String(t), LEFT + (t + 0.5) * cellWidth, top + data.units * cellHeight + 5);
     }
     if (focus) {
       ctx.strokeStyle = '#000';
       ctx.lineWidth = 2;
-      ctx.strokeRect(LEFT + focus.step * cellWidth + 1, TOP + focus.unit * cellHeight + 1, cellWidth - 2, cellHeight - 2);
+      ctx.strokeRect(LEFT + focus.step * cellWidth + 1, top + focus.unit * cellHeight + 1, cellWidth - 2, cellHeight - 2);
     }
   };
   draw();
 
   const describe = (cell: { unit: number; step: number }) =>
-    `${data.channel}, unit ${cell.unit}, ${labels[cell.step] ?? `step ${cell.step + 1}`}: ${valueAt(data, cell.unit, cell.step).toFixed(3).replace('-', '−')}`;
+    `${data.channel}, unit ${cell.unit}, ${labels[cell.step] ?? `step ${cell.step + 1}`}: ${valueAt(data, cell.unit, cell.step).toFixed(3).replace('-', '−')}` +
+    (strip ? ` (${strip.label} ${strip.values[cell.step] ?? '?'})` : '');
 
   canvas.addEventListener('mousemove', (event) => {
     const rect = canvas.getBoundingClientRect();
@@ -85,7 +107,7 @@ export function renderHeatmap(data: HeatmapData, labels: string[], ticks: string
     showTooltip(
       describe(focus),
       rect.left + window.scrollX + LEFT + (focus.step + 0.5) * cellWidth,
-      rect.top + window.scrollY + TOP + (focus.unit + 1) * cellHeight,
+      rect.top + window.scrollY + top + (focus.unit + 1) * cellHeight,
     );
     canvas.setAttribute('aria-label', describe(focus));
   });

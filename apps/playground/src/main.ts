@@ -3,6 +3,7 @@ import './styles.css';
 import { createApi, resolveApiBase, TRACE_MAX_DIGITS, type AddAnswer, type AddOutcome, type ModelOutcome } from './api';
 import { errorTarget } from './answer-errors';
 import { renderBits, renderEquation } from './answer-view';
+import { carryOut } from './bits';
 import { byId, h } from './dom';
 import { createErrorMap } from './errormap';
 import { renderHeatmap } from './heatmap';
@@ -174,7 +175,7 @@ function renderNetwork(answer: AddAnswer, trace: TraceStep[] | null): void {
   els.networkIntro.textContent =
     answer.model === 'vector'
       ? 'The vector model reads a (step 1), then b (step 2), 8 bits at a time, and writes all 8 bits of the sum after step 2. Rows are the hidden units, columns the steps.'
-      : 'The serial model reads one bit of a and one of b per step, least significant first, and writes one bit of the sum per step. Time runs left to right: watch the cell state c hold the carry and pass it on.';
+      : 'The serial model reads one bit of a and one of b per step, least significant first, and writes one bit of the sum per step. Time runs left to right. The strip above each map is the true carry out of each bit (black = 1): a trained model holds it in its cell state c and passes it on.';
   // Serial steps are bits: say which bits went in and which sum bit came out.
   const labels = stepLabels(answer.model, trace.length).map((label, t) => {
     const x = (trace[t] as TraceStep & { x?: number[] }).x;
@@ -183,7 +184,8 @@ function renderNetwork(answer: AddAnswer, trace: TraceStep[] | null): void {
   const ticks = stepTicks(answer.model, trace.length);
   const width = els.heatmaps.clientWidth || 900;
   const panelWidth = answer.model === 'vector' ? Math.max(200, Math.floor(width / 3) - 16) : width;
-  for (const channel of CHANNELS) els.heatmaps.append(renderHeatmap(heatmapData(trace, channel), labels, ticks, panelWidth));
+  const strip = answer.model === 'serial' ? { label: 'carry', values: carryOut(answer.bits.a, answer.bits.b) } : undefined;
+  for (const channel of CHANNELS) els.heatmaps.append(renderHeatmap(heatmapData(trace, channel), labels, ticks, panelWidth, strip));
 }
 
 const modelInfo = new Map<string, Promise<ModelOutcome>>();
@@ -213,7 +215,17 @@ async function showModel(name: 'vector' | 'serial'): Promise<void> {
   } else {
     els.training.append(h('p', { class: 'muted', 'data-testid': 'no-history' }, 'This model’s description has no per-epoch history to plot (the stand-in models were not trained by this project’s trainer).'));
   }
-  els.figures.replaceChildren(...extractFigures(info).flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));
+  // meta is free-form: show the verification record, the training record, and the config folded away.
+  const { verification, config, history: _history, ...training } = info.meta as Record<string, unknown>;
+  const group = (title: string, source: unknown, open = true) => {
+    const figures = extractFigures(source, 40);
+    if (figures.length === 0) return null;
+    const list = h('dl', { class: 'figures' }, ...figures.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));
+    return h('details', { class: 'figure-group', open }, h('summary', {}, title), list);
+  };
+  els.figures.replaceChildren(
+    ...[group('Verification', verification), group('Training', training), group('Training configuration', config, false)].filter((g) => g !== null),
+  );
 }
 
 // Inputs → state

@@ -77,7 +77,8 @@ export interface Figure {
   value: string;
 }
 
-function humanise(key: string): string {
+/** `heldOutAccuracy` → `held out accuracy`. */
+export function humanise(key: string): string {
   return key
     .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
     .replace(/[_-]+/g, ' ')
@@ -89,7 +90,7 @@ function formatValue(key: string, v: unknown): string | null {
     if (/acc/i.test(key) && v >= 0 && v <= 1) return `${(v * 100).toFixed(v === 1 ? 0 : 2)} %`;
     return Number.isInteger(v) ? v.toLocaleString('en-GB') : v.toPrecision(4);
   }
-  if (typeof v === 'string') return v.length > 80 ? `${v.slice(0, 77)}…` : v;
+  if (typeof v === 'string') return v.length > 240 ? `${v.slice(0, 239)}…` : v;
   if (typeof v === 'boolean') return v ? 'yes' : 'no';
   return null;
 }
@@ -101,13 +102,17 @@ export function extractFigures(info: unknown, limit = 24): Figure[] {
   const visit = (v: unknown, prefix: string, depth: number) => {
     if (!isRecord(v) || depth > 3) return;
     for (const [key, value] of Object.entries(v)) {
-      if (key === 'history' || key === 'weights' || key === 'lstm' || key === 'dense' || key === 'wrong') continue;
+      if (key === 'history' || key === 'weights' || key === 'lstm' || key === 'dense' || key === 'wrong' || key === 'wrongPairs') continue;
       const label = prefix ? `${prefix} › ${humanise(key)}` : humanise(key);
       const formatted = formatValue(key, value);
       if (formatted !== null) {
         if (!seen.has(label)) figures.push({ label, value: formatted });
         seen.add(label);
       } else if (isRecord(value)) visit(value, key === 'meta' ? prefix : label, depth + 1);
+      else if (Array.isArray(value) && value.length <= 12 && value.every(isRecord)) {
+        // e.g. serial verification by width: one group per entry, named by its width when it has one.
+        value.forEach((item, k) => visit(item, `${label} › ${typeof item.width === 'number' ? `${item.width} bits` : String(item.name ?? k + 1)}`, depth + 1));
+      }
     }
   };
   visit(info, '', 0);

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignBitRows, confidenceOfOutput, groupDigits, sumBitConfidences } from '../src/bits';
+import { alignBitRows, carryOut, confidenceOfOutput, groupDigits, sumBitConfidences } from '../src/bits';
 
 describe('alignBitRows', () => {
   it('right-aligns rows so each column is one bit position', () => {
@@ -67,5 +67,27 @@ describe('groupDigits', () => {
     expect(groupDigits('1234567')).toBe('1\u2009234\u2009567');
     expect(groupDigits('156')).toBe('156');
     expect(groupDigits('12a')).toBe('12a');
+  });
+});
+
+describe('carryOut', () => {
+  it('follows a carry chain: 0111 + 0001 carries out of bits 0, 1 and 2', () => {
+    expect(carryOut('0111', '0001')).toEqual([1, 1, 1, 0]);
+    expect(carryOut('00', '00')).toEqual([0, 0]);
+  });
+
+  it('agrees with bigint addition: bit t + 1 of a + b is a_t+1 ^ b_t+1 ^ carry_t (property)', () => {
+    fc.assert(
+      fc.property(fc.bigInt({ min: 0n, max: 1n << 300n }), fc.bigInt({ min: 0n, max: 1n << 300n }), (a, b) => {
+        const width = Math.max(a.toString(2).length, b.toString(2).length) + 1;
+        const carries = carryOut(a.toString(2).padStart(width, '0'), b.toString(2).padStart(width, '0'));
+        const sum = a + b;
+        for (let t = 0; t + 1 < width; t++) {
+          const expected = ((a >> BigInt(t + 1)) ^ (b >> BigInt(t + 1)) ^ BigInt(carries[t]!)) & 1n;
+          expect((sum >> BigInt(t + 1)) & 1n).toBe(expected);
+        }
+        expect(carries[width - 1]).toBe(0);
+      }),
+    );
   });
 });

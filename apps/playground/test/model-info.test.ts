@@ -41,4 +41,14 @@ describe('extractFigures', () => {
     expect(figures.find((f) => f.label.includes('parameters'))?.value).toMatch(/^5.?384$/);
     expect(figures.some((f) => f.label.includes('history'))).toBe(false);
   });
+
+  it('names entries of short lists of records by their width', () => {
+    const figures = extractFigures({ byWidth: [{ width: 8, accuracy: 1 }, { width: 4096, accuracy: 0.5 }], wrong: [{ a: '1' }] });
+    expect(figures).toEqual([
+      { label: 'by width › 8 bits › width', value: '8' },
+      { label: 'by width › 8 bits › accuracy', value: '100 %' },
+      { label: 'by width › 4096 bits › width', value: '4,096' },
+      { label: 'by width › 4096 bits › accuracy', value: '50.00 %' },
+    ]);
+  });
 });

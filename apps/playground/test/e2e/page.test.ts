@@ -137,6 +137,32 @@ describe('the playground in Chromium', () => {
     expect(await page.locator('#answered-by').textContent()).toContain(`${body.model} model (auto chose it)`);
   });
 
+  it('draws the training curves from the history in the model’s meta', async () => {
+    // The stand-in models carry no history, so add one, shaped as the trainer writes it, to the real /model/vector answer.
+    const history = Array.from({ length: 30 }, (_, k) => ({
+      epoch: k + 1, loss: 0.3 * Math.exp(-k / 6), trainAccuracy: 1 - Math.exp(-k / 5), heldOutAccuracy: 1 - Math.exp(-k / 5.5), allPairsAccuracy: null, lr: 0.01,
+    }));
+    await page.route('**/model/vector', async (route) => {
+      const response = await route.fetch();
+      const info = await response.json();
+      await route.fulfill({ response, json: { ...info, meta: { ...info.meta, history } } });
+    });
+    try {
+      await page.goto(`${pageUrl}/?a=3&b=4&model=vector`);
+      for (const chart of ['chart-loss', 'chart-accuracy']) {
+        await page.locator(`[data-testid="${chart}"] canvas`).waitFor();
+      }
+      const legend = await page.getByTestId('chart-accuracy').locator('.u-legend').textContent();
+      expect(legend).toContain('train accuracy');
+      expect(legend).toContain('held out accuracy');
+      expect(legend).not.toContain('all pairs accuracy'); // all null: nothing to draw
+      await page.locator('#model-title').scrollIntoViewIfNeeded();
+      await page.locator('section:has(#model-title)').screenshot({ path: join(RESULTS, 'model-view.png') });
+    } finally {
+      await page.unroute('**/model/vector');
+    }
+  });
+
   it('says which URL it tried when the API cannot be reached', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
     await page.goto(`${pageUrl}/?a=1&b=2&model=vector&api=${encodeURIComponent(closed)}`);
