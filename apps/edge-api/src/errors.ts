@@ -19,6 +19,7 @@ export type ErrorCode =
   | 'body_too_large'
   | 'invalid_body'
   | 'too_many_pairs'
+  | 'batch_too_large'
   | 'not_found'
   | 'method_not_allowed'
   | 'internal_error';

@@ -68,6 +68,13 @@ const body: Case[] = [
   { name: 'pairs not an array', request: () => post('/add', { pairs: { a: '1', b: '2' } }), code: 'invalid_body', names: '"pairs"' },
   { name: 'pairs empty', request: () => post('/add', { pairs: [] }), code: 'invalid_body', names: '"pairs"' },
   { name: '1,001 pairs', request: () => post('/add', { pairs: pairs(1001) }), code: 'too_many_pairs', names: '"pairs"', got: '1001' },
+  {
+    name: 'batch over the work budget (31 pairs of 1,000 digits)',
+    request: () => post('/add', { pairs: Array.from({ length: 31 }, () => ({ a: digits(1000), b: '1' })) }),
+    code: 'batch_too_large',
+    names: '"pairs"',
+    got: '103,', // ~103,000 steps
+  },
   { name: 'pair not an object', request: () => post('/add', { pairs: [pairs(1)[0], 'x'] }), code: 'invalid_body', names: '"pairs[1]"', got: '"x"' },
   { name: 'operand as a number', request: () => post('/add', { pairs: [{ a: 1, b: '2' }] }), code: 'invalid_operand', names: '"pairs[0].a"', got: 'number 1' },
   { name: 'negative operand in a pair', request: () => post('/add', { pairs: [{ a: '1', b: '2' }, { a: '3', b: '-4' }] }), code: 'invalid_operand', names: '"pairs[1].b"', got: '"-4"' },

@@ -65,6 +65,14 @@ describe('POST /add', () => {
     expect(results[1]?.sum).toBe(models.serial.adder.add(300, 5).sum.toString());
   });
 
+  it('accepts a batch up to the work budget: 30 pairs of 1,000-digit operands', async () => {
+    const pairs = Array.from({ length: 30 }, (_, k) => ({ a: String(k + 1).repeat(1000).slice(0, 1000), b: '9'.repeat(1000) }));
+    const res = await post('/add', { pairs });
+    expect(res.status).toBe(200);
+    const { results } = (await res.json()) as { results: AddAnswer[] };
+    expect(results.map((r) => r.model)).toEqual(pairs.map(() => 'serial'));
+  });
+
   it('takes the model from the query or the body', async () => {
     const viaQuery = (await (await post('/add?model=serial', { pairs: [{ a: '1', b: '2' }] })).json()) as { results: AddAnswer[] };
     const viaBody = (await (await post('/add', { model: 'serial', pairs: [{ a: '1', b: '2' }] })).json()) as { results: AddAnswer[] };

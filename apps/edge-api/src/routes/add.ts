@@ -23,6 +23,29 @@ function requestedModel(fromQuery: ModelName | undefined, fromBody: ModelName | 
   return fromQuery ?? fromBody;
 }
 
+/**
+ * A serial sum costs one LSTM step per bit (about 2.5 µs each): a 1,000-digit pair is ~3,300 steps, ~8 ms of CPU.
+ * One request may ask for at most MAX_BATCH_STEPS, so no batch outruns the Worker's CPU limit (a 5xx to the caller).
+ */
+export const MAX_BATCH_STEPS = 100_000;
+const BITS_PER_DIGIT = Math.log2(10);
+
+/** Serial steps for a pair, from digit counts (an upper bound within one step; no BigInt needed). */
+const serialSteps = (a: string, b: string) =>
+  Math.ceil(Math.max(a.replace(/^0+/, '').length, b.replace(/^0+/, '').length, 1) * BITS_PER_DIGIT) + 1;
+
+function checkBatchWork(plan: { a: string; b: string; model: ModelName }[]): void {
+  let steps = 0;
+  for (const { a, b, model } of plan) steps += model === 'vector' ? 2 : serialSteps(a, b);
+  if (steps > MAX_BATCH_STEPS) {
+    throw new ApiError(
+      'batch_too_large',
+      `Body field "pairs" asks for about ${steps.toLocaleString('en-US')} serial model steps (one per bit of the longer operand, plus one, per pair); ` +
+        `at most ${MAX_BATCH_STEPS.toLocaleString('en-US')} are accepted per request (for example 1,000 pairs of 64-bit numbers, or 30 pairs of 1,000-digit numbers): split the batch.`,
+    );
+  }
+}
+
 export const addRoutes = (models: Models) =>
   new Hono<AppEnv>()
     .get('/add', vValidator('query', addQuery, rejectInvalid('query', 'get')), (c) => {
@@ -49,6 +72,7 @@ export const addRoutes = (models: Models) =>
           }
           return { a, b, model: requested ?? defaultModel(a, b) };
         });
+        checkBatchWork(plan);
         const results = plan.map(({ a, b, model }) => toAnswer(models[model].adder.add(a, b), model));
         c.header('Cache-Control', NO_STORE);
         return c.json({ results }, 200);
