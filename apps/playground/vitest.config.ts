@@ -7,5 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 120_000,
     fileParallelism: false,
+    // expect.poll waits for the page's debounced answers; a loaded CI machine may need more than the 1 s default.
+    expect: { poll: { timeout: 10_000, interval: 50 } },
   },
 });
