@@ -109,9 +109,9 @@ export function extractFigures(info: unknown, limit = 24): Figure[] {
         if (!seen.has(label)) figures.push({ label, value: formatted });
         seen.add(label);
       } else if (isRecord(value)) visit(value, key === 'meta' ? prefix : label, depth + 1);
-      else if (Array.isArray(value) && value.length <= 12 && value.every(isRecord)) {
-        // e.g. serial verification by width: one group per entry, named by its width when it has one.
-        value.forEach((item, k) => visit(item, `${label} › ${typeof item.width === 'number' ? `${item.width} bits` : String(item.name ?? k + 1)}`, depth + 1));
+      else if (Array.isArray(value) && value.length <= 12 && value.every((item) => isRecord(item) && typeof item.width === 'number')) {
+        // Serial verification by width: one group per width. Other lists (wrong pairs, …) are too long to read here.
+        value.forEach((item) => visit(item, `${label} › ${(item as Json).width} bits`, depth + 1));
       }
     }
   };

@@ -42,8 +42,8 @@ describe('extractFigures', () => {
     expect(figures.some((f) => f.label.includes('history'))).toBe(false);
   });
 
-  it('names entries of short lists of records by their width', () => {
-    const figures = extractFigures({ byWidth: [{ width: 8, accuracy: 1 }, { width: 4096, accuracy: 0.5 }], wrong: [{ a: '1' }] });
+  it('names entries of lists by width by their width, and leaves other lists (wrong pairs) out', () => {
+    const figures = extractFigures({ byWidth: [{ width: 8, accuracy: 1 }, { width: 4096, accuracy: 0.5 }], heldOutWrong: [{ a: 66, b: 61 }] });
     expect(figures).toEqual([
       { label: 'by width › 8 bits › width', value: '8' },
       { label: 'by width › 8 bits › accuracy', value: '100 %' },
