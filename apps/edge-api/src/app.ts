@@ -1,5 +1,5 @@
 // The API as a Hono app built from its models, so tests can inject weights and the Worker uses the committed ones.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.js';
 import { corsFor } from './http/cors.js';

@@ -1,6 +1,6 @@
 // /add: one sum from the query string, or up to 1,000 from a JSON body.
 import { vValidator } from '@hono/valibot-validator';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import { toAnswer } from '../answer.js';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../env.js';

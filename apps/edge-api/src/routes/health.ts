@@ -1,5 +1,5 @@
 // /health: cheap liveness (no model work), also the benchmark's baseline.
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.js';
 import { NO_STORE } from '../http/cache.js';
 import type { Models } from '../models.js';

@@ -1,6 +1,6 @@
 // /model: what each model is (architecture, size, training and verification record), weights on request.
 import { parameterCount, type Weights } from '@lstm-adder/core';
-import { Hono } from 'hono';
+import { Hono } from 'hono/tiny';
 import * as v from 'valibot';
 import type { AppEnv } from '../env.js';
 import { etagOf, notModified } from '../http/cache.js';
