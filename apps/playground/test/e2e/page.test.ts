@@ -1,5 +1,6 @@
 // The built page in real Chromium against `wrangler dev`: what a visitor sees and does.
-import { mkdirSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createAdder, evaluateAllPairs, parseWeights } from '@lstm-adder/core';
 import vectorWeights from '@lstm-adder/core/models/vector.json' with { type: 'json' };
@@ -86,6 +87,17 @@ describe('the playground in Chromium', () => {
     await page.getByTestId('heatmap-h').blur(); // no tooltip in the picture
     await page.locator('.page-header').hover();
     await page.screenshot({ path: join(RESULTS, 'main-view.png'), fullPage: true });
+  });
+
+  it('passes axe-core’s WCAG 2 A/AA checks (labels, contrast, roles) on the main view', async () => {
+    const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
+    await page.addScriptTag({ content: axeSource });
+    const violations = await page.evaluate(async () => {
+      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
+      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+    });
+    expect(violations).toEqual([]);
   });
 
   it('shows a 40-digit serial sum exactly as the API gives it', async () => {
