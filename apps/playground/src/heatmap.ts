@@ -18,7 +18,7 @@ export function renderHeatmap(data: HeatmapData, labels: string[], ticks: string
   const info = CHANNEL_INFO[data.channel];
   const top = strip ? STRIP + 8 : 6;
   const cellWidth = Math.max(2, Math.min(48, Math.floor((maxWidth - LEFT - 8) / Math.max(1, data.steps))));
-  const cellHeight = data.units > 24 ? 6 : 9;
+  const cellHeight = data.units > 24 ? 6 : data.units > 12 ? 9 : 14;
   const layout: GridLayout = { left: LEFT, top: top, cellWidth, cellHeight, units: data.units, steps: data.steps };
   const width = LEFT + cellWidth * data.steps + 8;
   const height = top + cellHeight * data.units + BOTTOM;

@@ -111,7 +111,10 @@ export function extractFigures(info: unknown, limit = 24): Figure[] {
       } else if (isRecord(value)) visit(value, key === 'meta' ? prefix : label, depth + 1);
       else if (Array.isArray(value) && value.length <= 12 && value.every((item) => isRecord(item) && typeof item.width === 'number')) {
         // Serial verification by width: one group per width. Other lists (wrong pairs, …) are too long to read here.
-        value.forEach((item) => visit(item, `${label} › ${(item as Json).width} bits`, depth + 1));
+        value.forEach((item) => {
+          const { width, ...rest } = item as Json;
+          visit(rest, `${label} › ${width} bits`, depth + 1);
+        });
       }
     }
   };
