@@ -112,6 +112,10 @@ describe('the playground in Chromium', () => {
     expect(await badge().textContent()).toContain(body.correct ? 'correct' : 'wrong');
     // `correct` is the API's claim; check it against arithmetic rather than trusting it.
     expect(body.sum === (BigInt(a) + BigInt(b)).toString()).toBe(body.correct);
+    // A model whose own verification passed (the trainer checks 8 to 4096 bits) must get this 133-bit sum right;
+    // the untrained stand-in makes no such claim.
+    const serialInfo = await (await fetch(`${api!.url}/model/serial`)).json();
+    if (serialInfo.meta?.verification?.passed === true) expect(await sum().textContent()).toBe((BigInt(a) + BigInt(b)).toString());
     // Serial steps are bits: one heatmap column per bit of the longer operand, plus the final carry step.
     expect(await page.getByTestId('heatmap-c').getAttribute('aria-label')).toContain(`by ${BigInt(b).toString(2).length + 1} steps`);
     await page.screenshot({ path: join(RESULTS, 'serial-view.png'), fullPage: true });
