@@ -15,7 +15,7 @@ import { loadModels } from '../src/models.js';
 const HOST = '127.0.0.1';
 const DURATION_S = Number(process.env.BENCH_DURATION ?? 5);
 const CONNECTIONS = 10;
-const ROUNDS = 2;
+const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** In-process timing: at least this long per case, after as long again of warm-up (JIT). */
 const CPU_SECONDS = 1.5;
 
@@ -94,7 +94,7 @@ interface LoadRow {
 }
 
 /**
- * Each route runs ROUNDS times for DURATION_S, in alternating order (A B C, then C B A), so that a burst of load
+ * Each route runs ROUNDS times for DURATION_S, in alternating order (A B C, C B A, A B C…), so that a burst of load
  * from elsewhere on the machine does not land on one route only. req/s = all requests / all seconds.
  */
 async function load(port: number): Promise<LoadRow[]> {
@@ -117,7 +117,7 @@ async function load(port: number): Promise<LoadRow[]> {
       name: target.name,
       path: target.path.length > 60 ? `${target.path.slice(0, 57)}...` : target.path,
       reqPerSec: Math.round(sum((r) => r.requests.total) / sum((r) => r.duration)),
-      p50ms: sum((r) => r.latency.p50) / rs.length,
+      p50ms: Math.round((10 * sum((r) => r.latency.p50)) / rs.length) / 10,
       p99ms: Math.max(...rs.map((r) => r.latency.p99)),
       requests: sum((r) => r.requests.total),
       errors: sum((r) => r.errors + r.timeouts),
@@ -130,6 +130,7 @@ async function load(port: number): Promise<LoadRow[]> {
 async function cpuPerRequest() {
   const app = createApp({ models: loadModels({ vector: vectorJson, serial: serialJson }) });
   const cases = [
+    { name: 'GET /health (baseline)', urls: ['/health'] },
     { name: 'vector 57+99', urls: ['/add?a=57&b=99'] },
     { name: 'serial 64-bit', urls: [`/add?a=${serial64.a}&b=${serial64.b}`] },
     { name: 'serial 1000-digit', urls: Array.from({ length: 8 }, (_, k) => `/add?a=${digits1000(k + 1)}&b=${digits1000(k + 101)}`) },
