@@ -36,6 +36,7 @@ const query: Case[] = [
   { name: 'trailing space', request: () => get('/add?a=12&b=1%20'), code: 'invalid_operand', names: '"b"', got: '"1 "' },
   { name: 'Arabic-Indic digit', request: () => get('/add?a=%D9%A3&b=1'), code: 'invalid_operand', names: '"a"', got: 'ASCII' },
   { name: 'fullwidth digit', request: () => get('/add?a=1&b=%EF%BC%95'), code: 'invalid_operand', names: '"b"', got: 'ASCII' },
+  { name: 'broken percent-escape', request: () => get('/add?a=1&b=%E0%A4'), code: 'invalid_operand', names: '"b"', got: 'percent-escape' },
   { name: 'words', request: () => get('/add?a=five&b=1'), code: 'invalid_operand', names: '"a"', got: '"five"' },
   { name: 'over-long (1,001 digits)', request: () => get(`/add?a=${digits(1001)}&b=1`), code: 'operand_too_long', names: '"a"', got: '1,001 digits' },
   { name: 'over-long junk is cut short', request: () => get(`/add?a=1&b=${'x'.repeat(5000)}`), code: 'invalid_operand', names: '"b"', got: '(5000 characters)' },

@@ -27,6 +27,7 @@ export function operandFault(text: string): string {
   if (/^[0-9]*[.,][0-9]*$/.test(text)) return 'fractions and decimal points are not accepted';
   if (/^[0-9.]+e[+-]?[0-9]*$/i.test(text)) return 'exponent notation is not accepted';
   if (/\s/.test(text)) return 'spaces are not accepted';
-  if (/\p{Nd}/u.test(text)) return 'only the ASCII digits 0-9 are accepted';
+  if (/\p{Nd}/u.test(text.replace(/[0-9]/g, ''))) return 'only the ASCII digits 0-9 are accepted, not other scripts\' digits';
+  if (/%[0-9a-f]{2}/i.test(text)) return 'it holds a percent-escape that is not valid UTF-8';
   return 'it is not a decimal integer';
 }
