@@ -48,7 +48,7 @@ export const DEFAULTS: Record<Arch, TrainConfig> = {
   },
   serial: {
     arch: 'serial', hidden: 8, epochs: 60, batch: 128, lr: 3e-2, lrMin: 1e-3, patience: 5, loss: 'bce', seed: 1,
-    holdout: 0, trainWidths: [1, 24], batchesPerEpoch: 20, maxSeconds: 30,
+    holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 20, maxSeconds: 30,
     vectorData: { kind: 'mined', hardMargin: 0, wrongRepeat: 1, easyFraction: 1 }, preset: 'default',
   },
 };

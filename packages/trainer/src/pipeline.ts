@@ -43,7 +43,7 @@ function chooseDigits(s: ParamSnapshot, config: TrainConfig, heldOut: Int32Array
 }
 
 export async function trainModel(
-  config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {},
+  config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {}, init?: ParamSnapshot,
 ): Promise<TrainedModel> {
   const act = outputActivationOf(config.loss);
   const heldOutPairs = config.arch === 'vector' ? vectorSplit(config).heldOut : new Int32Array(0);
@@ -58,7 +58,7 @@ export async function trainModel(
     }
     return verifyVector(w).passed;
   };
-  const result = config.arch === 'vector' ? await trainVector(config, { verify, ...hooks }) : await trainSerial(config, { verify, ...hooks });
+  const result = config.arch === 'vector' ? await trainVector(config, { verify, ...hooks }, init) : await trainSerial(config, { verify, ...hooks });
 
   const { digits, weights } = chooseDigits(result.snapshot, config, heldOutPairs);
   const parity = parityCheck(weights);

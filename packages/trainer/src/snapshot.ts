@@ -25,12 +25,17 @@ export function takeSnapshot(p: LstmParams): ParamSnapshot {
 
 /** Constant tensors holding a snapshot (for a TF.js forward pass of exported weights). Caller disposes. */
 export function snapshotTensors(s: ParamSnapshot): LstmParams {
+  return snapshotVariables(s, false);
+}
+
+/** Variables initialised from a snapshot (trainable by default). Caller disposes. */
+export function snapshotVariables(s: ParamSnapshot, trainable = true): LstmParams {
   const { inputSize: I, hiddenSize: H, outputSize: O } = s;
   return {
-    kernel: tf.variable(tf.tensor2d(s.kernel, [I, 4 * H]), false),
-    recurrent: tf.variable(tf.tensor2d(s.recurrent, [H, 4 * H]), false),
-    bias: tf.variable(tf.tensor1d(s.bias), false),
-    denseW: tf.variable(tf.tensor2d(s.denseW, [H, O]), false),
-    denseB: tf.variable(tf.tensor1d(s.denseB), false),
+    kernel: tf.variable(tf.tensor2d(s.kernel, [I, 4 * H]), trainable),
+    recurrent: tf.variable(tf.tensor2d(s.recurrent, [H, 4 * H]), trainable),
+    bias: tf.variable(tf.tensor1d(s.bias), trainable),
+    denseW: tf.variable(tf.tensor2d(s.denseW, [H, O]), trainable),
+    denseB: tf.variable(tf.tensor1d(s.denseB), trainable),
   };
 }

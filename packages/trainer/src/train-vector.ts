@@ -7,7 +7,7 @@ import { encodeAllPairs, notebookSplit, PAIR_COUNT, splitHoldout } from './data/
 import { forwardLogits, initParams, paramList, disposeParams } from './lstm.js';
 import { lossOf, rowMargins } from './objective.js';
 import { createRng, shuffle } from './random.js';
-import { takeSnapshot, type ParamSnapshot } from './snapshot.js';
+import { snapshotVariables, takeSnapshot, type ParamSnapshot } from './snapshot.js';
 import type { EpochRecord, TrainHooks, TrainResult } from './train-types.js';
 
 /** Every choice random in training comes from one seeded stream; the held-out split from its own, so it depends on the seed only. */
@@ -27,7 +27,8 @@ const fractionCorrect = (ids: Int32Array, correct: Uint8Array): number | null =>
   return n / ids.length;
 };
 
-export async function trainVector(config: TrainConfig, hooks: TrainHooks = {}): Promise<TrainResult> {
+/** `init`: start from these weights instead of a fresh initialisation (fine-tuning the held-out experiment's model on all pairs). */
+export async function trainVector(config: TrainConfig, hooks: TrainHooks = {}, init?: ParamSnapshot): Promise<TrainResult> {
   const now = hooks.now ?? (() => performance.now());
   const start = now();
   const rng = createRng(config.seed);
@@ -36,7 +37,7 @@ export async function trainVector(config: TrainConfig, hooks: TrainHooks = {}): 
   const X1 = tf.tensor2d(first, [PAIR_COUNT, VECTOR_BITS]);
   const X2 = tf.tensor2d(second, [PAIR_COUNT, VECTOR_BITS]);
   const Y = tf.tensor2d(target, [PAIR_COUNT, VECTOR_BITS]);
-  const params = initParams({ inputSize: VECTOR_BITS, hiddenSize: config.hidden, outputSize: VECTOR_BITS }, rng);
+  const params = init ? snapshotVariables(init) : initParams({ inputSize: VECTOR_BITS, hiddenSize: config.hidden, outputSize: VECTOR_BITS }, rng);
   const optimizer = tf.train.adam(config.lr);
   const vars = paramList(params);
   const history: EpochRecord[] = [];

@@ -11,9 +11,12 @@ export function reportSpec(weights: Weights): TopLevelSpec {
   const meta = weights.meta as {
     history?: HistoryRow[];
     verification?: { vector?: { allPairs: { wrong: WrongPair[]; wrongCount?: number } } };
-    holdoutExperiment?: { heldOutWrong?: WrongPair[] };
+    holdoutExperiment?: { heldOutWrong?: WrongPair[]; history?: HistoryRow[]; shipped?: boolean };
   };
-  const history = meta.history ?? [];
+  // A model fine-tuned from the held-out experiment: draw the experiment's epochs first, then the fine-tuning's.
+  const before = meta.holdoutExperiment && !meta.holdoutExperiment.shipped ? (meta.holdoutExperiment.history ?? []) : [];
+  const history = [...before, ...(meta.history ?? []).map((r) => ({ ...r, epoch: r.epoch + before.length }))];
+  const phases = before.length ? [{ epoch: before.length + 0.5, label: 'all pairs from here' }] : [];
   const heldName = weights.arch === 'serial' ? 'fresh 64-bit sums' : 'held-out pairs';
   const accuracy = history.flatMap((r) => [
     { epoch: r.epoch, series: weights.arch === 'serial' ? 'fresh sums, training widths' : 'training pairs', accuracy: r.trainAccuracy },
@@ -27,12 +30,25 @@ export function reportSpec(weights: Weights): TopLevelSpec {
       encoding: { x: { field: 'epoch', type: 'quantitative' }, y: { field: 'loss', type: 'quantitative', scale: { type: 'log' } } },
     },
     {
-      title: 'Exact-match accuracy per epoch', width, height, data: { values: accuracy }, mark: { type: 'line' },
-      encoding: {
-        x: { field: 'epoch', type: 'quantitative' },
-        y: { field: 'accuracy', type: 'quantitative', axis: { format: '%' } },
-        color: { field: 'series', type: 'nominal', legend: { orient: 'bottom', title: null } },
-      },
+      title: 'Exact-match accuracy per epoch', width, height,
+      layer: [
+        {
+          data: { values: accuracy }, mark: { type: 'line' },
+          encoding: {
+            x: { field: 'epoch', type: 'quantitative' },
+            y: { field: 'accuracy', type: 'quantitative', axis: { format: '%' } },
+            color: { field: 'series', type: 'nominal', legend: { orient: 'bottom', title: null, labelLimit: 400 } },
+          },
+        },
+        {
+          data: { values: phases }, mark: { type: 'rule', strokeDash: [4, 4], color: 'gray' },
+          encoding: { x: { field: 'epoch', type: 'quantitative' } },
+        },
+        {
+          data: { values: phases }, mark: { type: 'text', align: 'left', dx: 4, dy: 100, color: 'gray' },
+          encoding: { x: { field: 'epoch', type: 'quantitative' }, text: { field: 'label' } },
+        },
+      ],
     },
   ];
   if (weights.arch === 'vector') {
@@ -53,7 +69,7 @@ export function reportSpec(weights: Weights): TopLevelSpec {
         y: { field: 'b', type: 'quantitative', scale: { domain: [0, 128], nice: false, reverse: true }, title: 'b' },
         y2: { field: 'b2' },
         color: {
-          field: 'status', type: 'nominal', legend: { orient: 'bottom', title: null },
+          field: 'status', type: 'nominal', legend: { orient: 'bottom', direction: 'vertical', title: null, labelLimit: 400 },
           scale: { domain: ['right', 'wrong (this model)', 'wrong held-out pair (held-out experiment)'], range: ['#c7e9c0', '#d62728', '#ff7f0e'] },
         },
       },
