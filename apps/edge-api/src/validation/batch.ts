@@ -1,0 +1,56 @@
+// Checks on a POST /add batch that need more than one field: the model named twice, vector's range, the work budget.
+import { ApiError } from '../errors.js';
+import { defaultModel, type ModelName } from '../models.js';
+import { labelFor, outOfRange } from './issues.js';
+import { fitsVector } from './operand.js';
+
+/**
+ * A serial sum costs one LSTM step per bit, a few µs each: a 1,000-digit pair is ~3,300 steps, 5-10 ms of CPU.
+ * One request may ask for at most MAX_BATCH_STEPS, so that no batch outruns the Worker's CPU limit (a 5xx to the caller).
+ */
+export const MAX_BATCH_STEPS = 100_000;
+const BITS_PER_DIGIT = Math.log2(10);
+
+export interface PlannedPair {
+  a: string;
+  b: string;
+  model: ModelName;
+}
+
+/** The model named in the query or the body (they must agree), or undefined for "pick per pair". */
+function requestedModel(fromQuery: ModelName | undefined, fromBody: ModelName | undefined): ModelName | undefined {
+  if (fromQuery && fromBody && fromQuery !== fromBody) {
+    throw new ApiError(
+      'conflicting_parameter',
+      `Query parameter "model" is "${fromQuery}" but body field "model" is "${fromBody}"; give the model in one place, or the same in both.`,
+    );
+  }
+  return fromQuery ?? fromBody;
+}
+
+/** Serial steps for a pair, from digit counts (an upper bound within one step; no BigInt needed). */
+const serialSteps = (a: string, b: string) =>
+  Math.ceil(Math.max(a.replace(/^0+/, '').length, b.replace(/^0+/, '').length, 1) * BITS_PER_DIGIT) + 1;
+
+/** Picks each pair's model and checks the whole batch before any model time is spent; throws ApiError. */
+export function planBatch(pairs: { a: string; b: string }[], fromQuery: ModelName | undefined, fromBody: ModelName | undefined): PlannedPair[] {
+  const requested = requestedModel(fromQuery, fromBody);
+  let steps = 0;
+  const plan = pairs.map(({ a, b }, k): PlannedPair => {
+    if (requested === 'vector') {
+      if (!fitsVector(a)) throw outOfRange(labelFor('body', `pairs[${k}].a`), a);
+      if (!fitsVector(b)) throw outOfRange(labelFor('body', `pairs[${k}].b`), b);
+    }
+    const model = requested ?? defaultModel(a, b);
+    steps += model === 'vector' ? 2 : serialSteps(a, b);
+    return { a, b, model };
+  });
+  if (steps > MAX_BATCH_STEPS) {
+    throw new ApiError(
+      'batch_too_large',
+      `Body field "pairs" asks for about ${steps.toLocaleString('en-US')} serial model steps (one per bit of the longer operand, plus one, per pair); ` +
+        `at most ${MAX_BATCH_STEPS.toLocaleString('en-US')} are accepted per request (for example 1,000 pairs of 64-bit numbers, or 30 pairs of 1,000-digit numbers): split the batch.`,
+    );
+  }
+  return plan;
+}
