@@ -73,6 +73,10 @@ function showBanner(outcome: Extract<AddOutcome, { kind: 'unreachable' }> | null
     h('code', {}, 'npm start'),
     ' at the repository root, or point the page at another API with ',
     h('code', {}, '?api=URL'),
+    '. If it is running, it may not allow this page’s origin ',
+    h('code', {}, location.origin),
+    ': add it to the API’s ',
+    h('code', {}, 'CORS_ORIGINS'),
     '. ',
     retry,
   );

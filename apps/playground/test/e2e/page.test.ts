@@ -1,44 +1,36 @@
 // The built page in real Chromium against `wrangler dev`: what a visitor sees and does.
-import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdirSync, readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { createAdder, evaluateAllPairs, parseWeights } from '@lstm-adder/core';
 import vectorWeights from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { APP_DIR, buildPage, freePort, launchChromium, servePage, startApi, type RunningApi } from './servers';
+import { APP_DIR, freePort, launchChromium, startStack, type Stack } from './servers';
 
 const RESULTS = join(APP_DIR, 'test-results');
 
-let api: RunningApi | undefined;
+let stack: Stack | undefined;
 let page: Page;
 let pageUrl: string;
-let outDir: string | undefined;
-let server: PreviewServer | undefined;
 let browser: { context: BrowserContext; close(): Promise<void> } | undefined;
 
 beforeAll(async () => {
   // Chromium first: without it nothing else is worth starting, and the message says how to install it.
   browser = await launchChromium();
-  const pagePort = await freePort();
-  pageUrl = `http://127.0.0.1:${pagePort}`;
-  api = await startApi(pageUrl);
-  outDir = await buildPage(api.url);
-  server = await servePage(outDir, pagePort);
+  stack = await startStack();
+  pageUrl = stack.pageUrl;
   page = await browser.context.newPage();
   mkdirSync(RESULTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await server?.close();
-  await api?.stop();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
+  await stack?.stop();
 });
 
 async function apiAnswer(query: Record<string, string>): Promise<{ status: number; body: any }> {
-  const response = await fetch(`${api!.url}/add?${new URLSearchParams(query)}`);
+  const response = await fetch(`${stack!.apiUrl}/add?${new URLSearchParams(query)}`);
   return { status: response.status, body: await response.json() };
 }
 
@@ -114,7 +106,7 @@ describe('the playground in Chromium', () => {
     expect(body.sum === (BigInt(a) + BigInt(b)).toString()).toBe(body.correct);
     // A model whose own verification passed (the trainer checks 8 to 4096 bits) must get this 133-bit sum right;
     // the untrained stand-in makes no such claim.
-    const serialInfo = await (await fetch(`${api!.url}/model/serial`)).json();
+    const serialInfo = await (await fetch(`${stack!.apiUrl}/model/serial`)).json();
     if (serialInfo.meta?.verification?.passed === true) expect(await sum().textContent()).toBe((BigInt(a) + BigInt(b)).toString());
     // Serial steps are bits: one heatmap column per bit of the longer operand, plus the final carry step.
     expect(await page.getByTestId('heatmap-c').getAttribute('aria-label')).toContain(`by ${BigInt(b).toString(2).length + 1} steps`);

@@ -47,9 +47,21 @@ export interface RunningApi {
   stop(): Promise<void>;
 }
 
-/** Starts `wrangler dev` (local workerd) for apps/edge-api, allowing CORS from the page's origin. */
-export async function startApi(pageOrigin: string): Promise<RunningApi> {
-  const [port, inspectorPort] = [await freePort(), await freePort()];
+// Process groups still running, killed hard if the test process exits before the harness stops them.
+const running = new Set<number>();
+process.on('exit', () => {
+  for (const pid of running) {
+    try {
+      process.kill(-pid, 'SIGKILL');
+    } catch {
+      // already gone
+    }
+  }
+});
+
+/** Starts `wrangler dev` (local workerd) for apps/edge-api on `port`, allowing CORS from the page's origin. */
+export async function startApi(port: number, pageOrigin: string): Promise<RunningApi> {
+  const inspectorPort = await freePort();
   const wrangler = resolve(REPO, 'node_modules/.bin/wrangler');
   const persist = mkdtempSync(join(tmpdir(), 'playground-wrangler-'));
   const child = spawn(
@@ -63,6 +75,7 @@ export async function startApi(pageOrigin: string): Promise<RunningApi> {
       env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', CI: '1' },
     },
   );
+  if (child.pid) running.add(child.pid);
   let output = '';
   child.stdout?.on('data', (d) => (output += d));
   child.stderr?.on('data', (d) => (output += d));
@@ -74,6 +87,7 @@ export async function startApi(pageOrigin: string): Promise<RunningApi> {
       await Promise.race([exited, new Promise((r) => setTimeout(r, 5000))]);
       if (child.exitCode === null) process.kill(-child.pid, 'SIGKILL');
     }
+    if (child.pid) running.delete(child.pid);
     rmSync(persist, { recursive: true, force: true });
   };
   try {
@@ -97,8 +111,48 @@ export async function buildPage(apiUrl: string): Promise<string> {
   return outDir;
 }
 
-export async function servePage(outDir: string, port: number): Promise<PreviewServer> {
-  return preview({ root: APP_DIR, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port, strictPort: true, open: false } });
+/** Serves a built page with `vite preview` on a port the OS picks; returns the server and its origin. */
+export async function servePage(outDir: string): Promise<{ server: PreviewServer; origin: string }> {
+  const server = await preview({ root: APP_DIR, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const address = server.httpServer.address();
+  if (!address || typeof address === 'string') throw new Error('vite preview did not report its port');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+export interface Stack {
+  pageUrl: string;
+  apiUrl: string;
+  stop(): Promise<void>;
+}
+
+/**
+ * The page (built with the API's URL baked in) and the API (allowing the page's origin). The API's port is
+ * picked before wrangler binds it, so another process may take it in between: then try again with a new one.
+ */
+export async function startStack(attempts = 3): Promise<Stack> {
+  for (let attempt = 1; ; attempt++) {
+    const apiUrl = `http://127.0.0.1:${await freePort()}`;
+    const outDir = await buildPage(apiUrl);
+    const { server, origin } = await servePage(outDir);
+    const cleanPage = async () => {
+      await server.close();
+      rmSync(outDir, { recursive: true, force: true });
+    };
+    try {
+      const api = await startApi(Number(new URL(apiUrl).port), origin);
+      return {
+        pageUrl: origin,
+        apiUrl,
+        async stop() {
+          await api.stop();
+          await cleanPage();
+        },
+      };
+    } catch (error) {
+      await cleanPage();
+      if (attempt >= attempts) throw error;
+    }
+  }
 }
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
