@@ -62,7 +62,9 @@ process.on('exit', () => {
 /** Starts `wrangler dev` (local workerd) for apps/edge-api on `port`, allowing CORS from the page's origin. */
 export async function startApi(port: number, pageOrigin: string): Promise<RunningApi> {
   const inspectorPort = await freePort();
-  const wrangler = resolve(REPO, 'node_modules/.bin/wrangler');
+  // edge-api's own wrangler (4.86.0, the last for Node 20), wherever npm put it.
+  const wrangler = [resolve(EDGE_API_DIR, 'node_modules/.bin/wrangler'), resolve(REPO, 'node_modules/.bin/wrangler')].find((p) => existsSync(p));
+  if (!wrangler) throw new Error('wrangler is not installed: run `npm ci` at the repository root (apps/edge-api depends on it).');
   const persist = mkdtempSync(join(tmpdir(), 'playground-wrangler-'));
   const child = spawn(
     wrangler,
