@@ -19,6 +19,8 @@ export interface EpochRecord {
 
 export interface TrainHooks {
   onEpoch?(record: EpochRecord): void;
+  /** Vector: the pair indices (a·128 + b) of each batch, as trained on. */
+  onBatch?(pairIds: Int32Array): void;
   /** Polled between batches: true stops training cleanly (Ctrl-C). */
   shouldStop?(): boolean;
   /** Called when TF.js sees the target met; the core's verdict on the exported snapshot decides the early stop. */

@@ -55,7 +55,9 @@ export async function trainVector(config: TrainConfig, hooks: TrainHooks = {}, i
       let lossSum = 0, lossCount = 0;
       for (let s = 0; s < ids.length; s += config.batch) {
         if (hooks.shouldStop?.()) { stopReason = 'interrupted'; break; }
-        const batchIds = tf.tensor1d(ids.subarray(s, s + config.batch), 'int32');
+        const slice = ids.subarray(s, s + config.batch);
+        hooks.onBatch?.(slice);
+        const batchIds = tf.tensor1d(slice, 'int32');
         const loss = optimizer.minimize(() => {
           const logits = forwardLogits(params, [tf.gather(X1, batchIds), tf.gather(X2, batchIds)], [1])[0]!;
           return lossOf(config.loss, tf.gather(Y, batchIds), logits);

@@ -1,9 +1,7 @@
 // lstm-adder-train: parse flags, start a backend, train, verify with core, write the model atomically.
 import { ConfigError } from '../config.js';
-import { BackendError, setupBackend } from '../node/backend.js';
 import { writeFileAtomic } from '../node/atomic-write.js';
-import { trainModel, type TrainedModel } from '../pipeline.js';
-import { renderReport } from '../report/svg.js';
+import type { TrainedModel } from '../pipeline.js';
 import { CommanderError, parseCli } from './options.js';
 import { createReporter } from './progress.js';
 
@@ -34,6 +32,10 @@ export async function main(argv: string[]): Promise<number> {
   }
   const { config, json } = options;
   const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
+  // TF.js and Vega load only once the flags are known to be good: bad input answers at once.
+  const [{ BackendError, setupBackend }, { trainModel }, { renderReport }] = await Promise.all([
+    import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'),
+  ]);
   let backend;
   try {
     backend = await setupBackend(options.backend);
