@@ -5,8 +5,9 @@ import { labelFor, outOfRange } from './issues.js';
 import { fitsVector } from './operand.js';
 
 /**
- * A serial sum costs one LSTM step per bit, a few µs each: a 1,000-digit pair is ~3,300 steps, 5-10 ms of CPU.
- * One request may ask for at most MAX_BATCH_STEPS, so that no batch outruns the Worker's CPU limit (a 5xx to the caller).
+ * A serial sum costs one LSTM step per bit, about 2 µs each: a 1,000-digit pair is ~3,300 steps, ~6 ms of CPU.
+ * MAX_BATCH_STEPS bounds one request at well under a second of CPU, so a batch cannot run into the Worker's CPU limit
+ * (which the caller would see as a 5xx) on the default paid limits.
  */
 export const MAX_BATCH_STEPS = 100_000;
 const BITS_PER_DIGIT = Math.log2(10);
