@@ -1,5 +1,6 @@
 // What the app says when no route answers (404, or 405 with Allow) and when something throws.
-import type { Context, Hono } from 'hono';
+import type { Context } from 'hono';
+import type { Hono } from 'hono/tiny';
 import { HTTPException } from 'hono/http-exception';
 import { ApiError } from '../errors.js';
 import type { AppEnv } from '../env.js';

@@ -1,7 +1,7 @@
 // The request schemas. Handlers receive what these output: checked digit strings, a model name, a trace flag.
 import * as v from 'valibot';
 import { defaultModel, MODEL_NAMES } from '../models.js';
-import { fitsVector, MAX_DIGITS, operand, TRACE_MAX_DIGITS } from './operand.js';
+import { fitsVector, operand, TRACE_MAX_DIGITS } from './operand.js';
 
 export const MAX_PAIRS = 1000;
 
@@ -43,5 +43,3 @@ export const batchBody = v.strictObject({
   pairs: v.pipe(v.array(v.strictObject({ a: operand, b: operand })), v.minLength(1), v.maxLength(MAX_PAIRS)),
   model: v.optional(modelName),
 });
-
-export { MAX_DIGITS };
