@@ -42,7 +42,7 @@ export interface TrainConfig {
 
 export const DEFAULTS: Record<Arch, TrainConfig> = {
   vector: {
-    arch: 'vector', hidden: 32, epochs: 400, batch: 512, lr: 3e-2, lrMin: 1e-3, patience: 5, loss: 'bce', seed: 1,
+    arch: 'vector', hidden: 32, epochs: 400, batch: 512, lr: 8e-2, lrMin: 1e-3, patience: 5, loss: 'bce', seed: 1,
     holdout: 0, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: 120,
     vectorData: { kind: 'mined', hardMargin: 2, wrongRepeat: 3, easyFraction: 1 }, preset: 'default',
   },
