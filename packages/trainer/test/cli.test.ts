@@ -1,6 +1,6 @@
 // The lstm-adder-train command, run as a user runs it (through bin/, in a child process).
-import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync } from 'node:fs';
+import { execFile, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -67,5 +67,27 @@ describe('a short serial run', () => {
     expect(b.lstm).toEqual(a.lstm);
     expect(b.dense).toEqual(a.dense);
     expect((a.meta as { history: unknown[] }).history).toHaveLength(4);
+  });
+});
+
+describe('Ctrl-C', () => {
+  test('stops cleanly with status 130 and leaves the previous model file intact', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'lstm-adder-train-'));
+    const out = join(dir, 'model.json');
+    writeFileSync(out, 'previous model\n');
+    const child = spawn(process.execPath, [bin, '--arch', 'serial', '--epochs', '1000', '--max-seconds', '60', '--backend', 'wasm', '--json', '--out', out], { env, detached: true });
+    let stdout = '';
+    let sent = false;
+    const code = await new Promise<number | null>((resolve) => {
+      child.stdout.on('data', (chunk: Buffer) => {
+        stdout += chunk.toString();
+        // once training is under way, interrupt the process group, as Ctrl-C in a terminal does
+        if (stdout.includes('"event":"epoch"') && !sent) { sent = true; process.kill(-child.pid!, 'SIGINT'); }
+      });
+      child.on('exit', (status) => resolve(status));
+    });
+    expect(code).toBe(130);
+    expect(stdout).toMatch(/interrupted: .* left unchanged/);
+    expect(readFileSync(out, 'utf8')).toBe('previous model\n');
   });
 });
