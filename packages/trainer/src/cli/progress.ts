@@ -31,7 +31,7 @@ export function createReporter(config: TrainConfig, mode: { json: boolean; tty: 
     return { info: (message) => write(message + '\n'), epoch: (r) => write(epochLine(config, r) + '\n'), stop: () => {} };
   }
   const bar = new cliProgress.SingleBar({
-    format: `[${config.arch}] {bar} epoch {value}/{total} | loss {loss} | train {train} | all {all} | {secs}s | ETA {remaining}s`,
+    format: `[${config.arch}] {bar} epoch {value}/{total} | loss {loss} | train {train} | ${config.arch === 'serial' ? '64-bit' : 'all pairs'} {all} | {secs}s | ETA {remaining}s`,
     hideCursor: true, clearOnComplete: false, stopOnComplete: false,
   }, cliProgress.Presets.shades_classic);
   let started = false;
