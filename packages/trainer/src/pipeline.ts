@@ -20,10 +20,10 @@ export interface TrainedModel {
   verification: { passed: boolean; vector?: VectorVerification; serial?: SerialVerification; parity: ReturnType<typeof parityCheck> };
 }
 
-const round4 = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(5)));
+const round5 = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(5)));
 const compactHistory = (h: EpochRecord[]) => h.map((r) => ({
-  epoch: r.epoch, loss: round4(r.loss), trainAccuracy: round4(r.trainAccuracy), heldOutAccuracy: round4(r.heldOutAccuracy),
-  allPairsAccuracy: round4(r.allPairsAccuracy), lr: round4(r.lr), samples: r.samples, seconds: Number(r.seconds.toFixed(2)),
+  epoch: r.epoch, loss: round5(r.loss), trainAccuracy: round5(r.trainAccuracy), heldOutAccuracy: round5(r.heldOutAccuracy),
+  allPairsAccuracy: round5(r.allPairsAccuracy), lr: round5(r.lr), samples: r.samples, seconds: Number(r.seconds.toFixed(2)),
 }));
 
 /** Vector: all pairs (the whole domain). Serial: a sample drawn with another seed than the reported verification's,
