@@ -5,15 +5,35 @@ import type { PackedWeights } from './packed.js';
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
-/** out[off..off+4H) = b + h·V, each unit's sum in one register (h_0 first), from the transposed kernel. */
+/**
+ * tanh(x) = 2σ(2x) − 1. V8's Math.tanh costs about twice Math.exp, and a step is mostly these calls;
+ * the absolute error stays within a few ulps of 1, below 1e-15 (tested), far inside what float32 training can tell apart.
+ */
+export const tanh = (x: number): number => 2 / (1 + Math.exp(-2 * x)) - 1;
+
+/**
+ * out[off..off+4H) = b + h·V, each unit summed in order h_0, h_1, …. Four units at a time stay in registers:
+ * 4H is always a multiple of 4, and this runs once per serial bit, where it was half the step's time.
+ */
 export function recurrentTerm(p: PackedWeights, h: Float64Array, out: Float64Array, off = 0): void {
-  const { H, VT, b } = p;
+  const { H, V, b } = p;
   const G = 4 * H;
-  for (let u = 0; u < G; u++) {
-    let z = b[u] as number;
-    const row = u * H;
-    for (let j = 0; j < H; j++) z += (h[j] as number) * (VT[row + j] as number);
-    out[off + u] = z;
+  for (let u = 0; u < G; u += 4) {
+    let z0 = b[u] as number;
+    let z1 = b[u + 1] as number;
+    let z2 = b[u + 2] as number;
+    let z3 = b[u + 3] as number;
+    for (let j = 0, row = u; j < H; j++, row += G) {
+      const hj = h[j] as number;
+      z0 += hj * (V[row] as number);
+      z1 += hj * (V[row + 1] as number);
+      z2 += hj * (V[row + 2] as number);
+      z3 += hj * (V[row + 3] as number);
+    }
+    out[off + u] = z0;
+    out[off + u + 1] = z1;
+    out[off + u + 2] = z2;
+    out[off + u + 3] = z3;
   }
 }
 
@@ -56,11 +76,11 @@ export function gateStep(
   for (let u = 0; u < H; u++) {
     const i = sigmoid((rec[recOff + u] as number) + (inp[inpOff + u] as number));
     const f = sigmoid((rec[recOff + H + u] as number) + (inp[inpOff + H + u] as number));
-    const g = Math.tanh((rec[recOff + 2 * H + u] as number) + (inp[inpOff + 2 * H + u] as number));
+    const g = tanh((rec[recOff + 2 * H + u] as number) + (inp[inpOff + 2 * H + u] as number));
     const o = sigmoid((rec[recOff + 3 * H + u] as number) + (inp[inpOff + 3 * H + u] as number));
     const cu = f * (c[u] as number) + i * g;
     c[u] = cu;
-    h[u] = o * Math.tanh(cu);
+    h[u] = o * tanh(cu);
     if (gates) {
       gates.i[u] = i;
       gates.f[u] = f;

@@ -8,8 +8,8 @@ export interface PackedWeights {
   readonly O: number;
   /** Row k holds input k's weights to all 4H gate units: [i(H) f(H) g(H) o(H)]. Rows, so one input is one contiguous slice. */
   readonly U: Float64Array;
-  /** The recurrent kernel [H, 4H], transposed: row u holds gate unit u's weights from all H hidden units, so h·V is 4H dot products. */
-  readonly VT: Float64Array;
+  /** Row j holds hidden unit j's recurrent weights to all 4H gate units. */
+  readonly V: Float64Array;
   readonly b: Float64Array;
   /** Row j holds hidden unit j's weights to the O outputs. */
   readonly W: Float64Array;
@@ -36,15 +36,12 @@ export function pack(w: Weights): PackedWeights {
   const gate = (k: number) => w.lstm[GATES[k] as (typeof GATES)[number]];
   const b = new Float64Array(4 * H);
   for (let k = 0; k < 4; k++) b.set(gate(k).b, k * H);
-  const V = fuse(H, H, (k) => gate(k).V);
-  const VT = new Float64Array(4 * H * H);
-  for (let j = 0; j < H; j++) for (let u = 0; u < 4 * H; u++) VT[u * H + j] = V[j * 4 * H + u] as number;
   const packed: PackedWeights = {
     I,
     H,
     O,
     U: fuse(I, H, (k) => gate(k).U),
-    VT,
+    V: fuse(H, H, (k) => gate(k).V),
     b,
     W: Float64Array.from(w.dense.W.flat()),
     bd: Float64Array.from(w.dense.b),
