@@ -1,13 +1,41 @@
 // The training curves (loss and accuracy per epoch), drawn with uPlot: the notebook's two plots.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { humanise, type Series, type TrainingHistory } from './model-info';
+import { humanise, phaseNote, type Series, type TrainingHistory } from './model-info';
 import { h } from './dom';
 
 const PALETTE = ['#1f5fa8', '#d55e00', '#009e73', '#7b3294', '#666666'];
 
-function chart(title: string, epochs: number[], series: Series[], width: number, percent: boolean): HTMLElement {
-  const figure = h('figure', { class: 'chart', 'data-testid': `chart-${title.toLowerCase()}` }, h('figcaption', {}, h('strong', {}, title), ' per epoch'));
+/** A dashed rule just before the first fine-tune epoch, labelled on the canvas; the caption says the same in text. */
+function phaseMarker(from: number, labelAtTop: boolean): uPlot.Hooks.Defs['draw'] {
+  return (u: uPlot) => {
+    const dpr = uPlot.pxRatio;
+    const x = Math.round(u.valToPos(from - 0.5, 'x', true));
+    const { top, height } = u.bbox;
+    const ctx = u.ctx;
+    ctx.save();
+    ctx.strokeStyle = '#555';
+    ctx.lineWidth = dpr;
+    ctx.setLineDash([4 * dpr, 4 * dpr]);
+    ctx.beginPath();
+    ctx.moveTo(x, top);
+    ctx.lineTo(x, top + height);
+    ctx.stroke();
+    ctx.fillStyle = '#333';
+    ctx.font = `${12 * dpr}px system-ui, sans-serif`;
+    ctx.textAlign = 'right';
+    ctx.fillText('all pairs from here →', x - 4 * dpr, labelAtTop ? top + 14 * dpr : top + height - 6 * dpr);
+    ctx.restore();
+  };
+}
+
+function chart(title: string, history: TrainingHistory, series: Series[], width: number, percent: boolean): HTMLElement {
+  const { epochs, fineTuneFrom } = history;
+  const figure = h(
+    'figure',
+    { class: 'chart', 'data-testid': `chart-${title.toLowerCase()}` },
+    h('figcaption', {}, h('strong', {}, title), ' per epoch', fineTuneFrom === undefined ? null : ` · fine-tune on all pairs from epoch ${fineTuneFrom}`),
+  );
   const scale = (v: number | null) => (v === null ? null : percent ? v * 100 : v);
   const data: uPlot.AlignedData = [epochs, ...series.map((s) => s.values.map(scale))];
   const opts: uPlot.Options = {
@@ -29,6 +57,8 @@ function chart(title: string, epochs: number[], series: Series[], width: number,
       })),
     ],
     legend: { live: true },
+    // Loss falls to the bottom and accuracy rises to the top by then, so the label goes where the curves are not.
+    hooks: fineTuneFrom === undefined ? {} : { draw: [phaseMarker(fineTuneFrom, !percent)] },
   };
   // uPlot measures its container, so mount it after the figure is in the document.
   queueMicrotask(() => new uPlot(opts, data, figure));
@@ -37,10 +67,16 @@ function chart(title: string, epochs: number[], series: Series[], width: number,
 
 export function renderTrainingCharts(history: TrainingHistory, width: number): HTMLElement {
   const chartWidth = Math.max(260, Math.min(520, width));
+  const note = phaseNote(history);
   return h(
     'div',
-    { class: 'charts' },
-    history.loss.length ? chart('Loss', history.epochs, history.loss, chartWidth, false) : null,
-    history.accuracy.length ? chart('Accuracy', history.epochs, history.accuracy, chartWidth, true) : null,
+    {},
+    h(
+      'div',
+      { class: 'charts' },
+      history.loss.length ? chart('Loss', history, history.loss, chartWidth, false) : null,
+      history.accuracy.length ? chart('Accuracy', history, history.accuracy, chartWidth, true) : null,
+    ),
+    note ? h('p', { class: 'chart-note', 'data-testid': 'training-phases' }, note) : null,
   );
 }

@@ -13,6 +13,19 @@ export interface TrainingHistory {
   epochs: number[];
   loss: Series[];
   accuracy: Series[];
+  /**
+   * Set when the model was fine-tuned on all pairs from a held-out experiment's weights: the first fine-tune
+   * epoch on `epochs` (the experiment's epochs come first, the fine-tune's continue their numbering).
+   */
+  fineTuneFrom?: number;
+  /** The experiment's held-out share of pairs (0.1 = 10 %), when the meta gives it. */
+  heldOutShare?: number;
+}
+
+/** Two runs on one epoch axis, and where the second begins. */
+export interface JoinedRuns {
+  rows: Json[];
+  fineTuneFrom: number;
 }
 
 const isRecord = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -29,12 +42,14 @@ function containers(info: unknown): Json[] {
   return found;
 }
 
+const epochOf = (r: Json, idx: number) => (typeof r.epoch === 'number' ? r.epoch : idx + 1);
+
 function fromRows(rows: unknown[]): TrainingHistory | null {
   const records = rows.filter(isRecord);
   if (records.length === 0) return null;
   const keys = new Set<string>();
   for (const r of records) for (const [k, v] of Object.entries(r)) if (typeof v === 'number') keys.add(k);
-  const epochs = records.map((r, idx) => (typeof r.epoch === 'number' ? r.epoch : idx + 1));
+  const epochs = records.map(epochOf);
   const column = (k: string): Series => ({ name: k, values: records.map((r) => (typeof r[k] === 'number' ? (r[k] as number) : null)) });
   return split(epochs, [...keys].filter((k) => k !== 'epoch').map(column));
 }
@@ -57,10 +72,41 @@ function split(epochs: number[], series: Series[]): TrainingHistory | null {
   return { epochs, loss, accuracy };
 }
 
-/** The per-epoch history (loss and accuracy curves), or null when the model's meta has none. */
+/**
+ * The held-out experiment's rows, then the fine-tune's with their epochs shifted past the experiment's last,
+ * so both read as one run (as the trainer's report draws them).
+ */
+export function joinRuns(experiment: unknown[], fineTune: unknown[]): JoinedRuns {
+  const before = experiment.filter(isRecord);
+  const after = fineTune.filter(isRecord);
+  const last = before.reduce((max, r, idx) => Math.max(max, epochOf(r, idx)), 0);
+  return {
+    rows: [...before.map((r, idx) => ({ ...r, epoch: epochOf(r, idx) })), ...after.map((r, idx) => ({ ...r, epoch: last + epochOf(r, idx) }))],
+    fineTuneFrom: last + 1,
+  };
+}
+
+/** The experiment whose weights this model continued from: present, not itself shipped, and with its own rows. */
+function priorExperiment(c: Json): { rows: unknown[]; share?: number } | null {
+  const x = c.holdoutExperiment;
+  if (!isRecord(x) || x.shipped === true || !Array.isArray(x.history) || !x.history.some(isRecord)) return null;
+  return { rows: x.history, share: typeof x.holdout === 'number' ? x.holdout : undefined };
+}
+
+/**
+ * The per-epoch history (loss and accuracy curves), or null when the model's meta has none. When the model was
+ * fine-tuned on all pairs after a held-out experiment (`meta.holdoutExperiment`, `shipped: false`), the
+ * experiment's epochs come first, so the held-out accuracy is plotted while it was measured.
+ */
 export function extractHistory(info: unknown): TrainingHistory | null {
   for (const c of containers(info)) {
     const h = c.history;
+    const prior = priorExperiment(c);
+    if (Array.isArray(h) && prior && h.some(isRecord)) {
+      const { rows, fineTuneFrom } = joinRuns(prior.rows, h);
+      const parsed = fromRows(rows);
+      if (parsed) return { ...parsed, fineTuneFrom, ...(prior.share === undefined ? {} : { heldOutShare: prior.share }) };
+    }
     if (Array.isArray(h)) {
       const parsed = fromRows(h);
       if (parsed) return parsed;
@@ -70,6 +116,16 @@ export function extractHistory(info: unknown): TrainingHistory | null {
     }
   }
   return null;
+}
+
+/** One sentence naming the two phases on the epoch axis, or null for a single run. Shown as text beside the charts. */
+export function phaseNote(history: TrainingHistory): string | null {
+  const from = history.fineTuneFrom;
+  if (from === undefined) return null;
+  const share = history.heldOutShare === undefined ? 'some' : `${Math.round(history.heldOutShare * 100)} %`;
+  const experiment = from > 2 ? `Epochs 1–${from - 1}` : 'Epoch 1';
+  return `${experiment}: trained with ${share} of the pairs held out (the held-out accuracy is measured on them). ` +
+    `From epoch ${from}: fine-tune on all pairs, continuing from those weights; this is the shipped model.`;
 }
 
 export interface Figure {

@@ -145,27 +145,42 @@ describe('the playground in Chromium', () => {
     expect(await page.locator('#answered-by').textContent()).toContain(`${body.model} model (auto chose it)`);
   });
 
-  it('draws the training curves from the history in the model’s meta', async () => {
-    // The stand-in models carry no history, so add one, shaped as the trainer writes it, to the real /model/vector answer.
+  it('draws the training curves from the history in the model’s meta, the held-out experiment first', async () => {
+    // The shipped vector model was fine-tuned on all pairs after a held-out experiment: both runs share one epoch axis.
+    const meta = vectorWeights.meta as unknown as { holdoutExperiment: { history: unknown[] } };
+    const fineTuneFrom = meta.holdoutExperiment.history.length + 1;
+    await page.goto(`${pageUrl}/?a=3&b=4&model=vector`);
+    for (const chart of ['chart-loss', 'chart-accuracy']) {
+      await page.locator(`[data-testid="${chart}"] canvas`).waitFor();
+      expect(await page.getByTestId(chart).locator('figcaption').textContent()).toContain(`fine-tune on all pairs from epoch ${fineTuneFrom}`);
+    }
+    const legend = await page.getByTestId('chart-accuracy').locator('.u-legend').textContent();
+    expect(legend).toContain('train accuracy');
+    expect(legend).toContain('held out accuracy');
+    expect(await page.getByTestId('training-phases').textContent()).toContain(`From epoch ${fineTuneFrom}: fine-tune on all pairs`);
+    await page.locator('#model-title').scrollIntoViewIfNeeded();
+    await page.locator('section:has(#model-title)').screenshot({ path: join(RESULTS, 'model-view.png') });
+  });
+
+  it('draws a single run’s curves without a phase marker, and leaves all-null series out', async () => {
+    // A model trained once (no held-out experiment before it), shaped as the trainer writes it.
     const history = Array.from({ length: 30 }, (_, k) => ({
       epoch: k + 1, loss: 0.3 * Math.exp(-k / 6), trainAccuracy: 1 - Math.exp(-k / 5), heldOutAccuracy: 1 - Math.exp(-k / 5.5), allPairsAccuracy: null, lr: 0.01,
     }));
     await page.route('**/model/vector', async (route) => {
       const response = await route.fetch();
       const info = await response.json();
-      await route.fulfill({ response, json: { ...info, meta: { ...info.meta, history } } });
+      const { holdoutExperiment: _experiment, ...rest } = info.meta;
+      await route.fulfill({ response, json: { ...info, meta: { ...rest, history } } });
     });
     try {
-      await page.goto(`${pageUrl}/?a=3&b=4&model=vector`);
-      for (const chart of ['chart-loss', 'chart-accuracy']) {
-        await page.locator(`[data-testid="${chart}"] canvas`).waitFor();
-      }
+      await page.goto(`${pageUrl}/?a=5&b=6&model=vector`);
+      await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
       const legend = await page.getByTestId('chart-accuracy').locator('.u-legend').textContent();
-      expect(legend).toContain('train accuracy');
       expect(legend).toContain('held out accuracy');
       expect(legend).not.toContain('all pairs accuracy'); // all null: nothing to draw
-      await page.locator('#model-title').scrollIntoViewIfNeeded();
-      await page.locator('section:has(#model-title)').screenshot({ path: join(RESULTS, 'model-view.png') });
+      expect(await page.getByTestId('chart-accuracy').locator('figcaption').textContent()).not.toContain('fine-tune');
+      expect(await page.getByTestId('training-phases').count()).toBe(0);
     } finally {
       await page.unroute('**/model/vector');
     }
