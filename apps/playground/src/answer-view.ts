@@ -1,8 +1,8 @@
 // Renders the answer: decimal sum, right/wrong badge and the three aligned binary rows.
+import type { TraceStep } from '@lstm-adder/edge-api';
 import type { AddAnswer } from './api';
 import { alignBitRows, groupDigits, sumBitConfidences } from './bits';
 import { h } from './dom';
-import type { TraceStep } from './heatmap-data';
 
 /** Digits in groups of three, spaced by CSS so that copying or reading textContent gives the plain number. */
 function digitGroups(decimal: string): HTMLElement[] {
@@ -35,7 +35,7 @@ export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: 
     { label: 'b', bits: answer.bits.b },
     { label: 'sum', bits: answer.bits.sum },
   ]);
-  const perBit = sumBitConfidences(answer.model, trace?.map((s) => s.y ?? []).filter((y) => y.length > 0), answer.bits.sum.length);
+  const perBit = sumBitConfidences(answer.model, trace?.map((s) => s.y), answer.bits.sum.length);
   const fallback = Math.min(1, 2 * answer.margin);
   table.replaceChildren();
   const head = h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'row')));

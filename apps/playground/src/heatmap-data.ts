@@ -1,19 +1,9 @@
 // Turns the API's trace (per-step gate activations and states) into heatmap matrices
 // (hidden units × steps), their colour scales and their step labels. No DOM here.
+import type { TraceStep } from '@lstm-adder/edge-api';
 
 export const CHANNELS = ['i', 'f', 'g', 'o', 'c', 'h'] as const;
 export type Channel = (typeof CHANNELS)[number];
-
-export interface TraceStep {
-  i: number[];
-  f: number[];
-  g: number[];
-  o: number[];
-  c: number[];
-  h: number[];
-  /** The model's output after this step, when the API includes it. */
-  y?: number[];
-}
 
 export const CHANNEL_INFO: Record<Channel, { title: string; meaning: string; signed: boolean }> = {
   i: { title: 'input gate i', meaning: 'how much of the candidate g enters the cell (σ, 0..1)', signed: false },
@@ -23,64 +13,6 @@ export const CHANNEL_INFO: Record<Channel, { title: string; meaning: string; sig
   c: { title: 'cell state c', meaning: 'the memory carried from step to step (unbounded)', signed: true },
   h: { title: 'hidden state h', meaning: 'what the step hands to the output layer and the next step (−1..1)', signed: true },
 };
-
-/** Accepts a plain array or a typed array serialised by JSON.stringify ({"0":…,"1":…}). */
-function toNumbers(value: unknown): number[] | null {
-  if (Array.isArray(value)) return value.every((v) => typeof v === 'number') ? (value as number[]) : null;
-  if (value && typeof value === 'object') {
-    const entries = Object.entries(value as Record<string, unknown>);
-    if (entries.length === 0 || !entries.every(([k, v], idx) => k === String(idx) && typeof v === 'number')) return null;
-    return entries.map(([, v]) => v as number);
-  }
-  return null;
-}
-
-/**
- * Reads a trace in either shape an API might send: an array of steps `[{ i: [...], ..., h: [...] }, ...]`
- * or one matrix per channel `{ i: [[step 0 units], [step 1 units], ...], ... }`. Returns null if it is neither.
- */
-export function normaliseTrace(raw: unknown): TraceStep[] | null {
-  if (Array.isArray(raw)) {
-    const steps: TraceStep[] = [];
-    for (const item of raw) {
-      if (!item || typeof item !== 'object') return null;
-      const record = item as Record<string, unknown>;
-      const step: Partial<TraceStep> = {};
-      for (const channel of CHANNELS) {
-        const values = toNumbers(record[channel]);
-        if (!values) return null;
-        step[channel] = values;
-      }
-      const y = toNumbers(record.y);
-      if (y) step.y = y;
-      steps.push(step as TraceStep);
-    }
-    return steps;
-  }
-  if (raw && typeof raw === 'object') {
-    const record = raw as Record<string, unknown>;
-    const matrices: Partial<Record<Channel | 'y', number[][]>> = {};
-    for (const key of [...CHANNELS, 'y'] as const) {
-      const rows = record[key];
-      if (!Array.isArray(rows)) {
-        if (key === 'y') continue;
-        return null;
-      }
-      const parsed = rows.map(toNumbers);
-      if (parsed.some((r) => r === null)) return null;
-      matrices[key] = parsed as number[][];
-    }
-    const length = matrices.h!.length;
-    if (CHANNELS.some((ch) => matrices[ch]!.length !== length)) return null;
-    return Array.from({ length }, (_, t) => {
-      const step = Object.fromEntries(CHANNELS.map((ch) => [ch, matrices[ch]![t]!])) as unknown as TraceStep;
-      const y = matrices.y?.[t];
-      if (y) step.y = y;
-      return step;
-    });
-  }
-  return null;
-}
 
 export interface HeatmapData {
   channel: Channel;

@@ -1,5 +1,6 @@
 // Wires the page: URL state ⇄ inputs, debounced calls to the edge API, and the views.
 import './styles.css';
+import type { TraceStep } from '@lstm-adder/edge-api';
 import { createApi, resolveApiBase, TRACE_MAX_DIGITS, type AddAnswer, type AddOutcome, type ModelOutcome } from './api';
 import { errorTarget } from './answer-errors';
 import { renderBits, renderEquation } from './answer-view';
@@ -7,7 +8,7 @@ import { carryOut } from './bits';
 import { byId, h } from './dom';
 import { createErrorMap } from './errormap';
 import { renderHeatmap } from './heatmap';
-import { CHANNELS, heatmapData, normaliseTrace, stepLabels, stepTicks, type TraceStep } from './heatmap-data';
+import { CHANNELS, heatmapData, stepLabels, stepTicks } from './heatmap-data';
 import { extractFigures, extractHistory } from './model-info';
 import { DEFAULT_STATE, isModelChoice, parseState, sameState, serializeState, type PlaygroundState } from './state';
 
@@ -156,7 +157,7 @@ function clearAnswer(): void {
 }
 
 function renderAnswer(answer: AddAnswer): void {
-  const trace = answer.trace === undefined ? null : normaliseTrace(answer.trace);
+  const trace = answer.trace ?? null;
   renderEquation(answer, { operands: els.operands, sum: els.sum, badge: els.badge, trueSum: els.trueSum });
   const chosen = state.model === 'auto' ? ' (auto chose it)' : '';
   els.answeredBy.textContent = `Answered by the ${answer.model} model${chosen}. Its least sure bit was ${answer.margin.toFixed(3)} from the 0.5 threshold.`;
@@ -182,8 +183,8 @@ function renderNetwork(answer: AddAnswer, trace: TraceStep[] | null): void {
       : 'The serial model reads one bit of a and one of b per step, least significant first, and writes one bit of the sum per step. Time runs left to right. The strip above each map is the true carry out of each bit (black = 1): a trained model holds it in its cell state c and passes it on.';
   // Serial steps are bits: say which bits went in and which sum bit came out.
   const labels = stepLabels(answer.model, trace.length).map((label, t) => {
-    const x = (trace[t] as TraceStep & { x?: number[] }).x;
-    return answer.model === 'serial' && x?.length === 2 ? `${label}: a=${x[0]}, b=${x[1]} → sum bit ${t} = ${answer.bits.sum.at(-1 - t) ?? '?'}` : label;
+    const x = trace[t]!.x;
+    return answer.model === 'serial' && x.length === 2 ? `${label}: a=${x[0]}, b=${x[1]} → sum bit ${t} = ${answer.bits.sum.at(-1 - t) ?? '?'}` : label;
   });
   const ticks = stepTicks(answer.model, trace.length);
   const width = els.heatmaps.clientWidth || 900;

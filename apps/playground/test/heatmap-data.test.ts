@@ -1,35 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { cellAt, colourFor, heatmapData, normaliseTrace, stepLabels, stepTicks, valueAt, type TraceStep } from '../src/heatmap-data';
+import type { TraceStep } from '@lstm-adder/edge-api';
+import { cellAt, colourFor, heatmapData, stepLabels, stepTicks, valueAt } from '../src/heatmap-data';
 
-const step = (k: number, units = 3): Record<string, number[]> => {
+const step = (k: number, units = 3): TraceStep => {
   const row = (offset: number) => Array.from({ length: units }, (_, u) => offset + k * 0.1 + u * 0.01);
   return { x: [k, k], i: row(0.1), f: row(0.2), g: row(-0.3), o: row(0.4), c: row(-2 - k), h: row(-0.1), y: [0.9 - k * 0.1] };
 };
 
-describe('normaliseTrace', () => {
-  it('reads an array of steps (the edge API shape), keeping y', () => {
-    const trace = normaliseTrace([step(0), step(1)])!;
-    expect(trace).toHaveLength(2);
-    expect(trace[1]!.c).toEqual(step(1).c);
-    expect(trace[0]!.y).toEqual([0.9]);
-  });
-
-  it('reads one matrix per channel, and typed arrays serialised as objects', () => {
-    const perChannel = Object.fromEntries(['i', 'f', 'g', 'o', 'c', 'h'].map((ch) => [ch, [{ 0: 1, 1: 2 }, { 0: 3, 1: 4 }]]));
-    const trace = normaliseTrace(perChannel)!;
-    expect(trace.map((s) => s.h)).toEqual([[1, 2], [3, 4]]);
-  });
-
-  it('returns null for anything else', () => {
-    expect(normaliseTrace(null)).toBeNull();
-    expect(normaliseTrace([{ i: [1] }])).toBeNull();
-    expect(normaliseTrace([{ ...step(0), h: ['x'] }])).toBeNull();
-    expect(normaliseTrace({ i: [[1]], f: [[1]], g: [[1]], o: [[1]], c: [[1]], h: [[1], [2]] })).toBeNull();
-  });
-});
-
 describe('heatmapData', () => {
-  const trace = normaliseTrace([step(0), step(1), step(2)]) as TraceStep[];
+  const trace = [step(0), step(1), step(2)];
 
   it('lays values out as units × steps', () => {
     const data = heatmapData(trace, 'h');
