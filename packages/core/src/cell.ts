@@ -1,6 +1,6 @@
 // The LSTM cell's arithmetic, split so callers can precompute the parts that do not depend on the query.
-// Pre-activations are always summed as (b + h·V) + (x·U): the adders' precomputed tables then give
-// bit-for-bit the same numbers as the plain step-by-step forward pass.
+// Pre-activations are always summed as (b + h·V) + (x·U), so a table of either part, as the serial adder keeps
+// for x·U, gives bit-for-bit the numbers of the plain step-by-step forward pass.
 import type { PackedWeights } from './packed.js';
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
