@@ -1,4 +1,5 @@
 // The page's one door to the edge API: Hono's typed client over the Worker's own route types.
+import { WEIGHTS_FORMAT } from '@lstm-adder/core';
 import { hc } from 'hono/client';
 import type { AppType } from '@lstm-adder/edge-api';
 import type { PlaygroundState } from './state';
@@ -19,7 +20,7 @@ export type ModelInfo = JsonOf<ReturnType<Client['model']['vector']['$get']>>;
 
 export type AddOutcome =
   | { kind: 'answer'; answer: AddAnswer }
-  | { kind: 'refused'; status: number; code: string; message: string }
+  | { kind: 'refused'; status: number; code: string; param: string | null; message: string }
   | { kind: 'unreachable'; url: string; detail: string };
 
 export type ModelOutcome = { kind: 'model'; info: ModelInfo } | Exclude<AddOutcome, { kind: 'answer' }>;
@@ -27,7 +28,7 @@ export type ModelOutcome = { kind: 'model'; info: ModelInfo } | Exclude<AddOutco
 /** Digits above which the API refuses trace=1 (it would run to megabytes); apps/edge-api's TRACE_MAX_DIGITS. */
 export const TRACE_MAX_DIGITS = 64;
 
-function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
+function isErrorBody(body: unknown): body is { error: { code: string; message: string; param?: unknown } } {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
@@ -49,8 +50,11 @@ export function createApi(base: string) {
       body = null;
     }
     if (response.ok) return accept(body);
-    if (isErrorBody(body)) return { kind: 'refused', status: response.status, code: body.error.code, message: body.error.message };
-    return { kind: 'refused', status: response.status, code: 'http_error', message: `The API answered ${response.status} ${response.statusText} without an error message.` };
+    if (isErrorBody(body)) {
+      const { code, message, param } = body.error;
+      return { kind: 'refused', status: response.status, code, param: typeof param === 'string' ? param : null, message };
+    }
+    return { kind: 'refused', status: response.status, code: 'http_error', param: null, message: `The API answered ${response.status} ${response.statusText} without an error message.` };
   }
 
   return {
@@ -62,11 +66,19 @@ export function createApi(base: string) {
       const url = client.add.$url({ query }).toString();
       return settle(url, () => client.add.$get({ query }), (body) => ({ kind: 'answer' as const, answer: body as AddAnswer }));
     },
+    /** The model's description with its weights (the page runs them in workers for the maps and statistics). */
     model(name: 'vector' | 'serial'): Promise<ModelOutcome> {
       const route = name === 'vector' ? client.model.vector : client.model.serial;
-      return settle(route.$url().toString(), () => route.$get({ query: {} }), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
+      const query = { weights: '1' as const };
+      return settle(route.$url({ query }).toString(), () => route.$get({ query }), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
     },
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
+
+/** The weights file (lstm-adder.weights/v1) that a `GET /model/:name?weights=1` answer describes, for core's parseWeights. */
+export function weightsFile(info: ModelInfo): unknown {
+  const { arch, inputSize, hiddenSize, outputSize, outputActivation, meta, weights } = info;
+  return { format: WEIGHTS_FORMAT, arch, inputSize, hiddenSize, outputSize, outputActivation, ...weights, meta };
+}
