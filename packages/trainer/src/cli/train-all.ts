@@ -37,14 +37,14 @@ async function train(config: TrainConfig, label: string, extraMeta: Record<strin
 
 function holdoutSummary(m: TrainedModel) {
   const v = m.verification.vector!;
-  const meta = m.weights.meta as { epochsRun: number; trainSeconds: number; stopReason: string; seed: number; config: TrainConfig };
+  const meta = m.weights.meta;
   return {
-    holdout: meta.config.holdout, seed: meta.seed, heldOutPairs: v.heldOut?.total ?? 0,
+    holdout: meta.config?.holdout, seed: meta.seed, heldOutPairs: v.heldOut?.total ?? 0,
     heldOutAccuracy: v.heldOut?.accuracy ?? null, heldOutCorrect: v.heldOut?.correct ?? null,
     trainAccuracy: m.result.history.at(-1)?.trainAccuracy ?? null, allPairsAccuracy: v.allPairs.accuracy,
     epochsRun: meta.epochsRun, trainSeconds: meta.trainSeconds, stopReason: meta.stopReason,
     heldOutWrong: (v.heldOut?.wrong ?? []).map(({ a, b, got }) => ({ a, b, got })),
-    history: (m.weights.meta as { history: unknown[] }).history,
+    history: meta.history,
   };
 }
 
