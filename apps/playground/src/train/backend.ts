@@ -23,32 +23,26 @@ export function realGpu(): string | null {
   }
 }
 
-async function tryWasm(): Promise<boolean> {
-  const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-  // Before setBackend: the backend fetches its binary when it starts. Vite serves the ?url files as application/wasm.
-  setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+/** Loads a backend's module (and readies it), then asks TF.js to switch to it; false when it cannot start. */
+async function tryBackend(name: string, load: () => Promise<unknown>): Promise<boolean> {
   try {
-    return await tf.setBackend('wasm');
+    await load();
+    return await tf.setBackend(name);
   } catch {
     return false;
   }
 }
 
-async function tryWebgl(): Promise<boolean> {
-  await import('@tensorflow/tfjs-backend-webgl');
-  try {
-    return await tf.setBackend('webgl');
-  } catch {
-    return false;
-  }
-}
-
-async function tryCpu(): Promise<boolean> {
-  await import('@tensorflow/tfjs-backend-cpu');
-  return tf.setBackend('cpu');
-}
-
-const STARTERS = { wasm: tryWasm, webgl: tryWebgl, cpu: tryCpu } as const;
+const STARTERS = {
+  wasm: () =>
+    tryBackend('wasm', async () => {
+      const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
+      // Before setBackend: the backend fetches its binary when it starts. Vite serves the ?url files as application/wasm.
+      setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+    }),
+  webgl: () => tryBackend('webgl', () => import('@tensorflow/tfjs-backend-webgl')),
+  cpu: () => tryBackend('cpu', () => import('@tensorflow/tfjs-backend-cpu')),
+} as const;
 
 export async function startBackend(choice: BackendChoice): Promise<BackendInfo> {
   tf.env().set('PROD', true); // no per-op NaN checks

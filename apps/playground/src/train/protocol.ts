@@ -1,5 +1,6 @@
 // Messages between the Train view and its worker. Weights travel as lstm-adder.weights/v1 JSON objects.
 import type { Weights } from '@lstm-adder/core';
+import type { EpochRecord } from '@lstm-adder/trainer/src/train-types';
 
 export const BACKEND_CHOICES = ['auto', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
@@ -18,17 +19,8 @@ export interface TrainSettings {
   backend: BackendChoice;
 }
 
-/** One epoch as the loop reports it (the trainer's EpochRecord). */
-export interface EpochReport {
-  epoch: number;
-  loss: number;
-  trainAccuracy: number;
-  heldOutAccuracy: number | null;
-  allPairsAccuracy: number | null;
-  lr: number;
-  samples: number;
-  seconds: number;
-}
+/** One epoch as the trainer's loop reports it. */
+export type EpochReport = EpochRecord;
 
 export type ToWorker =
   | { type: 'start'; settings: TrainSettings }
