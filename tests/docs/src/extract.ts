@@ -99,7 +99,24 @@ function codeExample(file: string, block: Block): CodeExample | null {
   return { kind: 'code', file, line: block.line, code, prints };
 }
 
-/** Every example of one README, in the order it shows them. */
+/** A command written inline in prose, such as `npm run bench -w @lstm-adder/core`. */
+const INLINE_COMMAND = /^(?:[A-Z_]+=\S+ )*(?:npm|npx|curl) /;
+
+function inlineExamples(file: string, markdown: string): ShellExample[] {
+  const out: ShellExample[] = [];
+  let fenced = false;
+  markdown.split('\n').forEach((text, i) => {
+    if (/^\s*```/.test(text)) fenced = !fenced;
+    if (fenced) return;
+    for (const match of text.matchAll(/`([^`]+)`/g)) {
+      const command = match[1]!.trim();
+      if (INLINE_COMMAND.test(command)) out.push({ kind: 'shell', file, line: i + 1, command });
+    }
+  });
+  return out;
+}
+
+/** Every example of one README: its fenced blocks in order, then the commands written inline in its prose. */
 export function extractExamples(file: string, markdown: string): Example[] {
   const out: Example[] = [];
   let previousShell: ShellExample | undefined;
@@ -121,5 +138,5 @@ export function extractExamples(file: string, markdown: string): Example[] {
     }
     lastWasShell = false;
   }
-  return out;
+  return [...out, ...inlineExamples(file, markdown)];
 }

@@ -16,7 +16,23 @@ export const FULL = process.env.DOCS_FULL === '1';
 
 const MINUTE = 60_000;
 
+/** `A=1 B=2 cmd`: the variables and the command. */
+export function splitEnv(command: string): { env: Record<string, string>; rest: string } {
+  const env: Record<string, string> = {};
+  let rest = command;
+  for (let m = /^([A-Z_]+)=(\S+) /.exec(rest); m; m = /^([A-Z_]+)=(\S+) /.exec(rest)) {
+    env[m[1]!] = m[2]!;
+    rest = rest.slice(m[0].length);
+  }
+  return { env, rest };
+}
+
 export function planFor(example: ShellExample): Plan {
+  const { env, rest: bare } = splitEnv(example.command);
+  if ((env.API_PORT || env.PLAYGROUND_PORT) && bare === 'npm start') {
+    // The README's ports may be taken on this machine: the test gives free ones through the same variables.
+    return { how: 'serve', command: bare, serves: ['api', 'playground'] };
+  }
   const { command } = example;
   if (/^npm (ci && npm )?start$/.test(command)) return { how: 'serve', command: 'npm start', serves: ['api', 'playground'] };
   const start = /^npm run start -w @lstm-adder\/(edge-api|playground)$/.exec(command);
@@ -25,7 +41,12 @@ export function planFor(example: ShellExample): Plan {
   if (/^npm (test|run test)\b/.test(command)) {
     return { how: 'not-run', why: 'CI runs `npm test` itself, and this docs test is part of it' };
   }
+  if (command === 'npm ci') return { how: 'not-run', why: 'it is the first step on the fresh clone, checked in its own test' };
   if (/^npx wrangler login\b/.test(command)) return { how: 'not-run', why: 'it opens a browser to log in to a Cloudflare account' };
+  if (/^npx playwright install\b/.test(command)) return { how: 'not-run', why: 'the README names it as what never to run' };
+  if (/^npx wrangler deploy\b/.test(command) && !/--dry-run/.test(command)) {
+    return { how: 'run', command: `${command} --dry-run`, env: {}, timeoutMs: 5 * MINUTE, note: 'with --dry-run: a real deploy needs a Cloudflare account' };
+  }
   if (/^npm run deploy\b/.test(command)) {
     return {
       how: 'run',

@@ -2,6 +2,7 @@
 import { describe, expect, test } from 'vitest';
 import { checkExpected } from '../src/expected.js';
 import { extractExamples, stripComment } from '../src/extract.js';
+import { planFor, splitEnv } from '../src/plan.js';
 
 const fence = '```';
 const readme = [
@@ -72,5 +73,27 @@ describe('checkExpected', () => {
     expect(checkExpected('one\nthree', 'one\ntwo\nthree\n')).toBeNull();
     expect(checkExpected('three\none', 'one\ntwo\nthree\n')).toMatch(/did not print/);
     expect(checkExpected('tw…', 'one\ntwo\n')).toBeNull();
+  });
+});
+
+describe('inline commands and plans', () => {
+  const prose = 'Run `npm run bench -w @lstm-adder/core`, or `API_PORT=9000 npm start`; `npm` alone and `cat x` are not commands.';
+
+  test('inline npm/npx/curl spans in prose are commands', () => {
+    expect(extractExamples('R.md', prose).map((e) => (e.kind === 'shell' ? e.command : ''))).toEqual([
+      'npm run bench -w @lstm-adder/core',
+      'API_PORT=9000 npm start',
+    ]);
+  });
+
+  test('how each kind of command is run', () => {
+    const plan = (command: string) => planFor({ kind: 'shell', file: 'R.md', line: 1, command });
+    expect(splitEnv('A=1 B_C=x y z')).toEqual({ env: { A: '1', B_C: 'x' }, rest: 'y z' });
+    expect(plan('API_PORT=9000 npm start')).toMatchObject({ how: 'serve', command: 'npm start' });
+    expect(plan('npm ci && npm start')).toMatchObject({ how: 'serve', serves: ['api', 'playground'] });
+    expect(plan("curl 'http://127.0.0.1:8787/health'")).toMatchObject({ how: 'request' });
+    expect(plan('npm test -w @lstm-adder/core')).toMatchObject({ how: 'not-run' });
+    expect(plan('npm run deploy -w @lstm-adder/edge-api')).toMatchObject({ how: 'run', command: 'npm run deploy -w @lstm-adder/edge-api -- --dry-run' });
+    expect(plan('npm run build -w @lstm-adder/core')).toMatchObject({ how: 'run', command: 'npm run build -w @lstm-adder/core', env: {} });
   });
 });
