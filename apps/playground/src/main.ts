@@ -128,7 +128,8 @@ function setState(next: PlaygroundState): void {
 let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void ask(), DEBOUNCE_MS);
+  // Your model answers in this tab: no request to spare, so no debounce.
+  timer = setTimeout(() => void ask(), answers.preference === 'yours' ? 0 : DEBOUNCE_MS);
 }
 
 let asked = 0;
@@ -268,10 +269,20 @@ const sourceView = renderSourcePicker(answers);
 byId('answer-source-slot').append(sourceView.element);
 answers.onChange(() => void ask());
 
-// The Train view loads on demand (it brings TF.js), only when the URL asks for it.
-if (new URLSearchParams(location.search).get('view') === 'train') {
+// The Train view loads on demand (it brings TF.js): when the URL asks for it, or from the header's link.
+let trainMounted = false;
+function showTrainView(): void {
+  if (trainMounted) return;
+  trainMounted = true;
+  byId('train-link').hidden = true;
   void import('./train/train-view').then(({ mountTrainView }) => mountTrainView(byId('train-slot'), answers));
 }
+byId('train-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  showTrainView();
+  byId('train-slot').scrollIntoView();
+});
+if (new URLSearchParams(location.search).get('view') === 'train') showTrainView();
 
 // The error map is computed once, off the main thread, from the weights shipped with the page.
 let errorMap: ReturnType<typeof createErrorMap> | null = null;
