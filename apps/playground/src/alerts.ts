@@ -20,7 +20,8 @@ export function showErrors(errors: PlainError[]): void {
 
 const banner = byId('api-banner');
 
-export function showBanner(unreachable: { url: string; detail: string } | null, retry: () => void): void {
+/** `answeredLocally`: the shipped weights answered in the browser meanwhile. */
+export function showBanner(unreachable: { url: string; detail: string } | null, retry: () => void, answeredLocally = false): void {
   if (!unreachable) {
     banner.hidden = true;
     return;
@@ -40,6 +41,7 @@ export function showBanner(unreachable: { url: string; detail: string } | null, 
     ': add it to the API’s ',
     h('code', {}, 'CORS_ORIGINS'),
     '. ',
+    answeredLocally ? 'Meanwhile the answers below come from the shipped weights, run in your browser. ' : '',
     button,
   );
   banner.hidden = false;

@@ -1,5 +1,5 @@
 // The page's one door to the edge API: Hono's typed client over the Worker's own route types.
-import { WEIGHTS_FORMAT } from '@lstm-adder/core';
+import { WEIGHTS_FORMAT, type ModelMeta } from '@lstm-adder/core';
 import { hc } from 'hono/client';
 import type { AppType } from '@lstm-adder/edge-api';
 import type { PlaygroundState } from './state';
@@ -15,18 +15,18 @@ type Client = ReturnType<typeof hc<AppType>>;
 type JsonOf<R> = Extract<Awaited<R>, { status: 200 }> extends { json(): Promise<infer J> } ? J : never;
 /** The 200 body of GET /add, as the Worker's route declares it. */
 export type AddAnswer = JsonOf<ReturnType<Client['add']['$get']>>;
-/** The 200 body of GET /model/vector and /model/serial. */
-export type ModelInfo = JsonOf<ReturnType<Client['model']['vector']['$get']>>;
+/**
+ * The 200 body of GET /model/vector and /model/serial. Its `meta` is the weights file's, which the API loaded
+ * with core's parseWeights, so it has core's ModelMeta shape.
+ */
+export type ModelInfo = Omit<JsonOf<ReturnType<Client['model']['vector']['$get']>>, 'meta'> & { meta: ModelMeta };
 
 export type AddOutcome =
   | { kind: 'answer'; answer: AddAnswer }
-  | { kind: 'refused'; status: number; code: string; param: string | null; message: string }
+  | { kind: 'refused'; status: number; code: string; param?: string | null; message: string }
   | { kind: 'unreachable'; url: string; detail: string };
 
 export type ModelOutcome = { kind: 'model'; info: ModelInfo } | Exclude<AddOutcome, { kind: 'answer' }>;
-
-/** Digits above which the API refuses trace=1 (it would run to megabytes); apps/edge-api's TRACE_MAX_DIGITS. */
-export const TRACE_MAX_DIGITS = 64;
 
 function isErrorBody(body: unknown): body is { error: { code: string; message: string; param?: unknown } } {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;

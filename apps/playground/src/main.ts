@@ -1,9 +1,12 @@
 // Wires the page: URL state ⇄ inputs, debounced calls to the edge API, and the views.
 import './styles.css';
+import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
 import { showBanner, showErrors } from './alerts';
-import { createApi, resolveApiBase, TRACE_MAX_DIGITS, type AddAnswer } from './api';
+import { createApi, resolveApiBase, type AddAnswer } from './api';
 import { describeRefusal, localProblems } from './answer-errors';
 import { renderBits, renderEquation } from './answer-view';
+import { createAnswerSource, type AnswerSource } from './answers/answer-source';
+import { renderSourcePicker } from './answers/source-view';
 import type { CarryUnit } from './carry';
 import { byId, h } from './dom';
 import { createErrorMap, type ErrorMap } from './errormap';
@@ -17,6 +20,7 @@ import { onThemeChange } from './theme';
 const DEBOUNCE_MS = 150;
 
 const api = createApi(resolveApiBase(location.search, import.meta.env, location.origin));
+const answers = createAnswerSource(api);
 let state: PlaygroundState = parseState(location.search);
 
 const els = {
@@ -43,7 +47,8 @@ function setState(next: PlaygroundState): void {
 let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void ask(), DEBOUNCE_MS);
+  // Your model answers in this tab: no request to spare, so no debounce.
+  timer = setTimeout(() => void ask(), answers.preference === 'yours' ? 0 : DEBOUNCE_MS);
 }
 
 let asked = 0;
@@ -51,26 +56,28 @@ async function ask(): Promise<void> {
   const mine = ++asked;
   const local = localProblems(state);
   if (local.length) {
-    showBanner(null, ask);
+    sourceView.show(null);
     showErrors(local);
     clearAnswer();
     return;
   }
   const wantTrace = state.a.length <= TRACE_MAX_DIGITS && state.b.length <= TRACE_MAX_DIGITS;
-  let outcome = await api.add(state, wantTrace);
-  if (outcome.kind === 'refused' && outcome.code === 'trace_too_long') outcome = await api.add(state, false);
+  let sourced = await answers.add(state, wantTrace);
+  if (sourced.outcome.kind === 'refused' && sourced.outcome.code === 'trace_too_long') sourced = await answers.add(state, false);
   if (mine !== asked) return; // a newer question is on its way
-  showBanner(outcome.kind === 'unreachable' ? outcome : null, () => void ask());
+  const { outcome, source } = sourced;
+  showBanner(sourced.unreachable, () => void ask(), source === 'shipped-local');
+  sourceView.show(outcome.kind === 'answer' ? source : null);
   if (outcome.kind === 'answer') {
     showErrors([]);
-    renderAnswer(outcome.answer);
+    renderAnswer(outcome.answer, source);
   } else {
     showErrors(outcome.kind === 'refused' ? [describeRefusal(outcome, state)] : []);
     clearAnswer();
   }
 }
 
-let shown: { answer: AddAnswer; network: NetworkView } | null = null;
+let shown: { answer: AddAnswer; source: AnswerSource; network: NetworkView } | null = null;
 
 function clearAnswer(): void {
   shown = null;
@@ -86,19 +93,26 @@ function clearAnswer(): void {
   errorMap?.mark(null);
 }
 
-function renderAnswer(answer: AddAnswer, step = 0): void {
+const ANSWERED_BY: Record<AnswerSource, (model: string) => string> = {
+  edge: (model) => `Answered by the edge API's ${model} model`,
+  yours: (model) => `Answered by your ${model} model (${answers.yours?.label ?? 'yours'}), computed in this tab`,
+  'shipped-local': (model) => `Answered in your browser by the shipped ${model} model, because the API cannot be reached`,
+};
+
+function renderAnswer(answer: AddAnswer, source: AnswerSource, step = 0): void {
   const trace = answer.trace ?? null;
   renderEquation(answer, { operands: els.operands, sum: els.sum, badge: els.badge, trueSum: els.trueSum });
-  const chosen = state.model === 'auto' ? ' (auto chose it)' : '';
-  els.answeredBy.textContent = `Answered by the ${answer.model} model${chosen}. Its least sure bit was ${answer.margin.toFixed(3)} from the 0.5 threshold.`;
+  const chosen = state.model === 'auto' && source !== 'yours' ? ' (auto chose it)' : '';
+  els.answeredBy.textContent = `${ANSWERED_BY[source](answer.model)}${chosen}. Its least sure bit was ${answer.margin.toFixed(3)} from the 0.5 threshold.`;
   const bits = renderBits(answer, trace, els.bits);
   els.bitsLegend.textContent =
     'Bit positions count from 0 at the right (least significant). Each sum bit is shaded by how sure the model was of it (dark = sure, pale = close to the 0.5 threshold), with the figure in the “sure %” row; a wrong bit is outlined in red.' +
     (trace ? '' : ' Per-bit figures come with the trace (operands of at most 64 digits); these are shaded by the overall margin.');
-  const carry = answer.model === 'serial' ? carryUnits : null;
-  shown = { answer, network: renderNetwork(els.network, answer, trace, bits, carry, step) };
+  // The carry units were found for the API's serial model; another model's units are its own.
+  const carry = answer.model === 'serial' && source === 'edge' ? carryUnits : null;
+  shown = { answer, source, network: renderNetwork(els.network, answer, trace, bits, carry, step) };
   errorMap?.mark(answer.model === 'vector' ? { a: Number(answer.a), b: Number(answer.b) } : null);
-  void modelView.show(answer.model);
+  if (source === 'edge') void modelView.show(answer.model);
 }
 
 // The serial model's carry unit(s), found by the serial-stats worker from the weights the API serves.
@@ -112,7 +126,7 @@ try {
   serialStats = createSerialStats((units) => {
     carryUnits = units;
     // Label the carry unit(s) in the view that is up, keeping its step.
-    if (shown?.answer.model === 'serial') renderAnswer(shown.answer, Number(byId<HTMLInputElement>('scrubber').value));
+    if (shown?.answer.model === 'serial') renderAnswer(shown.answer, shown.source, Number(byId<HTMLInputElement>('scrubber').value));
   });
 } catch (error) {
   byId('error-map-slot').append(h('p', { class: 'muted' }, `The maps need Web Workers: ${String(error)}`));
@@ -141,6 +155,26 @@ window.addEventListener('popstate', () => {
   renderInputs(state);
   schedule();
 });
+
+// Who answers: the edge API or your model (trained or opened in the Train view); the shipped weights when the API is down.
+const sourceView = renderSourcePicker(answers);
+byId('answer-source-slot').append(sourceView.element);
+answers.onChange(() => void ask());
+
+// The Train view loads on demand (it brings TF.js): when the URL asks for it, or from the header's link.
+let trainMounted = false;
+function showTrainView(): void {
+  if (trainMounted) return;
+  trainMounted = true;
+  byId('train-link').hidden = true;
+  void import('./train/train-view').then(({ mountTrainView }) => mountTrainView(byId('train-slot'), answers));
+}
+byId('train-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  showTrainView();
+  byId('train-slot').scrollIntoView();
+});
+if (new URLSearchParams(location.search).get('view') === 'train') showTrainView();
 
 if (location.search === '') history.replaceState(null, '', serializeState(DEFAULT_STATE) + location.hash);
 renderInputs(state);

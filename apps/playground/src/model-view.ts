@@ -21,7 +21,7 @@ export function createModelView(api: Api, els: ModelEls, views: { vector: ErrorM
   let shownInfo: ModelInfo | null = null;
 
   async function renderCharts(info: ModelInfo): Promise<void> {
-    const history = extractHistory(info);
+    const history = extractHistory(info.meta);
     els.training.replaceChildren();
     if (!history) {
       els.training.append(h('p', { class: 'muted', 'data-testid': 'no-history' }, 'This model’s description has no per-epoch history to plot.'));
@@ -60,8 +60,8 @@ export function createModelView(api: Api, els: ModelEls, views: { vector: ErrorM
     mine?.run(weightsFile(info), info.fingerprint);
     await renderCharts(info);
     // Show the verification record, the training record, and the configuration folded away.
-    const { verification, config, history: _history, holdoutExperiment, ...training } = info.meta as Record<string, unknown>;
-    const group = (title: string, source: unknown, open = true) => {
+    const { verification, config, history: _history, holdoutExperiment, ...training } = info.meta;
+    const group = (title: string, source: object | null | undefined, open = true) => {
       const figures = extractFigures(source, 40);
       if (figures.length === 0) return null;
       const list = h('dl', { class: 'figures' }, ...figures.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));

@@ -1,7 +1,8 @@
 // "Inside the network": one heatmap per gate and state, and for the serial model the step scrubber
 // that walks the sum bit by bit, highlighting the same step in the bit table and every heatmap.
 import type { TraceStep } from '@lstm-adder/edge-api';
-import { TRACE_MAX_DIGITS, type AddAnswer } from './api';
+import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
+import type { AddAnswer } from './api';
 import type { BitTable } from './answer-view';
 import { carrySequence } from './bits';
 import type { CarryUnit } from './carry';
