@@ -15,6 +15,7 @@ export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
 const MAX_WRONG_LISTED = 100;
 
 export interface TrainedModel {
+  config: TrainConfig;
   weights: Weights;
   result: TrainResult;
   verification: { passed: boolean; vector?: VectorVerification; serial?: SerialVerification; parity: ReturnType<typeof parityCheck> };
@@ -44,6 +45,14 @@ function chooseDigits(s: ParamSnapshot, config: TrainConfig): { digits: number; 
   return { digits: 9, weights: exact };
 }
 
+/** Thrown by trainModel when `hooks.shouldStop` stopped training: the best weights so far, not verified. */
+export class TrainingInterrupted extends Error {
+  override readonly name = 'TrainingInterrupted';
+  constructor(readonly weights: Weights, readonly result: TrainResult) {
+    super(`training interrupted after ${result.epochsRun} epochs`);
+  }
+}
+
 export async function trainModel(
   config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {}, init?: ParamSnapshot,
 ): Promise<TrainedModel> {
@@ -61,6 +70,10 @@ export async function trainModel(
     return verifyVector(w).passed;
   };
   const result = config.arch === 'vector' ? await trainVector(config, { verify, ...hooks }, init) : await trainSerial(config, { verify, ...hooks });
+  if (result.stopReason === 'interrupted') {
+    // No digit search or verification (seconds to minutes): the caller keeps these float32-exact best weights aside.
+    throw new TrainingInterrupted(toWeights(result.snapshot, config.arch, act, { config, stopReason: 'interrupted', epochsRun: result.epochsRun, bestEpoch: result.bestEpoch, verification: null }), result);
+  }
 
   const { digits, weights } = chooseDigits(result.snapshot, config);
   const parity = parityCheck(weights);
@@ -92,5 +105,5 @@ export async function trainModel(
     verification,
     history: compactHistory(result.history),
   };
-  return { weights, result, verification };
+  return { config, weights, result, verification };
 }

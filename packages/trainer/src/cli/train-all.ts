@@ -1,50 +1,130 @@
-// `npm run train`: trains the default models listed in train.config.json, verifies them with core and writes
+// `npm run train`: trains the models listed in train.config.json, verifies them with core and writes
 // packages/core/models/<arch>.json and reports/<arch>.svg. For vector it first runs the held-out experiment
 // (10% of pairs never seen); unless that model is already exact on every pair, it is fine-tuned on all pairs
-// and the experiment's figures stay in the shipped model's meta.
+// and the experiment's figures stay in the shipped model's meta. A model core does not verify never replaces a
+// file: it goes to scratch/ and the run exits 3 (exit statuses: ./exit.ts).
 import { readFile } from 'node:fs/promises';
 import type { Weights } from '@lstm-adder/core';
+import { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
-import { DEFAULTS, validateConfig, type Arch, type TrainConfig } from '../config.js';
-import { setupBackend, type BackendInfo } from '../node/backend.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
-import { trainModel, type TrainedModel } from '../pipeline.js';
-import { renderReport } from '../report/svg.js';
-import { summaryLine, EXIT_INTERRUPTED } from './main.js';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { TrainConfig } from '../config.js';
+import { sidePath, writeFileAtomic } from '../node/atomic-write.js';
+import { checkOutputPaths } from '../node/output-paths.js';
+import type { TrainedModel } from '../pipeline.js';
+import { verdictOf } from '../verdict.js';
+import { EXIT, reportError } from './exit.js';
+import { placeModel } from './model-files.js';
 import { createReporter } from './progress.js';
-
-interface Entry { arch: Arch; out: string; report: string; holdoutExperiment?: number; overrides?: Partial<TrainConfig> }
+import { readTrainFile } from './train-file.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const file = JSON.parse(await readFile(resolve(root, 'train.config.json'), 'utf8')) as { models: Entry[] };
-const backend: BackendInfo = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
-console.log(`backend: ${backend.name} (${backend.reason})`);
+const program = new Command('npm run train')
+  .option('--config <file>', 'what to train and where to write it', join(root, 'train.config.json'))
+  .option('--allow-unverified', 'write a model core does not verify over the file anyway', false)
+  .option('--verbose', 'print the stack of an unexpected error', false)
+  .exitOverride()
+  .allowExcessArguments(false);
+const verbose = process.argv.includes('--verbose');
+process.on('uncaughtException', (error) => process.exit(reportError(error, verbose)));
+process.on('unhandledRejection', (error) => process.exit(reportError(error, verbose)));
+const shown = (path: string) => relative(process.cwd(), path) || path;
+/** Where models that must not replace a committed file go (gitignored). */
+const scratch = (path: string, tag: string) => join(root, 'scratch', sidePath(relative(dirname(path), path), tag));
 
-let interrupted = false;
-process.on('SIGINT', () => { if (interrupted) process.exit(EXIT_INTERRUPTED); interrupted = true; });
-const started = performance.now();
+let options: { config: string; allowUnverified: boolean; verbose: boolean };
+try {
+  options = program.parse(process.argv).opts();
+} catch {
+  process.exit(EXIT.usage);
+}
+const status = await trainAll().catch((error: unknown) => reportError(error, options.verbose));
+process.exit(status);
 
-async function train(config: TrainConfig, label: string, extraMeta: Record<string, unknown> = {}, init?: TrainedModel): Promise<TrainedModel> {
-  const reporter = createReporter(config, { json: false, tty: Boolean(process.stdout.isTTY) });
-  reporter.info(`${label}`);
-  const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted }, extraMeta, init?.result.snapshot);
-  reporter.stop();
-  if (interrupted) { console.log('interrupted: the model files were left unchanged'); process.exit(EXIT_INTERRUPTED); }
-  console.log(`${model.verification.passed ? 'verified' : 'NOT verified'}: ${summaryLine(model)}`);
-  return model;
+async function trainAll(): Promise<number> {
+  const jobs = await readTrainFile(options.config);
+  await checkOutputPaths(jobs.flatMap((job) => [
+    ['out', job.out], ['report', job.report], ['side file', scratch(job.out, 'unverified')], ['side file', scratch(job.report, 'unverified')], ['side file', scratch(job.out, 'interrupted')],
+  ] as const));
+  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }] = await Promise.all([
+    import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'),
+  ]);
+  const backend = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
+  console.log(`backend: ${backend.name} (${backend.reason})`);
+
+  let interrupted = false;
+  process.on('SIGINT', () => { if (interrupted) process.exit(EXIT.interrupted); interrupted = true; });
+  const started = performance.now();
+
+  async function train(config: TrainConfig, label: string, out: string, extraMeta: Record<string, unknown> = {}, init?: TrainedModel): Promise<TrainedModel | null> {
+    const reporter = createReporter(config, { json: false, tty: Boolean(process.stdout.isTTY) });
+    reporter.info(label);
+    try {
+      const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted }, extraMeta, init?.result.snapshot);
+      reporter.stop(model.result.epochsRun);
+      console.log(verdictOf(model).line);
+      return model;
+    } catch (error) {
+      reporter.stop();
+      if (!(error instanceof TrainingInterrupted)) throw error;
+      const side = scratch(out, 'interrupted');
+      await writeFileAtomic(side, JSON.stringify(error.weights) + '\n');
+      console.log(`interrupted: the model files were left unchanged; the best weights so far (epoch ${error.result.bestEpoch}, not verified) are in ${shown(side)}`);
+      return null;
+    }
+  }
+
+  let status: number = EXIT.ok;
+  for (const { entry, config, out, report } of jobs) {
+    let model: TrainedModel | null;
+    if (entry.arch === 'vector' && entry.holdoutExperiment) {
+      const experiment = await train({ ...config, holdout: entry.holdoutExperiment }, `vector: held-out experiment (${entry.holdoutExperiment * 100}% of pairs never trained on)`, out);
+      if (!experiment) return EXIT.interrupted;
+      const summary = holdoutSummary(experiment);
+      if (experiment.verification.passed) {
+        model = experiment;
+        model.weights.meta.holdoutExperiment = { ...summary, shipped: true };
+      } else {
+        model = await train({ ...config, holdout: 0, lr: experiment.result.history.at(-1)?.lr ?? config.lr }, 'vector: fine-tuning the experiment\'s model on all 16,384 pairs', out, {
+          holdoutExperiment: { ...summary, shipped: false, note: 'the shipped model continues from this experiment\'s weights, trained on all pairs' },
+        }, experiment);
+      }
+    } else {
+      model = await train(config, `${entry.arch}: training`, out);
+    }
+    if (!model) return EXIT.interrupted;
+    model.weights.meta.totalTrainSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
+    const place = placeModel(verdictOf(model), out, report, (path) => scratch(path, 'unverified'), options.allowUnverified);
+    status = Math.max(status, place.status);
+    const previous = await readFile(out, 'utf8').then((text) => JSON.parse(text) as Weights).catch(() => null); // none, or not a model
+    if (place.out === out && previous && sameModel(previous, model.weights)) {
+      // Same weights and verdict (same seed, recipe and backend): keep the file, whose only differences would be
+      // wall times, so the committed model does not churn and turbo's next run is a cache hit.
+      console.log(`${shown(out)}: unchanged (identical weights and verification); wrote ${shown(report)}`);
+      await writeFileAtomic(report, await renderReport(previous));
+    } else {
+      await writeFileAtomic(place.out, JSON.stringify(model.weights) + '\n');
+      await writeFileAtomic(place.report!, await renderReport(model.weights));
+      console.log(`wrote ${shown(place.out)} and ${shown(place.report!)}`);
+    }
+    if (place.note) console.log(place.note);
+  }
+  const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  console.log(`npm run train: ${((performance.now() - started) / 1000).toFixed(1)}s, finished ${at}${status === EXIT.unverified ? ` — a model did NOT meet its verification target (exit ${EXIT.unverified})` : ''}`);
+  // turbo prints this log again, word for word, when it restores the outputs from its cache.
+  console.log('(on a turbo cache hit this log is replayed from that earlier run: nothing was trained now if the time above has passed)');
+  return status;
 }
 
 function holdoutSummary(m: TrainedModel) {
   const v = m.verification.vector!;
-  const meta = m.weights.meta as { epochsRun: number; trainSeconds: number; stopReason: string; seed: number; config: TrainConfig };
   return {
-    holdout: meta.config.holdout, seed: meta.seed, heldOutPairs: v.heldOut?.total ?? 0,
+    holdout: m.config.holdout, seed: m.config.seed, heldOutPairs: v.heldOut?.total ?? 0,
     heldOutAccuracy: v.heldOut?.accuracy ?? null, heldOutCorrect: v.heldOut?.correct ?? null,
     trainAccuracy: m.result.history.at(-1)?.trainAccuracy ?? null, allPairsAccuracy: v.allPairs.accuracy,
-    epochsRun: meta.epochsRun, trainSeconds: meta.trainSeconds, stopReason: meta.stopReason,
+    epochsRun: m.result.epochsRun, trainSeconds: Number(m.result.seconds.toFixed(2)), stopReason: m.result.stopReason,
     heldOutWrong: (v.heldOut?.wrong ?? []).map(({ a, b, got }) => ({ a, b, got })),
-    history: (m.weights.meta as { history: unknown[] }).history,
+    history: m.weights.meta.history,
   };
 }
 
@@ -53,38 +133,3 @@ function sameModel(a: Weights, b: Weights): boolean {
   const key = (w: Weights) => JSON.stringify([w.lstm, w.dense, w.outputActivation, w.meta.config, w.meta.backend, w.meta.verification, w.meta.digits]);
   return key(a) === key(b);
 }
-
-let failed = false;
-for (const entry of file.models) {
-  const config = validateConfig({ ...structuredClone(DEFAULTS[entry.arch]), ...entry.overrides });
-  let model: TrainedModel;
-  if (entry.arch === 'vector' && entry.holdoutExperiment) {
-    const experiment = await train({ ...config, holdout: entry.holdoutExperiment }, `vector: held-out experiment (${entry.holdoutExperiment * 100}% of pairs never trained on)`);
-    const summary = holdoutSummary(experiment);
-    if (experiment.verification.passed) {
-      model = experiment;
-      model.weights.meta.holdoutExperiment = { ...summary, shipped: true };
-    } else {
-      model = await train({ ...config, holdout: 0, lr: experiment.result.history.at(-1)?.lr ?? config.lr }, 'vector: fine-tuning the experiment\'s model on all 16,384 pairs', {
-        holdoutExperiment: { ...summary, shipped: false, note: 'the shipped model continues from this experiment\'s weights, trained on all pairs' },
-      }, experiment);
-    }
-  } else {
-    model = await train(config, `${entry.arch}: training`);
-  }
-  failed ||= !model.verification.passed;
-  model.weights.meta.totalTrainSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
-  const out = resolve(root, entry.out);
-  const previous = await readFile(out, 'utf8').then((text) => JSON.parse(text) as Weights, () => null);
-  if (previous && sameModel(previous, model.weights)) {
-    // Same weights and verdict (same seed, recipe and backend): keep the file, whose only differences would be
-    // wall times, so the committed model does not churn and turbo's next run is a cache hit.
-    console.log(`${entry.out}: unchanged (identical weights and verification); wrote ${entry.report}`);
-    await writeFileAtomic(resolve(root, entry.report), await renderReport(previous));
-  } else {
-    await writeFileAtomic(out, JSON.stringify(model.weights) + '\n');
-    await writeFileAtomic(resolve(root, entry.report), await renderReport(model.weights));
-    console.log(`wrote ${entry.out} and ${entry.report}`);
-  }
-}
-console.log(`npm run train: ${((performance.now() - started) / 1000).toFixed(1)}s${failed ? ' — a model did NOT meet its verification target (figures in its meta)' : ''}`);
