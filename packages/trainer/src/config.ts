@@ -1,10 +1,10 @@
 // Training configuration: the valibot schema of a TrainConfig and of train.config.json (the types are inferred
 // from it), the defaults and the two presets. Pure data and validation, no I/O, so the CLI, the `train` script,
 // the bench and a browser can share it.
-import { ARCHS } from '@lstm-adder/core';
+import { ARCHS, type Arch } from '@lstm-adder/core';
 import * as v from 'valibot';
 
-export type Arch = (typeof ARCHS)[number];
+export { ARCHS, type Arch };
 export const LOSSES = ['mse', 'bce'] as const;
 export type Loss = (typeof LOSSES)[number];
 export const PRESETS = ['seed', 'default'] as const;
@@ -23,7 +23,11 @@ const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => {
   const message = (issue: { received: string }) => `${expected}, ${got(issue)}`;
   return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 };
-/** Positive, Infinity included (the seed preset has no time limit and no plateau). */
+const nonNegative = v.pipe(
+  v.number((issue) => `expected a number ≥ 0, ${got(issue)}`),
+  v.minValue(0, (issue) => `expected a number ≥ 0, ${got(issue)}`),
+);
+/** Positive, Infinity included (the seed preset has no time limit). */
 const positive = v.pipe(
   v.number((issue) => `expected a positive number, ${got(issue)}`),
   v.gtValue(0, (issue) => `expected a positive number, ${got(issue)}`),
@@ -45,10 +49,24 @@ const VectorDataSchema = v.variant('kind', [
   /** The notebook's: `samples` random pairs (with replacement), split train/test by `testFraction`. */
   objectOf({ kind: v.literal('random'), samples: integer(1), testFraction: fraction(0.9) }),
   /** Every training pair each epoch (confident ones with probability `easyFraction`), plus hard-example mining:
-   *  an extra copy of pairs with a margin under `hardMargin`, `wrongRepeat` extra copies of pairs still wrong. */
-  objectOf({ kind: v.literal('mined'), hardMargin: v.pipe(v.number(), v.minValue(0)), wrongRepeat: integer(0, 100), easyFraction: fraction(1) }),
+   *  `hardRepeat` extra copies of pairs whose worst-bit margin is under `hardMargin`, and `wrongRepeat` more of
+   *  pairs still wrong. */
+  objectOf({ kind: v.literal('mined'), hardMargin: nonNegative, hardRepeat: integer(0, 100), wrongRepeat: integer(0, 100), easyFraction: fraction(1) }),
 ], (issue) => `expected { "kind": "random" | "mined", … }, ${got(issue)}`);
 export type VectorData = v.InferOutput<typeof VectorDataSchema>;
+
+/** How the learning rate moves (the loop applies it; see loop.ts). */
+const ScheduleSchema = v.variant('kind', [
+  /** The notebook's: a fixed learning rate. */
+  objectOf({ kind: v.literal('constant') }),
+  /** Halve after `patience` epochs without a new best training score, down to `lrMin`. */
+  objectOf({ kind: v.literal('plateau'), patience: integer(1), lrMin: nonNegative }),
+  /** Cosine from `lr` to `lrMin` over the configured epochs, set at the start of each epoch. */
+  objectOf({ kind: v.literal('cosine'), lrMin: nonNegative }),
+  /** Multiply by `factor` every `everySteps` optimizer steps. */
+  objectOf({ kind: v.literal('step'), everySteps: integer(1), factor: positive }),
+], (issue) => `expected { "kind": "constant" | "plateau" | "cosine" | "step", … }, ${got(issue)}`);
+export type Schedule = v.InferOutput<typeof ScheduleSchema>;
 
 const width = integer(1, 4096);
 /** Each field's schema: the flags parse through these too, so a flag and a file field accept the same values. */
@@ -59,9 +77,12 @@ export const TRAIN_CONFIG_FIELDS = {
   epochs: integer(1),
   batch: integer(1, 65_536),
   lr: positive,
-  /** Learning rate floor for the plateau schedule (lr halves after `patience` epochs without a new best). */
-  lrMin: positive,
-  patience: positive,
+  schedule: ScheduleSchema,
+  /** AdamW's decoupled weight decay: after each Adam step, w −= lr · weightDecay · w (0: plain Adam). */
+  weightDecay: nonNegative,
+  /** Which weights training returns: the best training score (and stop at the first verified epoch), or the
+   *  last epoch of a fixed schedule (no early stop: nothing but the schedule decides). */
+  keep: oneOf(['best', 'last'] as const),
   loss: oneOf(LOSSES),
   seed: integer(0, 2 ** 32 - 1),
   /** Fraction of the 16,384 vector pairs held out (never trained on). */
@@ -95,8 +116,6 @@ export const TrainFileSchema = v.object({
       arch: oneOf(ARCHS),
       out: v.pipe(v.string((issue) => `expected a file path, ${got(issue)}`), v.nonEmpty('expected a file path, got ""')),
       report: v.pipe(v.string((issue) => `expected a file path, ${got(issue)}`), v.nonEmpty('expected a file path, got ""')),
-      /** Vector: the fraction of pairs never trained on, for the generalisation experiment. */
-      holdoutExperiment: v.optional(v.pipe(fraction(0.9), v.gtValue(0, (issue) => `expected a number above 0, ${got(issue)}`))),
       overrides: v.optional(v.strictObject(
         v.partial(v.omit(v.object(TRAIN_CONFIG_FIELDS), ['arch', 'preset'])).entries,
         objectIssue('any TrainConfig field but arch and preset', 'an object'),
@@ -109,26 +128,27 @@ export type TrainFile = v.InferOutput<typeof TrainFileSchema>;
 export type TrainFileEntry = TrainFile['models'][number];
 
 export const DEFAULTS: Record<Arch, TrainConfig> = {
+  // 10% of the pairs held out, AdamW with a cosine schedule over a fixed 150 epochs, the last epoch shipped.
   vector: {
-    arch: 'vector', hidden: 32, epochs: 400, batch: 512, lr: 8e-2, lrMin: 1e-3, patience: 5, loss: 'bce', seed: 1,
-    holdout: 0, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: 120,
-    vectorData: { kind: 'mined', hardMargin: 2, wrongRepeat: 3, easyFraction: 1 }, preset: 'default',
+    arch: 'vector', hidden: 32, epochs: 150, batch: 256, lr: 8e-2, schedule: { kind: 'cosine', lrMin: 0 }, weightDecay: 0.01,
+    keep: 'last', loss: 'bce', seed: 1, holdout: 0.1, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: 600,
+    vectorData: { kind: 'mined', hardMargin: 2, hardRepeat: 2, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
   },
   serial: {
-    arch: 'serial', hidden: 8, epochs: 60, batch: 128, lr: 3e-2, lrMin: 1e-3, patience: 5, loss: 'bce', seed: 1,
-    holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 20, maxSeconds: 30,
-    vectorData: { kind: 'mined', hardMargin: 0, wrongRepeat: 1, easyFraction: 1 }, preset: 'default',
+    arch: 'serial', hidden: 8, epochs: 60, batch: 128, lr: 3e-2, schedule: { kind: 'plateau', patience: 5, lrMin: 1e-3 }, weightDecay: 0,
+    keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 20, maxSeconds: 30,
+    vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
   },
 };
 
 /** The notebook's recipe, exactly: vector, 32 hidden, MSE, Adam 1e-3, batch 64, 50 epochs, 100,000 random pairs split 80k/20k. */
 export const SEED_PRESET: TrainConfig = {
-  arch: 'vector', hidden: 32, epochs: 50, batch: 64, lr: 1e-3, lrMin: 1e-3, patience: Infinity, loss: 'mse', seed: 1,
+  arch: 'vector', hidden: 32, epochs: 50, batch: 64, lr: 1e-3, schedule: { kind: 'constant' }, weightDecay: 0,
+  keep: 'last', loss: 'mse', seed: 1,
   holdout: 0, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: Infinity,
   vectorData: { kind: 'random', samples: 100_000, testFraction: 0.2 }, preset: 'seed',
 };
 
-/** Bad configuration: `path` names the field (`models[0].overrides.epochs`) or the flag (`--holdout`). */
 export class ConfigError extends Error {
   constructor(readonly path: string, readonly reason: string) {
     super(`${path}: ${reason}`);

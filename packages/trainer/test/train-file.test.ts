@@ -30,7 +30,7 @@ describe('a bad train.config.json is refused with one line naming the field', ()
     [models(serial({ arch: 'vector' })), /^train.config.json: models\[0\].overrides.arch: unknown field/],
     [models(serial({ holdout: 0.1 })), /^train.config.json: models\[0\].overrides.holdout: applies to arch vector only/],
     [models(serial({ trainWidths: [8, 2] })), /^train.config.json: models\[0\].overrides.trainWidths: the lowest width is above the highest$/],
-    [models(serial({ vectorData: { kind: 'mined', hardMargin: 2 } })), /^train.config.json: models\[0\].overrides.vectorData.wrongRepeat: missing$/],
+    [models(serial({ vectorData: { kind: 'mined', hardMargin: 2 } })), /^train.config.json: models\[0\].overrides.vectorData.hardRepeat: missing$/],
   ])('%s', async (text, message) => {
     const error = await readTrainFile(write(text)).then(() => null, (e: unknown) => e);
     expect(error).toBeInstanceOf(ConfigError);
@@ -44,7 +44,7 @@ describe('a bad train.config.json is refused with one line naming the field', ()
 });
 
 test('a good file: each model with its full recipe, paths against the file\'s folder', async () => {
-  const jobs = await readTrainFile(write(models(serial({ hidden: 6 }), { arch: 'vector', out: '../v.json', report: 'v.svg', holdoutExperiment: 0.1 })));
+  const jobs = await readTrainFile(write(models(serial({ hidden: 6 }), { arch: 'vector', out: '../v.json', report: 'v.svg' })));
   expect(jobs.map((j) => j.config)).toEqual([{ ...DEFAULTS.serial, hidden: 6 }, DEFAULTS.vector]);
   expect(jobs.map((j) => [j.out, j.report])).toEqual([[join(dir, 'm.json'), join(dir, 'r.svg')], [join(dir, '../v.json'), join(dir, 'v.svg')]]);
 });

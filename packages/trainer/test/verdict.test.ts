@@ -20,17 +20,18 @@ function vectorModel(config: TrainConfig, wrong: number, heldOutWrong: number, p
     },
   } as unknown as TrainedModel;
 }
+const allPairsConfig = { ...DEFAULTS.vector, holdout: 0 };
 const heldOutConfig = { ...DEFAULTS.vector, holdout: 0.1 };
 
 describe('verdictOf', () => {
   test('exact on every pair: verified', () => {
-    const v = verdictOf(vectorModel(DEFAULTS.vector, 0, 0));
+    const v = verdictOf(vectorModel(allPairsConfig, 0, 0));
     expect(v.kind).toBe('verified');
     expect(v.line).toMatch(/^verified: vector H=32: 40 epochs \(target reached\) in 20.0s; core: all pairs 16384\/16384;/);
   });
 
   test('wrong pairs and no held-out pairs: NOT verified', () => {
-    const v = verdictOf(vectorModel(DEFAULTS.vector, 379, 0));
+    const v = verdictOf(vectorModel(allPairsConfig, 379, 0));
     expect(v.kind).toBe('unverified');
     expect(v.line).toMatch(/^NOT verified: .*all pairs 16005\/16384/);
   });

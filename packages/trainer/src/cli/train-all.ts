@@ -1,8 +1,8 @@
 // `npm run train`: trains the models listed in train.config.json, verifies them with core and writes
-// packages/core/models/<arch>.json and reports/<arch>.svg. For vector it first runs the held-out experiment
-// (10% of pairs never seen); unless that model is already exact on every pair, it is fine-tuned on all pairs
-// and the experiment's figures stay in the shipped model's meta. A model core does not verify never replaces a
-// file: it goes to scratch/ and the run exits 3 (exit statuses: ./exit.ts).
+// packages/core/models/<arch>.json and reports/<arch>.svg. The vector recipe holds 10% of the pairs out, and the
+// shipped model is that model: its meta lists the pairs it never saw. A model core does not verify (for a
+// held-out run: a training pair wrong) never replaces a file: it goes to scratch/ and the run exits 3
+// (exit statuses: ./exit.ts).
 import { readFile } from 'node:fs/promises';
 import type { Weights } from '@lstm-adder/core';
 import { Command } from 'commander';
@@ -56,11 +56,11 @@ async function trainAll(): Promise<number> {
   process.on('SIGINT', () => { if (interrupted) process.exit(EXIT.interrupted); interrupted = true; });
   const started = performance.now();
 
-  async function train(config: TrainConfig, label: string, out: string, extraMeta: Record<string, unknown> = {}, init?: TrainedModel): Promise<TrainedModel | null> {
+  async function train(config: TrainConfig, label: string, out: string): Promise<TrainedModel | null> {
     const reporter = createReporter(config, { json: false, tty: Boolean(process.stdout.isTTY) });
     reporter.info(label);
     try {
-      const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted }, extraMeta, init?.result.snapshot);
+      const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted });
       reporter.stop(model.result.epochsRun);
       console.log(verdictOf(model).line);
       return model;
@@ -76,22 +76,7 @@ async function trainAll(): Promise<number> {
 
   let status: number = EXIT.ok;
   for (const { entry, config, out, report } of jobs) {
-    let model: TrainedModel | null;
-    if (entry.arch === 'vector' && entry.holdoutExperiment) {
-      const experiment = await train({ ...config, holdout: entry.holdoutExperiment }, `vector: held-out experiment (${entry.holdoutExperiment * 100}% of pairs never trained on)`, out);
-      if (!experiment) return EXIT.interrupted;
-      const summary = holdoutSummary(experiment);
-      if (experiment.verification.passed) {
-        model = experiment;
-        model.weights.meta.holdoutExperiment = { ...summary, shipped: true };
-      } else {
-        model = await train({ ...config, holdout: 0, lr: experiment.result.history.at(-1)?.lr ?? config.lr }, 'vector: fine-tuning the experiment\'s model on all 16,384 pairs', out, {
-          holdoutExperiment: { ...summary, shipped: false, note: 'the shipped model continues from this experiment\'s weights, trained on all pairs' },
-        }, experiment);
-      }
-    } else {
-      model = await train(config, `${entry.arch}: training`, out);
-    }
+    const model = await train(config, `${entry.arch}: training`, out);
     if (!model) return EXIT.interrupted;
     model.weights.meta.totalTrainSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
     const place = placeModel(verdictOf(model), out, report, (path) => scratch(path, 'unverified'), options.allowUnverified);
@@ -114,18 +99,6 @@ async function trainAll(): Promise<number> {
   // turbo prints this log again, word for word, when it restores the outputs from its cache.
   console.log('(on a turbo cache hit this log is replayed from that earlier run: nothing was trained now if the time above has passed)');
   return status;
-}
-
-function holdoutSummary(m: TrainedModel) {
-  const v = m.verification.vector!;
-  return {
-    holdout: m.config.holdout, seed: m.config.seed, heldOutPairs: v.heldOut?.total ?? 0,
-    heldOutAccuracy: v.heldOut?.accuracy ?? null, heldOutCorrect: v.heldOut?.correct ?? null,
-    trainAccuracy: m.result.history.at(-1)?.trainAccuracy ?? null, allPairsAccuracy: v.allPairs.accuracy,
-    epochsRun: m.result.epochsRun, trainSeconds: Number(m.result.seconds.toFixed(2)), stopReason: m.result.stopReason,
-    heldOutWrong: (v.heldOut?.wrong ?? []).map(({ a, b, got }) => ({ a, b, got })),
-    history: m.weights.meta.history,
-  };
 }
 
 /** Equal up to wall-clock figures: weights, recipe, backend and every verification number. */
