@@ -8,7 +8,7 @@ import type { EpochRecord } from '../src/train-types.js';
 test('a run that stops at epoch 3 of 400 ends on a full bar at 3/3', () => {
   let screen = '';
   const stream = Object.assign(new Writable({ write: (chunk, _enc, done) => { screen += String(chunk); done(); } }), { isTTY: true, columns: 200, cursorTo: () => true, clearLine: () => true, moveCursor: () => true });
-  const reporter = createReporter(DEFAULTS.vector, { json: false, tty: true, barStream: stream }, () => true);
+  const reporter = createReporter({ ...DEFAULTS.vector, epochs: 400 }, { json: false, tty: true, barStream: stream }, () => true);
   const record = (epoch: number): EpochRecord => ({ epoch, loss: 0.1, trainAccuracy: 0.5, heldOutAccuracy: null, allPairsAccuracy: 0.5, lr: 0.08, samples: 100, seconds: epoch });
   for (const epoch of [1, 2, 3]) reporter.epoch(record(epoch));
   reporter.stop(3);
