@@ -10,7 +10,7 @@ import { TrainingLoop } from './loop.js';
 import { serialTask } from './train-serial.js';
 import type { EpochRecord, TrainHooks, TrainResult } from './train-types.js';
 import { vectorTask, type VectorTaskOptions } from './train-vector.js';
-import { parityCheck, SERIAL_VERIFICATION, verifySerial, verifyVector, type SerialVerification, type VectorVerification } from './verify.js';
+import { drainAsync, parityCheck, SERIAL_VERIFICATION, verifySerialSteps, verifyVector, type SerialVerification, type VectorVerification } from './verify.js';
 
 /** Significant digits tried for the exported numbers, shortest first (9 always round-trips a float32). */
 export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
@@ -41,12 +41,13 @@ function chooseVectorDigits(s: ParamSnapshot, config: TrainConfig): { digits: nu
 /** Serial: the fewest digits whose rounded weights pass core's verification, with that verification. The
  *  float32-exact weights go first (fail-fast: most candidates fail within a few long sums, and then nothing
  *  shorter is tried); if they fail, they are returned with their failing verification. */
-function chooseSerialDigits(s: ParamSnapshot, config: TrainConfig, failFast: boolean): { digits: number; weights: Weights; serial: SerialVerification } {
+async function chooseSerialDigits(s: ParamSnapshot, config: TrainConfig, failFast: boolean): Promise<{ digits: number; weights: Weights; serial: SerialVerification }> {
   const choices = exportsOf(s, config);
-  const exact = { ...choices.at(-1)!, serial: verifySerial(choices.at(-1)!.weights, SERIAL_VERIFICATION, { failFast }) };
+  const verify = (w: Weights, fast: boolean) => drainAsync(verifySerialSteps(w, SERIAL_VERIFICATION, { failFast: fast }));
+  const exact = { ...choices.at(-1)!, serial: await verify(choices.at(-1)!.weights, failFast) };
   if (!exact.serial.passed) return exact;
   for (const c of choices.slice(0, -1)) {
-    const serial = verifySerial(c.weights, SERIAL_VERIFICATION, { failFast: true });
+    const serial = await verify(c.weights, true);
     if (serial.passed) return { ...c, serial };
   }
   return exact;
@@ -58,7 +59,7 @@ export interface Training {
   currentWeights(): Weights;
   /** Once the loop has stopped: frees its tensors, exports the chosen weights with the fewest digits core still
    *  verifies, checks TF.js against core, and writes the meta. */
-  finish(backend: { name: string; reason: string }, extraMeta?: Record<string, unknown>): TrainedModel;
+  finish(backend: { name: string; reason: string }, extraMeta?: Record<string, unknown>): Promise<TrainedModel>;
 }
 
 /** A training run that can be stepped one epoch at a time (the page) or run to its end (`trainModel`). */
@@ -66,11 +67,11 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
   const act = outputActivationOf(config.loss);
   const task = config.arch === 'vector' ? vectorTask(config, options) : serialTask(config);
   const heldOutPairs = task.heldOutPairs ?? new Int32Array(0);
-  let serialPick: { snapshot: ParamSnapshot; pick: ReturnType<typeof chooseSerialDigits> } | null = null;
+  let serialPick: { snapshot: ParamSnapshot; pick: Awaited<ReturnType<typeof chooseSerialDigits>> } | null = null;
   // Asked when the training signals look exact: core's verdict on the exported numbers decides the early stop.
-  const verify = (s: ParamSnapshot): boolean => {
+  const verify = async (s: ParamSnapshot): Promise<boolean> => {
     if (config.arch === 'serial') {
-      const pick = chooseSerialDigits(s, config, true);
+      const pick = await chooseSerialDigits(s, config, true);
       if (pick.serial.passed) serialPick = { snapshot: s, pick };
       return pick.serial.passed;
     }
@@ -83,7 +84,7 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
   return {
     loop,
     currentWeights: () => toWeights(loop.snapshot(), config.arch, act, {}, 9),
-    finish(backend, extraMeta = {}) {
+    async finish(backend, extraMeta = {}) {
       loop.dispose();
       const result = loop.result();
       let digits: number, weights: Weights, verification: TrainedModel['verification'];
@@ -94,7 +95,7 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         const trim = <T extends { wrong: unknown[] }>(e: T) => ({ ...e, wrongCount: e.wrong.length, wrong: e.wrong.slice(0, MAX_WRONG_LISTED) });
         verification = { passed: v.passed && parity.passed, vector: { ...v, allPairs: trim(v.allPairs), heldOut: v.heldOut && trim(v.heldOut) }, parity };
       } else {
-        const pick = serialPick?.snapshot === result.snapshot ? serialPick.pick : chooseSerialDigits(result.snapshot, config, false);
+        const pick = serialPick?.snapshot === result.snapshot ? serialPick.pick : await chooseSerialDigits(result.snapshot, config, false);
         ({ digits, weights } = pick);
         const parity = parityCheck(weights);
         verification = { passed: pick.serial.passed && parity.passed, serial: pick.serial, parity };
@@ -129,5 +130,5 @@ export async function trainModel(
 ): Promise<TrainedModel> {
   const training = createTraining(config, hooks, options);
   await training.loop.run();
-  return training.finish(backend, extraMeta);
+  return await training.finish(backend, extraMeta);
 }

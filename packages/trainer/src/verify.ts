@@ -98,6 +98,15 @@ export function drain<T>(steps: Generator<unknown, T>): T {
   for (;;) { const r = steps.next(); if (r.done) return r.value; }
 }
 
+/** Runs a verification generator to its end, giving the event loop a turn between chunks (a Worker's messages). */
+export async function drainAsync<T>(steps: Generator<unknown, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
 export const verifySerial = (weights: Weights, plan: Plan = SERIAL_VERIFICATION, options: { failFast?: boolean } = {}): SerialVerification =>
   drain(verifySerialSteps(weights, plan, options));
 
