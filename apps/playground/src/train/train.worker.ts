@@ -1,7 +1,6 @@
 // The training worker: starts a TF.js backend and steps @lstm-adder/trainer's own loop one epoch at a time,
 // so the page can play, pause and step it, and sees the weights as they are after every epoch.
-import { DEFAULTS, type TrainConfig } from '@lstm-adder/trainer/src/config';
-import { createTraining, type Training } from '@lstm-adder/trainer/src/pipeline';
+import { createTraining, DEFAULTS, type TrainConfig, type Training } from '@lstm-adder/trainer/browser';
 import { startBackend } from './backend';
 import type { BackendInfo, FromWorker, ToWorker, TrainSettings } from './protocol';
 
@@ -38,7 +37,7 @@ async function run(): Promise<void> {
     if (training.loop.done) {
       post({ type: 'state', state: 'verifying' });
       const verifyStarted = performance.now();
-      const model = training.finish(info, { trainedIn: 'browser' });
+      const model = await training.finish(info, { trainedIn: 'browser' });
       training = null;
       post({ type: 'done', weights: model.weights, passed: model.verification.passed, stopReason: model.result.stopReason, wall: performance.now() - started, verifyMs: performance.now() - verifyStarted });
     } else {
