@@ -3,6 +3,7 @@
 import { MAP_ORIENTATION, SIDE, moveCursor, pairAt, wrongPairs, type ErrorMapMessage, type ErrorMapRequest } from './errormap-protocol';
 import { h, hideTooltip, showTooltip, sizeCanvas } from './dom';
 import { colour, onThemeChange } from './theme';
+import { startWorkerJob } from './worker-job';
 
 const CELL = 3;
 
@@ -34,7 +35,7 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
   const sums = new Int16Array(SIDE * SIDE).fill(-1);
   let marked: Pair | null = null;
   let cursor: Pair | null = null;
-  let worker: Worker | null = null;
+  let stop = () => {};
   let shownKey = '';
 
   const paintCell = (a: number, b: number) => {
@@ -81,49 +82,36 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
   function run(weights: unknown, key: string): void {
     if (key === shownKey) return;
     shownKey = key;
-    worker?.terminate();
+    stop();
     sums.fill(-1);
     paintAll();
     canvas.dataset.state = 'running';
     status.textContent = 'Computing all 16,384 pairs in a worker…';
     wrongList.textContent = '';
-    try {
-      worker = new Worker(new URL('./errormap.worker.ts', import.meta.url), { type: 'module' });
-    } catch (error) {
-      canvas.dataset.state = 'failed';
-      status.textContent = `The map of all pairs needs Web Workers: ${String(error)}`;
-      return;
-    }
-    const mine = worker;
-    mine.addEventListener('message', (event: MessageEvent<ErrorMapMessage>) => {
-      const message = event.data;
-      if (message.type === 'row') {
-        sums.set(message.sums, message.a * SIDE);
-        for (let b = 0; b < SIDE; b++) paintCell(message.a, b);
-        paintMarks();
-      } else if (message.type === 'done') {
-        const wrong = wrongPairs(sums);
-        canvas.dataset.state = 'done';
-        canvas.dataset.correct = String(message.correct);
-        const pct = ((100 * message.correct) / message.total).toFixed(2);
-        const summary = `${message.correct.toLocaleString('en-GB')} of ${message.total.toLocaleString('en-GB')} pairs right (${pct} %), computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
-        status.textContent = summary;
-        canvas.setAttribute('aria-label', `Map of right and wrong pairs: ${summary}`);
-        wrongList.textContent = wrong.length
-          ? `Wrong pairs: ${wrong.slice(0, 24).map((w) => `${w.a} + ${w.b} → ${w.got}`).join(', ')}${wrong.length > 24 ? `, and ${wrong.length - 24} more` : ''}.`
-          : 'No wrong pairs: the model adds every pair correctly.';
-        mine.terminate();
-      } else {
+    stop = startWorkerJob<ErrorMapMessage>(() => new Worker(new URL('./errormap.worker.ts', import.meta.url), { type: 'module' }), { weights } satisfies ErrorMapRequest, {
+      message(message) {
+        if (message.type === 'row') {
+          sums.set(message.sums, message.a * SIDE);
+          for (let b = 0; b < SIDE; b++) paintCell(message.a, b);
+          paintMarks();
+        } else if (message.type === 'done') {
+          const wrong = wrongPairs(sums);
+          canvas.dataset.state = 'done';
+          canvas.dataset.correct = String(message.correct);
+          const pct = ((100 * message.correct) / message.total).toFixed(2);
+          const summary = `${message.correct.toLocaleString('en-GB')} of ${message.total.toLocaleString('en-GB')} pairs right (${pct} %), computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
+          status.textContent = summary;
+          canvas.setAttribute('aria-label', `Map of right and wrong pairs: ${summary}`);
+          wrongList.textContent = wrong.length
+            ? `Wrong pairs: ${wrong.slice(0, 24).map((w) => `${w.a} + ${w.b} → ${w.got}`).join(', ')}${wrong.length > 24 ? `, and ${wrong.length - 24} more` : ''}.`
+            : 'No wrong pairs: the model adds every pair correctly.';
+        }
+      },
+      failed(reason) {
         canvas.dataset.state = 'failed';
-        status.textContent = `The map could not be computed: ${message.message}`;
-        mine.terminate();
-      }
+        status.textContent = `The map could not be computed: ${reason}`;
+      },
     });
-    mine.addEventListener('error', (event) => {
-      canvas.dataset.state = 'failed';
-      status.textContent = `The map could not be computed: ${event.message || 'the worker failed to start'}`;
-    });
-    mine.postMessage({ weights } satisfies ErrorMapRequest);
   }
 
   const pointerPair = (event: MouseEvent) => {

@@ -3,6 +3,7 @@
 import type { CarryUnit } from './carry';
 import { h } from './dom';
 import { LENGTHS, type SerialStatsMessage, type SerialStatsRequest } from './serial-stats-protocol';
+import { startWorkerJob } from './worker-job';
 
 export interface SerialStats {
   element: HTMLElement;
@@ -22,59 +23,46 @@ export function createSerialStats(onCarry: (units: CarryUnit[], key: string) => 
     h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'bits'), h('th', { scope: 'col' }, '≈ digits'), h('th', { scope: 'col' }, 'sums'), h('th', { scope: 'col' }, 'exact'), h('th', { scope: 'col' }, 'rate'))),
     rows,
   );
-  let worker: Worker | null = null;
+  let stop = () => {};
   let shownKey = '';
 
   function run(weights: unknown, key: string): void {
     if (key === shownKey) return;
     shownKey = key;
-    worker?.terminate();
+    stop();
     rows.replaceChildren();
     carryLine.textContent = '';
     table.dataset.state = 'running';
     status.textContent = `Adding ${LENGTHS.reduce((n, l) => n + l.samples, 0).toLocaleString('en-GB')} random sums in a worker…`;
-    try {
-      worker = new Worker(new URL('./serial-stats.worker.ts', import.meta.url), { type: 'module' });
-    } catch (error) {
-      table.dataset.state = 'failed';
-      status.textContent = `These figures need Web Workers: ${String(error)}`;
-      return;
-    }
-    const mine = worker;
-    mine.addEventListener('message', (event: MessageEvent<SerialStatsMessage>) => {
-      const message = event.data;
-      if (message.type === 'carry') {
-        const names = message.units.map((u) => `u${u.unit} (r = ${u.r.toFixed(2).replace('-', '−')})`).join(', ');
-        carryLine.textContent = `The carry lives in ${names}: the unit${message.units.length > 1 ? 's' : ''} whose cell state c best follows the true carry over ${message.samples} random ${message.bits}-bit sums.`;
-        onCarry(message.units, key);
-      } else if (message.type === 'length') {
-        const rate = message.correct / message.samples;
-        rows.append(
-          h(
-            'tr',
-            { 'data-bits': message.bits },
-            h('td', {}, message.bits.toLocaleString('en-GB')),
-            h('td', {}, Math.round(message.bits * Math.log10(2)).toLocaleString('en-GB')),
-            h('td', {}, String(message.samples)),
-            h('td', {}, String(message.correct)),
-            h('td', {}, h('span', { class: 'rate-bar', style: `--rate: ${rate}` }), ` ${(100 * rate).toFixed(rate === 1 ? 0 : 1)} %`),
-          ),
-        );
-      } else if (message.type === 'done') {
-        table.dataset.state = 'done';
-        status.textContent = `Computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
-        mine.terminate();
-      } else {
+    stop = startWorkerJob<SerialStatsMessage>(() => new Worker(new URL('./serial-stats.worker.ts', import.meta.url), { type: 'module' }), { weights } satisfies SerialStatsRequest, {
+      message(message) {
+        if (message.type === 'carry') {
+          const names = message.units.map((u) => `u${u.unit} (r = ${u.r.toFixed(2).replace('-', '−')})`).join(', ');
+          carryLine.textContent = `The carry lives in ${names}: the unit${message.units.length > 1 ? 's' : ''} whose cell state c best follows the true carry over ${message.samples} random ${message.bits}-bit sums.`;
+          onCarry(message.units, key);
+        } else if (message.type === 'length') {
+          const rate = message.correct / message.samples;
+          rows.append(
+            h(
+              'tr',
+              { 'data-bits': message.bits },
+              h('td', {}, message.bits.toLocaleString('en-GB')),
+              h('td', {}, Math.round(message.bits * Math.log10(2)).toLocaleString('en-GB')),
+              h('td', {}, String(message.samples)),
+              h('td', {}, String(message.correct)),
+              h('td', {}, h('span', { class: 'rate-bar', style: `--rate: ${rate}` }), ` ${(100 * rate).toFixed(rate === 1 ? 0 : 1)} %`),
+            ),
+          );
+        } else if (message.type === 'done') {
+          table.dataset.state = 'done';
+          status.textContent = `Computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
+        }
+      },
+      failed(reason) {
         table.dataset.state = 'failed';
-        status.textContent = `These figures could not be computed: ${message.message}`;
-        mine.terminate();
-      }
+        status.textContent = `These figures could not be computed: ${reason}`;
+      },
     });
-    mine.addEventListener('error', (event) => {
-      table.dataset.state = 'failed';
-      status.textContent = `These figures could not be computed: ${event.message || 'the worker failed to start'}`;
-    });
-    mine.postMessage({ weights } satisfies SerialStatsRequest);
   }
 
   return { element: h('figure', { class: 'serial-stats' }, h('div', { class: 'scroll-x' }, table), status, carryLine), run };
