@@ -22,7 +22,11 @@ export interface TrainedModel {
   verification: { passed: boolean; vector?: VectorVerification; serial?: SerialVerification; parity: ReturnType<typeof parityCheck> };
 }
 
-const round5 = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(5)));
+function round5(x: number): number;
+function round5(x: number | null): number | null;
+function round5(x: number | null): number | null {
+  return x === null ? null : Number(x.toPrecision(5));
+}
 const compactHistory = (h: EpochRecord[]) => h.map((r) => ({
   epoch: r.epoch, loss: round5(r.loss), trainAccuracy: round5(r.trainAccuracy), heldOutAccuracy: round5(r.heldOutAccuracy),
   allPairsAccuracy: round5(r.allPairsAccuracy), lr: round5(r.lr), samples: r.samples, seconds: Number(r.seconds.toFixed(2)),
