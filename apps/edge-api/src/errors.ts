@@ -60,11 +60,6 @@ export class ApiError extends HTTPException {
 
 const MAX_SHOWN = 40;
 
-/** Cuts text to MAX_SHOWN characters, saying how long it was. */
-export function cut(text: string): string {
-  return text.length > MAX_SHOWN ? `${text.slice(0, MAX_SHOWN)}… (${text.length.toLocaleString('en-US')} characters)` : text;
-}
-
 /** Quotes a received value for a message, cut to a readable length (it may be 10,000 characters of junk). */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';

@@ -1,5 +1,16 @@
 // The two adders the API serves, which one answers when the caller does not say, and the JSON it answers with.
-import { createAdder, encodeSerial, encodeVector, parseWeights, VECTOR_MAX_OPERAND, weightsFingerprint, type Adder, type Arch } from '@lstm-adder/core';
+import {
+  createAdder,
+  encodeSerial,
+  encodeVector,
+  formatResult,
+  parseWeights,
+  VECTOR_MAX_OPERAND,
+  weightsFingerprint,
+  type Adder,
+  type AddResultJson,
+  type Arch,
+} from '@lstm-adder/core';
 
 export const MODEL_NAMES = ['vector', 'serial'] as const satisfies readonly Arch[];
 export type ModelName = (typeof MODEL_NAMES)[number];
@@ -44,17 +55,8 @@ export interface TraceStep {
   y: number[];
 }
 
-export interface AddAnswer {
-  a: string;
-  b: string;
-  /** The model's sum, which may be wrong: see `correct`. */
-  sum: string;
-  /** All three MSB first and as wide as the model's output: 8 bits for vector, max(bit length of a, b, 1) + 1 for serial. */
-  bits: { a: string; b: string; sum: string };
-  /** min |y − 0.5| over the sum's bits: how sure the model was of its least sure bit. */
-  margin: number;
-  /** Whether the model's sum equals a + b. */
-  correct: boolean;
+/** core's formatResult (decimal strings, bits, margin, correct), the model that answered, and the trace if asked for. */
+export interface AddAnswer extends AddResultJson {
   model: ModelName;
   trace?: TraceStep[];
 }
@@ -62,16 +64,7 @@ export interface AddAnswer {
 /** Adds a + b with the named model: the answer as the API writes it. */
 export function answer(models: Models, model: ModelName, a: string, b: string, trace = false): AddAnswer {
   const result = models[model].adder.add(a, b, { trace });
-  const width = result.bits.length;
-  const out: AddAnswer = {
-    a: result.a.toString(),
-    b: result.b.toString(),
-    sum: result.sum.toString(),
-    bits: { a: result.a.toString(2).padStart(width, '0'), b: result.b.toString(2).padStart(width, '0'), sum: result.bits },
-    margin: result.margin,
-    correct: result.sum === result.a + result.b,
-    model,
-  };
+  const out: AddAnswer = { ...formatResult(result), model };
   if (result.trace) {
     const inputs = model === 'vector' ? encodeVector(Number(result.a), Number(result.b)) : encodeSerial(result.a, result.b);
     out.trace = result.trace.map(({ i, f, g, o, c, h, y }, t) => ({

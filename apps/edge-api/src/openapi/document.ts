@@ -1,11 +1,12 @@
 // The OpenAPI 3.1 document, built from the request schemas (schemas.ts), the response schemas (responses.ts) and the
 // error table (errors.ts); every example is what the app answers to the request shown. `npm run openapi` writes it to
 // openapi.json for the Worker to serve; the converter and this module stay out of the bundle.
+import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
 import { toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../errors.js';
 import { MAX_BODY_BYTES, MAX_BATCH_STEPS } from '../validation.js';
-import { addQuery, batchBody, batchQuery, MAX_DIGITS, MAX_PAIRS, modelName, modelParam, modelQuery, operand, TRACE_MAX_DIGITS } from '../schemas.js';
+import { addQuery, batchBody, batchQuery, MAX_DIGITS, MAX_PAIRS, modelName, modelParam, modelQuery, operand } from '../schemas.js';
 import { addAnswer, batchAnswer, errorBody, gate, health, modelInfo, modelList } from './responses.js';
 
 type Json = Record<string, unknown>;

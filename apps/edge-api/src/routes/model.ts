@@ -1,12 +1,11 @@
 // /model and /model/{name}: what each model is (architecture, size, training and verification record), weights on request.
-import { vValidator } from '@hono/valibot-validator';
 import { parameterCount, type Weights } from '@lstm-adder/core';
 import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.js';
 import { etagOf, notModified } from '../http/cache.js';
 import { MODEL_NAMES, type Model, type ModelName, type Models } from '../models.js';
 import { modelParam, modelQuery } from '../schemas.js';
-import { checkOptionalQuery, rejectInvalid } from '../validation.js';
+import { checkOptionalQuery, validate } from '../validation.js';
 
 export interface ModelInfo {
   name: ModelName;
@@ -42,15 +41,15 @@ function describe(name: ModelName, { adder, fingerprint }: Model, withWeights: b
 const wantsWeights = (flag: string | undefined) => flag === '1' || flag === 'true';
 
 export const modelRoutes = (models: Models) => {
-  const validate = checkOptionalQuery(modelQuery);
+  const checkQuery = checkOptionalQuery(modelQuery);
   return new Hono<AppEnv>()
-    .get('/model', validate, (c) => {
+    .get('/model', checkQuery, (c) => {
       const cached = notModified(c, etagOf(...MODEL_NAMES.map((name) => models[name].fingerprint)));
       if (cached) return cached;
       const withWeights = wantsWeights(c.req.query('weights'));
       return c.json({ models: { vector: describe('vector', models.vector, withWeights), serial: describe('serial', models.serial, withWeights) } }, 200);
     })
-    .get('/model/:name', vValidator('param', modelParam, rejectInvalid('path')), validate, (c) => {
+    .get('/model/:name', validate('param', modelParam), checkQuery, (c) => {
       const { name } = c.req.valid('param');
       const cached = notModified(c, etagOf(models[name].fingerprint));
       if (cached) return cached;
