@@ -1,5 +1,5 @@
 // The page's one door to the edge API: Hono's typed client over the Worker's own route types.
-import { WEIGHTS_FORMAT, type ModelMeta } from '@lstm-adder/core';
+import { WEIGHTS_FORMAT } from '@lstm-adder/core';
 import { hc } from 'hono/client';
 import type { AppType } from '@lstm-adder/edge-api';
 import type { PlaygroundState } from './state';
@@ -15,11 +15,8 @@ type Client = ReturnType<typeof hc<AppType>>;
 type JsonOf<R> = Extract<Awaited<R>, { status: 200 }> extends { json(): Promise<infer J> } ? J : never;
 /** The 200 body of GET /add, as the Worker's route declares it. */
 export type AddAnswer = JsonOf<ReturnType<Client['add']['$get']>>;
-/**
- * The 200 body of GET /model/vector and /model/serial. Its `meta` is the weights file's, which the API loaded
- * with core's parseWeights, so it has core's ModelMeta shape.
- */
-export type ModelInfo = Omit<JsonOf<ReturnType<Client['model']['vector']['$get']>>, 'meta'> & { meta: ModelMeta };
+/** The 200 body of GET /model/{name}; its `meta` is typed by core's ModelMeta. */
+export type ModelInfo = JsonOf<ReturnType<Client['model'][':name']['$get']>>;
 
 export type AddOutcome =
   | { kind: 'answer'; answer: AddAnswer }
@@ -68,9 +65,10 @@ export function createApi(base: string) {
     },
     /** The model's description with its weights (the page runs them in workers for the maps and statistics). */
     model(name: 'vector' | 'serial'): Promise<ModelOutcome> {
-      const route = name === 'vector' ? client.model.vector : client.model.serial;
-      const query = { weights: '1' as const };
-      return settle(route.$url({ query }).toString(), () => route.$get({ query }), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
+      // `weights` is not in the route's declared types, so the URL is built here and fetched as is.
+      const url = client.model[':name'].$url({ param: { name } });
+      url.searchParams.set('weights', '1');
+      return settle(url.toString(), () => fetch(url), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
     },
   };
 }
