@@ -1,5 +1,4 @@
 // The page's one door to the edge API: Hono's typed client over the Worker's own route types.
-import { WEIGHTS_FORMAT } from '@lstm-adder/core';
 import { hc } from 'hono/client';
 import type { AppType } from '@lstm-adder/edge-api';
 import type { PlaygroundState } from './state';
@@ -75,8 +74,3 @@ export function createApi(base: string) {
 
 export type Api = ReturnType<typeof createApi>;
 
-/** The weights file (lstm-adder.weights/v1) that a `GET /model/:name?weights=1` answer describes, for core's parseWeights. */
-export function weightsFile(info: ModelInfo): unknown {
-  const { arch, inputSize, hiddenSize, outputSize, outputActivation, meta, weights } = info;
-  return { format: WEIGHTS_FORMAT, arch, inputSize, hiddenSize, outputSize, outputActivation, ...weights, meta };
-}

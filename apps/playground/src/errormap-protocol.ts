@@ -1,12 +1,13 @@
 // Messages between the page and the error-map worker, and the map's geometry.
 import { VECTOR_MAX_OPERAND } from '@lstm-adder/core';
+import type { ModelInfo } from './api';
 
 /** Values per operand: 0..127. */
 export const SIDE = VECTOR_MAX_OPERAND + 1;
 
-/** page → worker: the weights file (as JSON) to run over every pair. */
+/** page → worker: the model (with its weights) to run over every pair. */
 export interface ErrorMapRequest {
-  weights: unknown;
+  model: ModelInfo;
 }
 
 export type ErrorMapMessage =

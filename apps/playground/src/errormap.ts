@@ -1,6 +1,7 @@
 // The 128 × 128 map of right and wrong answers of the vector model, filled in by a worker. It is a
 // control: click a cell (or move with the arrow keys and press Enter) to load that pair.
 import { MAP_ORIENTATION, SIDE, moveCursor, pairAt, wrongPairs, type ErrorMapMessage, type ErrorMapRequest } from './errormap-protocol';
+import type { ModelInfo } from './api';
 import { h, hideTooltip, showTooltip, sizeCanvas } from './dom';
 import { colour, onThemeChange } from './theme';
 import { startWorkerJob } from './worker-job';
@@ -13,8 +14,8 @@ export interface ErrorMap {
   element: HTMLElement;
   /** Marks the pair currently shown in the answer (or clears the mark with null). */
   mark(pair: Pair | null): void;
-  /** Runs these weights (a vector weights file as JSON) over every pair, unless it is already showing them. */
-  run(weights: unknown, key: string): void;
+  /** Runs this model (with its weights) over every pair, unless it is already showing it. */
+  run(model: ModelInfo): void;
 }
 
 export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
@@ -79,16 +80,16 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
   };
   paintAll();
 
-  function run(weights: unknown, key: string): void {
-    if (key === shownKey) return;
-    shownKey = key;
+  function run(model: ModelInfo): void {
+    if (model.fingerprint === shownKey) return;
+    shownKey = model.fingerprint;
     stop();
     sums.fill(-1);
     paintAll();
     canvas.dataset.state = 'running';
     status.textContent = 'Computing all 16,384 pairs in a worker…';
     wrongList.textContent = '';
-    stop = startWorkerJob<ErrorMapMessage>(() => new Worker(new URL('./errormap.worker.ts', import.meta.url), { type: 'module' }), { weights } satisfies ErrorMapRequest, {
+    stop = startWorkerJob<ErrorMapMessage>(() => new Worker(new URL('./errormap.worker.ts', import.meta.url), { type: 'module' }), { model } satisfies ErrorMapRequest, {
       message(message) {
         if (message.type === 'row') {
           sums.set(message.sums, message.a * SIDE);

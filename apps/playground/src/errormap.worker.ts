@@ -1,7 +1,8 @@
 // Runs a vector model over all 128 × 128 pairs with @lstm-adder/core, off the main thread, and
 // streams one row (one value of a) at a time so the map fills in as it goes. The page sends the
 // weights of the model that answers (from the API), so the map and the answers agree.
-import { createAdder, parseWeights, weightsFingerprint } from '@lstm-adder/core';
+import { createAdder, weightsFingerprint } from '@lstm-adder/core';
+import { weightsOf } from './model-weights';
 import { SIDE, type ErrorMapMessage, type ErrorMapRequest } from './errormap-protocol';
 
 const post = (message: ErrorMapMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
@@ -9,7 +10,7 @@ const post = (message: ErrorMapMessage, transfer: Transferable[] = []) => (self 
 self.addEventListener('message', (event: MessageEvent<ErrorMapRequest>) => {
   try {
     const started = performance.now();
-    const weights = parseWeights(event.data.weights);
+    const weights = weightsOf(event.data.model);
     const adder = createAdder(weights);
     let correct = 0;
     for (let a = 0; a < SIDE; a++) {

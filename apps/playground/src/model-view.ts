@@ -1,7 +1,6 @@
 // "The model": what the answering model is, its training curves and figures from `meta`, and what
 // fits its kind: the 128 × 128 map of pairs for vector, exact answers by length for serial.
 import type { Api, ModelInfo } from './api';
-import { weightsFile } from './api';
 import { h } from './dom';
 import type { ErrorMap } from './errormap';
 import { extractFigures, extractHistory } from './model-info';
@@ -57,7 +56,7 @@ export function createModelView(api: Api, els: ModelEls, views: { vector: ErrorM
     els.summary.textContent =
       `The ${name} model: an LSTM with ${info.inputSize} inputs, ${info.hiddenSize} hidden units and ${info.outputSize} ${info.outputActivation} output${info.outputSize === 1 ? '' : 's'}, ` +
       `${info.parameters.toLocaleString('en-GB')} parameters (weights fingerprint ${info.fingerprint}).`;
-    mine?.run(weightsFile(info), info.fingerprint);
+    mine?.run(info);
     await renderCharts(info);
     // Show the verification record, the training record, and the configuration folded away.
     const { verification, config, history: _history, holdoutExperiment, ...training } = info.meta;

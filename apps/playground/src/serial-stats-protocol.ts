@@ -1,5 +1,6 @@
 // Messages between the page and the serial-stats worker: exact-match rate by length, and which
 // units carry the 1.
+import type { ModelInfo } from './api';
 import type { CarryUnit } from './carry';
 
 /** Operand lengths in bits, and random sums per length (fewer for the long ones: they cost per bit). */
@@ -13,7 +14,8 @@ export const LENGTHS: readonly { bits: number; samples: number }[] = [
 export const CARRY_SAMPLES = { sums: 200, bits: 32 } as const;
 
 export interface SerialStatsRequest {
-  weights: unknown;
+  /** The model, with its weights, as `GET /model/serial?weights=1` gives it. */
+  model: ModelInfo;
 }
 
 export type SerialStatsMessage =

@@ -1,18 +1,19 @@
 // The serial model's counterpart of the vector map: exact-match rate by operand length (random sums
 // run in a worker with core), and which units carry the 1, for the step-through view.
 import type { CarryUnit } from './carry';
+import type { ModelInfo } from './api';
 import { h } from './dom';
 import { LENGTHS, type SerialStatsMessage, type SerialStatsRequest } from './serial-stats-protocol';
 import { startWorkerJob } from './worker-job';
 
 export interface SerialStats {
   element: HTMLElement;
-  /** Runs these weights (a serial weights file as JSON), unless they are already shown. */
-  run(weights: unknown, key: string): void;
+  /** Runs this model (with its weights), unless it is already shown. */
+  run(model: ModelInfo): void;
 }
 
 /** `onCarry` receives the carry units of each model run, as soon as they are known. */
-export function createSerialStats(onCarry: (units: CarryUnit[], key: string) => void): SerialStats {
+export function createSerialStats(onCarry: (units: CarryUnit[]) => void): SerialStats {
   const rows = h('tbody');
   const status = h('p', { class: 'muted', 'data-testid': 'length-accuracy-status', 'aria-live': 'polite' }, 'Waiting for the model’s weights…');
   const carryLine = h('p', { class: 'small', 'data-testid': 'carry-units' });
@@ -26,20 +27,20 @@ export function createSerialStats(onCarry: (units: CarryUnit[], key: string) => 
   let stop = () => {};
   let shownKey = '';
 
-  function run(weights: unknown, key: string): void {
-    if (key === shownKey) return;
-    shownKey = key;
+  function run(model: ModelInfo): void {
+    if (model.fingerprint === shownKey) return;
+    shownKey = model.fingerprint;
     stop();
     rows.replaceChildren();
     carryLine.textContent = '';
     table.dataset.state = 'running';
     status.textContent = `Adding ${LENGTHS.reduce((n, l) => n + l.samples, 0).toLocaleString('en-GB')} random sums in a worker…`;
-    stop = startWorkerJob<SerialStatsMessage>(() => new Worker(new URL('./serial-stats.worker.ts', import.meta.url), { type: 'module' }), { weights } satisfies SerialStatsRequest, {
+    stop = startWorkerJob<SerialStatsMessage>(() => new Worker(new URL('./serial-stats.worker.ts', import.meta.url), { type: 'module' }), { model } satisfies SerialStatsRequest, {
       message(message) {
         if (message.type === 'carry') {
           const names = message.units.map((u) => `u${u.unit} (r = ${u.r.toFixed(2).replace('-', '−')})`).join(', ');
           carryLine.textContent = `The carry lives in ${names}: the unit${message.units.length > 1 ? 's' : ''} whose cell state c best follows the true carry over ${message.samples} random ${message.bits}-bit sums.`;
-          onCarry(message.units, key);
+          onCarry(message.units);
         } else if (message.type === 'length') {
           const rate = message.correct / message.samples;
           rows.append(

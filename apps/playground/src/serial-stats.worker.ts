@@ -1,7 +1,8 @@
 // Off the main thread, with @lstm-adder/core and the serial weights the API serves: which hidden
 // units carry the 1 (correlation with the true carry over random sums), then the exact-match rate
 // by operand length, one length at a time.
-import { createAdder, evaluateSerial, mulberry32, parseWeights, randomBigInt, weightsFingerprint } from '@lstm-adder/core';
+import { createAdder, evaluateSerial, mulberry32, randomBigInt, weightsFingerprint } from '@lstm-adder/core';
+import { weightsOf } from './model-weights';
 import { carrySequence } from './bits';
 import { carryCorrelations, carryUnits, type CarrySample } from './carry';
 import { CARRY_SAMPLES, LENGTHS, type SerialStatsMessage, type SerialStatsRequest } from './serial-stats-protocol';
@@ -12,7 +13,7 @@ const SEED = 12;
 self.addEventListener('message', (event: MessageEvent<SerialStatsRequest>) => {
   try {
     const started = performance.now();
-    const weights = parseWeights(event.data.weights);
+    const weights = weightsOf(event.data.model);
     const adder = createAdder(weights);
     const next = mulberry32(SEED);
     const samples: CarrySample[] = [];
