@@ -6,6 +6,8 @@ export default defineConfig({
   plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
   test: {
     include: ['test/**/*.test.ts'],
+    exclude: ['test/node/**'],
+    setupFiles: ['test/setup.ts'],
     testTimeout: 60_000,
   },
 });

@@ -4,6 +4,8 @@ import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.js';
 import { corsFor } from './http/cors.js';
 import { notFound, onError } from './http/fallbacks.js';
+import { observe } from './http/observe.js';
+import { rateLimit } from './http/rate-limit.js';
 import type { Models } from './models.js';
 import { addRoutes } from './routes/add.js';
 import { healthRoutes } from './routes/health.js';
@@ -17,6 +19,8 @@ export interface AppOptions {
 
 export function createApp({ models, corsOrigins }: AppOptions) {
   const app = new Hono<AppEnv>();
+  // First, so its log line and Server-Timing cover every answer, refusals included.
+  app.use(observe);
   app.use(
     secureHeaders({
       // A public JSON API: other origins may read it (CORS decides), and it is never a page to frame or run scripts in.
@@ -25,6 +29,8 @@ export function createApp({ models, corsOrigins }: AppOptions) {
     }),
   );
   app.use(corsFor(corsOrigins));
+  // After CORS, so a browser can read the 429 (preflights are answered by CORS and cost nothing).
+  app.use(rateLimit);
   const routes = app.route('/', addRoutes(models)).route('/', modelRoutes(models)).route('/', healthRoutes(models));
   app.notFound(notFound(app));
   app.onError(onError);

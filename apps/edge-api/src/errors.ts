@@ -22,6 +22,7 @@ export type ErrorCode =
   | 'batch_too_large'
   | 'not_found'
   | 'method_not_allowed'
+  | 'rate_limited'
   | 'internal_error';
 
 export interface ErrorBody {
