@@ -4,6 +4,8 @@ import type { TraceStep } from '@lstm-adder/edge-api';
 import { createApi, resolveApiBase, TRACE_MAX_DIGITS, type AddAnswer, type AddOutcome, type ModelOutcome } from './api';
 import { errorTarget } from './answer-errors';
 import { renderBits, renderEquation } from './answer-view';
+import { createAnswerSource, type AnswerSource } from './answers/answer-source';
+import { renderSourcePicker } from './answers/source-view';
 import { carryOut } from './bits';
 import { byId, h } from './dom';
 import { createErrorMap } from './errormap';
@@ -15,6 +17,7 @@ import { DEFAULT_STATE, isModelChoice, parseState, sameState, serializeState, ty
 const DEBOUNCE_MS = 150;
 
 const api = createApi(resolveApiBase(location.search, import.meta.env, location.origin));
+const answers = createAnswerSource(api);
 let state: PlaygroundState = parseState(location.search);
 
 const els = {
@@ -59,7 +62,7 @@ function showError(message: string | null): void {
   if (target === 'model') els.model.setAttribute('aria-invalid', 'true');
 }
 
-function showBanner(outcome: Extract<AddOutcome, { kind: 'unreachable' }> | null): void {
+function showBanner(outcome: Extract<AddOutcome, { kind: 'unreachable' }> | null, answeredLocally = false): void {
   if (!outcome) {
     els.banner.hidden = true;
     return;
@@ -79,6 +82,7 @@ function showBanner(outcome: Extract<AddOutcome, { kind: 'unreachable' }> | null
     ': add it to the API’s ',
     h('code', {}, 'CORS_ORIGINS'),
     '. ',
+    answeredLocally ? 'Meanwhile the answers below come from the shipped weights, run in your browser. ' : '',
     retry,
   );
   els.banner.hidden = false;
@@ -124,20 +128,23 @@ function setState(next: PlaygroundState): void {
 let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
-  timer = setTimeout(() => void ask(), DEBOUNCE_MS);
+  // Your model answers in this tab: no request to spare, so no debounce.
+  timer = setTimeout(() => void ask(), answers.preference === 'yours' ? 0 : DEBOUNCE_MS);
 }
 
 let asked = 0;
 async function ask(): Promise<void> {
   const mine = ++asked;
   const wantTrace = state.a.length <= TRACE_MAX_DIGITS && state.b.length <= TRACE_MAX_DIGITS;
-  let outcome = await api.add(state, wantTrace);
-  if (outcome.kind === 'refused' && outcome.code === 'trace_too_long') outcome = await api.add(state, false);
+  let sourced = await answers.add(state, wantTrace);
+  if (sourced.outcome.kind === 'refused' && sourced.outcome.code === 'trace_too_long') sourced = await answers.add(state, false);
   if (mine !== asked) return; // a newer question is on its way
-  showBanner(outcome.kind === 'unreachable' ? outcome : null);
+  const { outcome, source } = sourced;
+  showBanner(sourced.unreachable, source === 'shipped-local');
+  sourceView.show(outcome.kind === 'answer' ? source : null);
   if (outcome.kind === 'answer') {
     showError(null);
-    renderAnswer(outcome.answer);
+    renderAnswer(outcome.answer, source);
   } else {
     if (outcome.kind === 'refused') showError(outcome.message);
     clearAnswer();
@@ -156,18 +163,24 @@ function clearAnswer(): void {
   errorMap?.mark(null);
 }
 
-function renderAnswer(answer: AddAnswer): void {
+const ANSWERED_BY: Record<AnswerSource, (model: string) => string> = {
+  edge: (model) => `Answered by the edge API's ${model} model`,
+  yours: (model) => `Answered by your ${model} model (${answers.yours?.label ?? 'yours'}), computed in this tab`,
+  'shipped-local': (model) => `Answered in your browser by the shipped ${model} model, because the API cannot be reached`,
+};
+
+function renderAnswer(answer: AddAnswer, source: AnswerSource): void {
   const trace = answer.trace ?? null;
   renderEquation(answer, { operands: els.operands, sum: els.sum, badge: els.badge, trueSum: els.trueSum });
-  const chosen = state.model === 'auto' ? ' (auto chose it)' : '';
-  els.answeredBy.textContent = `Answered by the ${answer.model} model${chosen}. Its least sure bit was ${answer.margin.toFixed(3)} from the 0.5 threshold.`;
+  const chosen = state.model === 'auto' && source !== 'yours' ? ' (auto chose it)' : '';
+  els.answeredBy.textContent = `${ANSWERED_BY[source](answer.model)}${chosen}. Its least sure bit was ${answer.margin.toFixed(3)} from the 0.5 threshold.`;
   renderBits(answer, trace, els.bits);
   els.bitsLegend.textContent = trace
     ? 'Bits are aligned by position (0 = least significant). Each sum bit is shaded by how sure the model was of it: dark = sure, pale = close to the 0.5 threshold; hover for the figure.'
     : 'Bits are aligned by position (0 = least significant). Sum bits are shaded by the overall margin (per-bit outputs come with the trace, which the API gives for operands of at most 64 digits).';
   renderNetwork(answer, trace);
   errorMap?.mark(answer.model === 'vector' ? { a: Number(answer.a), b: Number(answer.b) } : null);
-  void showModel(answer.model);
+  if (source === 'edge') void showModel(answer.model);
 }
 
 function renderNetwork(answer: AddAnswer, trace: TraceStep[] | null): void {
@@ -250,6 +263,26 @@ window.addEventListener('popstate', () => {
   renderInputs();
   schedule();
 });
+
+// Who answers: the edge API or your model (trained or opened in the Train view); the shipped weights when the API is down.
+const sourceView = renderSourcePicker(answers);
+byId('answer-source-slot').append(sourceView.element);
+answers.onChange(() => void ask());
+
+// The Train view loads on demand (it brings TF.js): when the URL asks for it, or from the header's link.
+let trainMounted = false;
+function showTrainView(): void {
+  if (trainMounted) return;
+  trainMounted = true;
+  byId('train-link').hidden = true;
+  void import('./train/train-view').then(({ mountTrainView }) => mountTrainView(byId('train-slot'), answers));
+}
+byId('train-link').addEventListener('click', (event) => {
+  event.preventDefault();
+  showTrainView();
+  byId('train-slot').scrollIntoView();
+});
+if (new URLSearchParams(location.search).get('view') === 'train') showTrainView();
 
 // The error map is computed once, off the main thread, from the weights shipped with the page.
 let errorMap: ReturnType<typeof createErrorMap> | null = null;

@@ -2,7 +2,7 @@
 // one recurrent kernel [H, 4H], one bias [4H]) but in the contract's gate order i, f, g, o and with
 // the true sigmoid. No Node built-ins here: a browser can run the same code.
 import * as tf from '@tensorflow/tfjs-core';
-import type { PRNG } from './random.js';
+import { uniform as draw, type PRNG } from './random.js';
 
 export interface LstmShape { inputSize: number; hiddenSize: number; outputSize: number }
 
@@ -21,17 +21,18 @@ export function paramList(p: LstmParams): tf.Variable[] {
 /** Glorot-uniform kernels, orthogonal-ish recurrent kernel (scaled uniform), forget bias 1; all from the seeded PRNG. */
 export function initParams(shape: LstmShape, rng: PRNG): LstmParams {
   const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
-  const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (rng() * 2 - 1) * limit);
+  const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (draw(rng) * 2 - 1) * limit);
   const glorot = (fanIn: number, fanOut: number) => Math.sqrt(6 / (fanIn + fanOut));
   const bias = new Float32Array(4 * H);
   bias.fill(1, H, 2 * H); // unit forget bias, as tfjs-layers and Keras do
-  return {
+  // tidy frees the initial-value tensors (a variable keeps its own reference to the data); variables survive it.
+  return tf.tidy(() => ({
     kernel: tf.variable(tf.tensor2d(uniform(I * 4 * H, glorot(I, 4 * H)), [I, 4 * H]), true, 'kernel'),
     recurrent: tf.variable(tf.tensor2d(uniform(H * 4 * H, glorot(H, 4 * H)), [H, 4 * H]), true, 'recurrent'),
     bias: tf.variable(tf.tensor1d(bias), true, 'bias'),
     denseW: tf.variable(tf.tensor2d(uniform(H * O, glorot(H, O)), [H, O]), true, 'denseW'),
     denseB: tf.variable(tf.zeros([O]), true, 'denseB'),
-  };
+  }));
 }
 
 export function disposeParams(p: LstmParams): void {

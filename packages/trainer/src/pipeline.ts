@@ -5,10 +5,12 @@ import type { TrainConfig } from './config.js';
 import { toWeights } from './export.js';
 import { outputActivationOf } from './objective.js';
 import type { ParamSnapshot } from './snapshot.js';
-import { trainSerial } from './train-serial.js';
+import { pairIndex } from './data/vector-pairs.js';
+import { TrainingLoop } from './loop.js';
+import { serialTask } from './train-serial.js';
 import type { EpochRecord, TrainHooks, TrainResult } from './train-types.js';
-import { trainVector, vectorSplit } from './train-vector.js';
-import { parityCheck, SERIAL_VERIFICATION, verifySerial, verifyVector, type SerialVerification, type VectorVerification } from './verify.js';
+import { vectorTask, type VectorTaskOptions } from './train-vector.js';
+import { drainAsync, parityCheck, SERIAL_VERIFICATION, verifySerialSteps, verifyVector, type SerialVerification, type VectorVerification } from './verify.js';
 
 /** Significant digits tried for the exported numbers, shortest first (9 always round-trips a float32). */
 export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
@@ -20,77 +22,117 @@ export interface TrainedModel {
   verification: { passed: boolean; vector?: VectorVerification; serial?: SerialVerification; parity: ReturnType<typeof parityCheck> };
 }
 
-const round5 = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(5)));
+function round5(x: number): number;
+function round5(x: number | null): number | null;
+function round5(x: number | null): number | null {
+  return x === null ? null : Number(x.toPrecision(5));
+}
 const compactHistory = (h: EpochRecord[]) => h.map((r) => ({
   epoch: r.epoch, loss: round5(r.loss), trainAccuracy: round5(r.trainAccuracy), heldOutAccuracy: round5(r.heldOutAccuracy),
   allPairsAccuracy: round5(r.allPairsAccuracy), lr: round5(r.lr), samples: r.samples, seconds: Number(r.seconds.toFixed(2)),
 }));
 
-/** Vector: all pairs (the whole domain). Serial: a sample drawn with another seed than the reported verification's,
- *  so the digits are not tuned to the very sums the meta then reports. */
-function correctCount(w: Weights): number {
-  return w.arch === 'vector' ? verifyVector(w).allPairs.correct : verifySerial(w, { ...SERIAL_VERIFICATION, seed: SERIAL_VERIFICATION.seed + 1 }).correct;
+/** Shortest digits first; the last (9) always round-trips a float32. */
+const exportsOf = (s: ParamSnapshot, config: TrainConfig) => DIGIT_CHOICES.map((digits) => ({ digits, weights: toWeights(s, config.arch, outputActivationOf(config.loss), {}, digits) }));
+
+/** Vector: the fewest digits whose rounded weights core finds right on as many of the 16,384 pairs as the float32-exact ones. */
+function chooseVectorDigits(s: ParamSnapshot, config: TrainConfig): { digits: number; weights: Weights } {
+  const choices = exportsOf(s, config);
+  const target = verifyVector(choices.at(-1)!.weights).allPairs.correct;
+  return choices.find((c) => verifyVector(c.weights).allPairs.correct >= target)!;
 }
 
-/** The fewest digits whose rounded weights core verifies exactly as well as the float32-exact ones. */
-function chooseDigits(s: ParamSnapshot, config: TrainConfig): { digits: number; weights: Weights } {
-  const act = outputActivationOf(config.loss);
-  const exact = toWeights(s, config.arch, act, {}, 9);
-  const target = correctCount(exact);
-  for (const digits of DIGIT_CHOICES.slice(0, -1)) {
-    const w = toWeights(s, config.arch, act, {}, digits);
-    if (correctCount(w) >= target) return { digits, weights: w };
+/** Serial: the fewest digits whose rounded weights pass core's verification, with that verification. The
+ *  float32-exact weights go first (fail-fast: most candidates fail within a few long sums, and then nothing
+ *  shorter is tried); if they fail, they are returned with their failing verification. */
+async function chooseSerialDigits(s: ParamSnapshot, config: TrainConfig, failFast: boolean): Promise<{ digits: number; weights: Weights; serial: SerialVerification }> {
+  const choices = exportsOf(s, config);
+  const verify = (w: Weights, fast: boolean) => drainAsync(verifySerialSteps(w, SERIAL_VERIFICATION, { failFast: fast }));
+  const exact = { ...choices.at(-1)!, serial: await verify(choices.at(-1)!.weights, failFast) };
+  if (!exact.serial.passed) return exact;
+  for (const c of choices.slice(0, -1)) {
+    const serial = await verify(c.weights, true);
+    if (serial.passed) return { ...c, serial };
   }
-  return { digits: 9, weights: exact };
+  return exact;
+}
+
+export interface Training {
+  readonly loop: TrainingLoop;
+  /** The weights as they are now (float32-exact), for core's forward and adders while training runs. */
+  currentWeights(): Weights;
+  /** Once the loop has stopped: frees its tensors, exports the chosen weights with the fewest digits core still
+   *  verifies, checks TF.js against core, and writes the meta. */
+  finish(backend: { name: string; reason: string }, extraMeta?: Record<string, unknown>): Promise<TrainedModel>;
+}
+
+/** A training run that can be stepped one epoch at a time (the page) or run to its end (`trainModel`). */
+export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, options: VectorTaskOptions = {}): Training {
+  const act = outputActivationOf(config.loss);
+  const task = config.arch === 'vector' ? vectorTask(config, options) : serialTask(config);
+  const heldOutPairs = task.heldOutPairs ?? new Int32Array(0);
+  let serialPick: { snapshot: ParamSnapshot; pick: Awaited<ReturnType<typeof chooseSerialDigits>> } | null = null;
+  // Asked when the training signals look exact: core's verdict on the exported numbers decides the early stop.
+  const verify = async (s: ParamSnapshot): Promise<boolean> => {
+    if (config.arch === 'serial') {
+      const pick = await chooseSerialDigits(s, config, true);
+      if (pick.serial.passed) serialPick = { snapshot: s, pick };
+      return pick.serial.passed;
+    }
+    const { wrong } = verifyVector(toWeights(s, config.arch, act, {}, 9)).allPairs;
+    const held = new Set(heldOutPairs);
+    return wrong.every(({ a, b }) => held.has(pairIndex(a, b))); // every training pair right; held-out ones are not asked
+  };
+  const loop = new TrainingLoop(config, task, { verify, ...hooks });
+
+  return {
+    loop,
+    currentWeights: () => toWeights(loop.snapshot(), config.arch, act, {}, 9),
+    async finish(backend, extraMeta = {}) {
+      loop.dispose();
+      const result = loop.result();
+      let digits: number, weights: Weights, verification: TrainedModel['verification'];
+      if (config.arch === 'vector') {
+        ({ digits, weights } = chooseVectorDigits(result.snapshot, config));
+        const v = verifyVector(weights, heldOutPairs);
+        const parity = parityCheck(weights);
+        const trim = <T extends { wrong: unknown[] }>(e: T) => ({ ...e, wrongCount: e.wrong.length, wrong: e.wrong.slice(0, MAX_WRONG_LISTED) });
+        verification = { passed: v.passed && parity.passed, vector: { ...v, allPairs: trim(v.allPairs), heldOut: v.heldOut && trim(v.heldOut) }, parity };
+      } else {
+        const pick = serialPick?.snapshot === result.snapshot ? serialPick.pick : await chooseSerialDigits(result.snapshot, config, false);
+        ({ digits, weights } = pick);
+        const parity = parityCheck(weights);
+        verification = { passed: pick.serial.passed && parity.passed, serial: pick.serial, parity };
+      }
+      weights.meta = {
+        trainer: '@lstm-adder/trainer',
+        description: config.arch === 'vector'
+          ? 'The notebook\'s formulation (8 → H → 8, two steps), trained with TensorFlow.js and verified with @lstm-adder/core.'
+          : 'Bit-serial adder (2 → H → 1, LSB first, one carry step), trained with TensorFlow.js and verified with @lstm-adder/core.',
+        config: { ...config, maxSeconds: Number.isFinite(config.maxSeconds) ? config.maxSeconds : null },
+        backend,
+        seed: config.seed,
+        parameters: parameterCount(weights),
+        digits,
+        epochsRun: result.epochsRun,
+        bestEpoch: result.bestEpoch,
+        stopReason: result.stopReason,
+        trainSeconds: Number(result.seconds.toFixed(2)),
+        // The held-out pairs' indices a·128 + b, ascending, so anyone can re-check the model on pairs it never saw.
+        split: result.split ? { ...result.split, ...(config.holdout > 0 ? { heldOutPairs: Array.from(heldOutPairs) } : {}) } : null,
+        ...extraMeta,
+        verification,
+        history: compactHistory(result.history),
+      };
+      return { weights, result, verification };
+    },
+  };
 }
 
 export async function trainModel(
-  config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {}, init?: ParamSnapshot,
+  config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {}, options: VectorTaskOptions = {},
 ): Promise<TrainedModel> {
-  const act = outputActivationOf(config.loss);
-  const heldOutPairs = config.arch === 'vector' ? vectorSplit(config).heldOut : new Int32Array(0);
-  // Early stop asks core, on the exported (float32-exact) numbers, whether the target is really met.
-  const verify = (s: ParamSnapshot): boolean => {
-    const w = toWeights(s, config.arch, act, {}, 9);
-    if (config.arch === 'serial') return verifySerial(w).passed;
-    if (config.holdout > 0) {
-      const wrong = verifyVector(w).allPairs.wrong;
-      const held = new Set(heldOutPairs);
-      return wrong.every(({ a, b }) => held.has(a * 128 + b)); // every training pair right
-    }
-    return verifyVector(w).passed;
-  };
-  const result = config.arch === 'vector' ? await trainVector(config, { verify, ...hooks }, init) : await trainSerial(config, { verify, ...hooks });
-
-  const { digits, weights } = chooseDigits(result.snapshot, config);
-  const parity = parityCheck(weights);
-  let verification: TrainedModel['verification'];
-  if (config.arch === 'vector') {
-    const v = verifyVector(weights, heldOutPairs);
-    const trim = <T extends { wrong: unknown[] }>(e: T) => ({ ...e, wrongCount: e.wrong.length, wrong: e.wrong.slice(0, MAX_WRONG_LISTED) });
-    verification = { passed: v.passed && parity.passed, vector: { ...v, allPairs: trim(v.allPairs), heldOut: v.heldOut && trim(v.heldOut) }, parity };
-  } else {
-    const v = verifySerial(weights);
-    verification = { passed: v.passed && parity.passed, serial: v, parity };
-  }
-  weights.meta = {
-    trainer: '@lstm-adder/trainer',
-    description: config.arch === 'vector'
-      ? 'The notebook\'s formulation (8 → H → 8, two steps), trained with TensorFlow.js and verified with @lstm-adder/core.'
-      : 'Bit-serial adder (2 → H → 1, LSB first, one carry step), trained with TensorFlow.js and verified with @lstm-adder/core.',
-    config: { ...config, maxSeconds: Number.isFinite(config.maxSeconds) ? config.maxSeconds : null, patience: Number.isFinite(config.patience) ? config.patience : null },
-    backend,
-    seed: config.seed,
-    parameters: parameterCount(weights),
-    digits,
-    epochsRun: result.epochsRun,
-    bestEpoch: result.bestEpoch,
-    stopReason: result.stopReason,
-    trainSeconds: Number(result.seconds.toFixed(2)),
-    split: result.split ?? null,
-    ...extraMeta,
-    verification,
-    history: compactHistory(result.history),
-  };
-  return { weights, result, verification };
+  const training = createTraining(config, hooks, options);
+  await training.loop.run();
+  return await training.finish(backend, extraMeta);
 }

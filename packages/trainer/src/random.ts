@@ -1,17 +1,23 @@
-// Seeded randomness: every random choice in training goes through one seedrandom stream.
-import seedrandom from 'seedrandom';
+// Seeded randomness for training, on core's one PRNG (mulberry32): every random choice comes from a stream
+// named by the seed and a purpose, so the held-out split depends on the seed alone, not on how long training ran.
+import { mulberry32 } from '@lstm-adder/core';
 
+/** Uniform 32-bit unsigned integers (core's mulberry32 interface, so `randomBigInt` accepts it). */
 export type PRNG = () => number;
 
-export function createRng(seed: number | string): PRNG {
-  const rng = seedrandom(String(seed));
-  return () => rng.quick();
+/** Purposes of the separate streams drawn from one seed. */
+export const STREAMS = { train: 0, holdout: 1, check: 2, data: 3, parity: 4 } as const;
+
+/** The stream `purpose` of `seed`: the seed mixed with a golden-ratio multiple of the stream number. */
+export function createRng(seed: number, purpose: keyof typeof STREAMS = 'train'): PRNG {
+  return mulberry32((seed + Math.imul(STREAMS[purpose], 0x9e3779b9)) >>> 0);
 }
 
+/** Uniform in [0, 1). */
+export const uniform = (rng: PRNG): number => rng() / 2 ** 32;
+
 /** Integer in [0, n). */
-export function randInt(rng: PRNG, n: number): number {
-  return Math.floor(rng() * n);
-}
+export const randInt = (rng: PRNG, n: number): number => Math.floor(uniform(rng) * n);
 
 /** Fisher–Yates shuffle in place. */
 export function shuffle<T>(rng: PRNG, items: T[] | Int32Array): void {

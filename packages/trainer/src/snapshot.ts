@@ -31,11 +31,11 @@ export function snapshotTensors(s: ParamSnapshot): LstmParams {
 /** Variables initialised from a snapshot (trainable by default). Caller disposes. */
 export function snapshotVariables(s: ParamSnapshot, trainable = true): LstmParams {
   const { inputSize: I, hiddenSize: H, outputSize: O } = s;
-  return {
+  return tf.tidy(() => ({ // frees the initial-value tensors; the variables survive
     kernel: tf.variable(tf.tensor2d(s.kernel, [I, 4 * H]), trainable),
     recurrent: tf.variable(tf.tensor2d(s.recurrent, [H, 4 * H]), trainable),
     bias: tf.variable(tf.tensor1d(s.bias), trainable),
     denseW: tf.variable(tf.tensor2d(s.denseW, [H, O]), trainable),
     denseB: tf.variable(tf.tensor1d(s.denseB), trainable),
-  };
+  }));
 }

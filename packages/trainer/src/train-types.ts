@@ -1,4 +1,4 @@
-// What a training loop reports per epoch and returns.
+// What training reports per epoch and returns.
 import type { ParamSnapshot } from './snapshot.js';
 
 export interface EpochRecord {
@@ -13,7 +13,7 @@ export interface EpochRecord {
   allPairsAccuracy: number | null;
   lr: number;
   samples: number;
-  /** Wall time since training started. */
+  /** Training time so far (time spent paused between epochs does not count). */
   seconds: number;
 }
 
@@ -21,19 +21,21 @@ export interface TrainHooks {
   onEpoch?(record: EpochRecord): void;
   /** Vector: the pair indices (a·128 + b) of each batch, as trained on. */
   onBatch?(pairIds: Int32Array): void;
-  /** Polled between batches: true stops training cleanly (Ctrl-C). */
+  /** Polled between batches: true stops training cleanly (Ctrl-C, the page's stop). */
   shouldStop?(): boolean;
-  /** Called when TF.js sees the target met; the core's verdict on the exported snapshot decides the early stop. */
+  /** Asked when the training signals say the target may be met; true stops training with these weights. */
   verify?(snapshot: ParamSnapshot): boolean | Promise<boolean>;
   now?(): number;
 }
+
+export type StopReason = 'target' | 'epochs' | 'time' | 'interrupted';
 
 export interface TrainResult {
   snapshot: ParamSnapshot;
   bestEpoch: number;
   history: EpochRecord[];
   epochsRun: number;
-  stopReason: 'target' | 'epochs' | 'time' | 'interrupted';
+  stopReason: StopReason;
   seconds: number;
   split?: { train: number; heldOut: number };
   heldOutPairs?: Int32Array;

@@ -1,8 +1,11 @@
 // Verification of an exported model with core's forward pass (the code the Worker and the page run),
 // plus the parity check that TF.js and core compute the same outputs from the same JSON.
 import * as tf from '@tensorflow/tfjs-core';
-import { createAdder, encodeVector, evaluateAllPairs, evaluateSerial, forward, type Weights } from '@lstm-adder/core';
-import { encodeSerialBatch, randomOperand } from './data/serial-batches.js';
+import {
+  createAdder, encodeVector, evaluateAllPairs, forward, mulberry32, randomBigInt, VECTOR_BITS,
+  type SerialEvaluation, type SerialEvaluationOptions, type Weights,
+} from '@lstm-adder/core';
+import { encodeSerialBatch } from './data/serial-batches.js';
 import { pairOf, PAIR_COUNT, encodeAllPairs } from './data/vector-pairs.js';
 import { fromWeights } from './export.js';
 import { snapshotTensors } from './snapshot.js';
@@ -26,12 +29,86 @@ export function verifyVector(weights: Weights, heldOutPairs: Int32Array = new In
   return { allPairs, heldOut, passed: allPairs.correct === allPairs.total };
 }
 
-export type SerialVerification = ReturnType<typeof evaluateSerial> & { passed: boolean; seed: number };
-
-export function verifySerial(weights: Weights, plan = SERIAL_VERIFICATION): SerialVerification {
-  const result = evaluateSerial(createAdder(weights), plan);
-  return { ...result, passed: result.correct === result.total, seed: plan.seed };
+export interface SerialVerification extends SerialEvaluation {
+  passed: boolean;
+  seed: number;
+  /** min |y − 0.5| over every bit of every sum checked: how far the least sure bit is from flipping. */
+  minMargin: number;
 }
+
+type Plan = SerialEvaluationOptions & { samples: number[] };
+interface PlannedWidth { width: number; a: bigint[]; b: bigint[] }
+
+/** The plan's sums, drawn exactly as core's evaluateSerial draws them (one mulberry32 stream, width after width). */
+const planSums = (() => {
+  const memo = new Map<string, PlannedWidth[]>();
+  return (plan: Plan): PlannedWidth[] => {
+    const key = JSON.stringify(plan);
+    let sums = memo.get(key);
+    if (!sums) {
+      const next = mulberry32(plan.seed);
+      sums = plan.widths.map((width, k) => {
+        const a: bigint[] = [], b: bigint[] = [];
+        for (let s = 0; s < plan.samples[k]!; s++) { a.push(randomBigInt(next, width)); b.push(randomBigInt(next, width)); }
+        return { width, a, b };
+      });
+      memo.set(key, sums);
+    }
+    return sums;
+  };
+})();
+
+/**
+ * Core's verdict on a serial model over the plan's sums, in chunks of about `chunkBits` bits: the generator yields
+ * the fraction done between chunks, so a Web Worker can stay responsive. `failFast` checks the widest sums first
+ * (a drifting carry fails there) and stops at the first wrong one: cheap for the many candidates that fail.
+ */
+export function* verifySerialSteps(
+  weights: Weights, plan: Plan = SERIAL_VERIFICATION, { failFast = false, chunkBits = 1 << 16 } = {},
+): Generator<number, SerialVerification> {
+  const adder = createAdder(weights);
+  const sums = planSums(plan);
+  const totalBits = sums.reduce((n, w) => n + w.width * w.a.length, 0);
+  const byWidth = sums.map(({ width, a }) => ({ width, samples: a.length, correct: 0, accuracy: 0 }));
+  const wrong: SerialVerification['wrong'] = [];
+  const order = sums.map((_, k) => k);
+  if (failFast) order.sort((x, y) => sums[y]!.width - sums[x]!.width);
+  let bits = 0, sinceYield = 0, minMargin = Infinity, stopped = false;
+  for (const k of order) {
+    const { width, a, b } = sums[k]!;
+    for (let s = 0; s < a.length && !stopped; s++) {
+      const r = adder.add(a[s]!, b[s]!);
+      minMargin = Math.min(minMargin, r.margin);
+      if (r.sum === a[s]! + b[s]!) byWidth[k]!.correct++;
+      else {
+        if (wrong.length < 20) wrong.push({ a: a[s]!.toString(), b: b[s]!.toString(), width });
+        stopped = failFast;
+      }
+      bits += width; sinceYield += width;
+      if (sinceYield >= chunkBits) { sinceYield = 0; yield bits / totalBits; }
+    }
+  }
+  for (const w of byWidth) w.accuracy = w.samples ? w.correct / w.samples : 0;
+  const total = byWidth.reduce((n, w) => n + w.samples, 0), correct = byWidth.reduce((n, w) => n + w.correct, 0);
+  return { total, correct, accuracy: total ? correct / total : 0, byWidth, wrong, passed: correct === total, seed: plan.seed, minMargin };
+}
+
+/** Runs a verification generator to its end without yielding. */
+export function drain<T>(steps: Generator<unknown, T>): T {
+  for (;;) { const r = steps.next(); if (r.done) return r.value; }
+}
+
+/** Runs a verification generator to its end, giving the event loop a turn between chunks (a Worker's messages). */
+export async function drainAsync<T>(steps: Generator<unknown, T>): Promise<T> {
+  for (;;) {
+    const r = steps.next();
+    if (r.done) return r.value;
+    await new Promise((resolve) => setTimeout(resolve, 0));
+  }
+}
+
+export const verifySerial = (weights: Weights, plan: Plan = SERIAL_VERIFICATION, options: { failFast?: boolean } = {}): SerialVerification =>
+  drain(verifySerialSteps(weights, plan, options));
 
 const activate = (w: Weights, y: number): number => (w.outputActivation === 'sigmoid' ? 1 / (1 + Math.exp(-y)) : y);
 
@@ -42,15 +119,15 @@ export function parityCheck(weights: Weights): { maxAbsDiff: number; compared: n
   try {
     if (weights.arch === 'vector') {
       const { first, second } = encodeAllPairs();
-      const logits = tf.tidy(() => forwardLogits(params, [tf.tensor2d(first, [PAIR_COUNT, 8]), tf.tensor2d(second, [PAIR_COUNT, 8])], [1])[0]!.dataSync());
+      const logits = tf.tidy(() => forwardLogits(params, [tf.tensor2d(first, [PAIR_COUNT, VECTOR_BITS]), tf.tensor2d(second, [PAIR_COUNT, VECTOR_BITS])], [1])[0]!.dataSync());
       for (let k = 0; k < PAIR_COUNT; k++) {
         const [a, b] = pairOf(k);
         const core = forward(weights, encodeVector(a, b)).outputs[1]!;
-        for (let j = 0; j < 8; j++, compared++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(activate(weights, logits[k * 8 + j]!) - core[j]!));
+        for (let j = 0; j < VECTOR_BITS; j++, compared++) maxAbsDiff = Math.max(maxAbsDiff, Math.abs(activate(weights, logits[k * VECTOR_BITS + j]!) - core[j]!));
       }
     } else {
-      const rng = createRng('parity'), width = 64, n = 64;
-      const a = Array.from({ length: n }, () => randomOperand(rng, width)), b = Array.from({ length: n }, () => randomOperand(rng, width));
+      const rng = createRng(0, 'parity'), width = 64, n = 64;
+      const a = Array.from({ length: n }, () => randomBigInt(rng, width)), b = Array.from({ length: n }, () => randomBigInt(rng, width));
       const batch = encodeSerialBatch(a, b, width);
       const logits = tf.tidy(() => forwardLogits(params, batch.steps.map((s) => tf.tensor2d(s, [n, 2]))).map((t) => t.dataSync()));
       for (let r = 0; r < n; r++) {

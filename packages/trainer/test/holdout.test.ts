@@ -10,9 +10,9 @@ beforeAll(async () => { await setupBackend('wasm'); });
 
 describe('held-out pairs', () => {
   test('the split is a deterministic partition of the 16,384 pairs', () => {
-    const one = splitHoldout(0.1, createRng('7:holdout'));
-    const again = splitHoldout(0.1, createRng('7:holdout'));
-    const other = splitHoldout(0.1, createRng('8:holdout'));
+    const one = splitHoldout(0.1, createRng(7, 'holdout'));
+    const again = splitHoldout(0.1, createRng(7, 'holdout'));
+    const other = splitHoldout(0.1, createRng(8, 'holdout'));
     expect(one.heldOut.length).toBe(1638);
     expect(one.train.length + one.heldOut.length).toBe(PAIR_COUNT);
     expect(new Set([...one.train, ...one.heldOut]).size).toBe(PAIR_COUNT);

@@ -192,5 +192,14 @@ describe('the playground in Chromium', () => {
     const banner = page.getByTestId('api-banner');
     await banner.waitFor({ state: 'visible' });
     expect(await banner.textContent()).toContain(`${closed}/add?a=1&b=2&model=vector`);
+    // The answer still comes, from the shipped weights run in the browser, and says so.
+    await expect.poll(() => page.getByTestId('answer-source').textContent()).toBe('shipped-local');
+    expect(await sum().textContent()).toBe('3');
+    const a = '1234567890123456789012345678901234567890', b = '9876543210987654321098765432109876543210';
+    await page.getByTestId('model').selectOption('serial');
+    await page.getByTestId('operand-a').fill(a);
+    await page.getByTestId('operand-b').fill(b);
+    await expect.poll(() => sum().textContent()).toBe((BigInt(a) + BigInt(b)).toString());
+    expect(await page.getByTestId('answer-source').textContent()).toBe('shipped-local');
   });
 });

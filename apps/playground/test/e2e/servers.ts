@@ -124,6 +124,8 @@ export async function servePage(outDir: string): Promise<{ server: PreviewServer
 export interface Stack {
   pageUrl: string;
   apiUrl: string;
+  /** Stops the API only (the page stays served): what a visitor sees when the API goes down. */
+  stopApi(): Promise<void>;
   stop(): Promise<void>;
 }
 
@@ -145,6 +147,7 @@ export async function startStack(attempts = 3): Promise<Stack> {
       return {
         pageUrl: origin,
         apiUrl,
+        stopApi: () => api.stop(),
         async stop() {
           await api.stop();
           await cleanPage();

@@ -1,7 +1,6 @@
 // `npm run train`: trains the default models listed in train.config.json, verifies them with core and writes
-// packages/core/models/<arch>.json and reports/<arch>.svg. For vector it first runs the held-out experiment
-// (10% of pairs never seen); unless that model is already exact on every pair, it is fine-tuned on all pairs
-// and the experiment's figures stay in the shipped model's meta.
+// packages/core/models/<arch>.json and reports/<arch>.svg. The vector recipe holds 10% of the pairs out, and the
+// shipped model is that model: its meta lists the pairs it never saw.
 import { readFile } from 'node:fs/promises';
 import type { Weights } from '@lstm-adder/core';
 import { fileURLToPath } from 'node:url';
@@ -14,7 +13,7 @@ import { renderReport } from '../report/svg.js';
 import { summaryLine, EXIT_INTERRUPTED } from './main.js';
 import { createReporter } from './progress.js';
 
-interface Entry { arch: Arch; out: string; report: string; holdoutExperiment?: number; overrides?: Partial<TrainConfig> }
+interface Entry { arch: Arch; out: string; report: string; overrides?: Partial<TrainConfig> }
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const file = JSON.parse(await readFile(resolve(root, 'train.config.json'), 'utf8')) as { models: Entry[] };
@@ -25,27 +24,14 @@ let interrupted = false;
 process.on('SIGINT', () => { if (interrupted) process.exit(EXIT_INTERRUPTED); interrupted = true; });
 const started = performance.now();
 
-async function train(config: TrainConfig, label: string, extraMeta: Record<string, unknown> = {}, init?: TrainedModel): Promise<TrainedModel> {
+async function train(config: TrainConfig, label: string): Promise<TrainedModel> {
   const reporter = createReporter(config, { json: false, tty: Boolean(process.stdout.isTTY) });
   reporter.info(`${label}`);
-  const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted }, extraMeta, init?.result.snapshot);
+  const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted });
   reporter.stop();
   if (interrupted) { console.log('interrupted: the model files were left unchanged'); process.exit(EXIT_INTERRUPTED); }
   console.log(`${model.verification.passed ? 'verified' : 'NOT verified'}: ${summaryLine(model)}`);
   return model;
-}
-
-function holdoutSummary(m: TrainedModel) {
-  const v = m.verification.vector!;
-  const meta = m.weights.meta as { epochsRun: number; trainSeconds: number; stopReason: string; seed: number; config: TrainConfig };
-  return {
-    holdout: meta.config.holdout, seed: meta.seed, heldOutPairs: v.heldOut?.total ?? 0,
-    heldOutAccuracy: v.heldOut?.accuracy ?? null, heldOutCorrect: v.heldOut?.correct ?? null,
-    trainAccuracy: m.result.history.at(-1)?.trainAccuracy ?? null, allPairsAccuracy: v.allPairs.accuracy,
-    epochsRun: meta.epochsRun, trainSeconds: meta.trainSeconds, stopReason: meta.stopReason,
-    heldOutWrong: (v.heldOut?.wrong ?? []).map(({ a, b, got }) => ({ a, b, got })),
-    history: (m.weights.meta as { history: unknown[] }).history,
-  };
 }
 
 /** Equal up to wall-clock figures: weights, recipe, backend and every verification number. */
@@ -57,21 +43,7 @@ function sameModel(a: Weights, b: Weights): boolean {
 let failed = false;
 for (const entry of file.models) {
   const config = validateConfig({ ...structuredClone(DEFAULTS[entry.arch]), ...entry.overrides });
-  let model: TrainedModel;
-  if (entry.arch === 'vector' && entry.holdoutExperiment) {
-    const experiment = await train({ ...config, holdout: entry.holdoutExperiment }, `vector: held-out experiment (${entry.holdoutExperiment * 100}% of pairs never trained on)`);
-    const summary = holdoutSummary(experiment);
-    if (experiment.verification.passed) {
-      model = experiment;
-      model.weights.meta.holdoutExperiment = { ...summary, shipped: true };
-    } else {
-      model = await train({ ...config, holdout: 0, lr: experiment.result.history.at(-1)?.lr ?? config.lr }, 'vector: fine-tuning the experiment\'s model on all 16,384 pairs', {
-        holdoutExperiment: { ...summary, shipped: false, note: 'the shipped model continues from this experiment\'s weights, trained on all pairs' },
-      }, experiment);
-    }
-  } else {
-    model = await train(config, `${entry.arch}: training`);
-  }
+  const model = await train(config, `${entry.arch}: training`);
   failed ||= !model.verification.passed;
   model.weights.meta.totalTrainSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
   const out = resolve(root, entry.out);

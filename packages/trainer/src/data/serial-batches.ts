@@ -1,7 +1,7 @@
 // The serial model's data: batches of random operands of one width, encoded with core's encodeSerial
 // (LSB first, padded to the batch's width, plus the final carry step) so every row has the same length.
-import { encodeSerial, toBits } from '@lstm-adder/core';
-import { type PRNG, randInt } from '../random.js';
+import { encodeSerial, randomBigInt, toBits } from '@lstm-adder/core';
+import type { PRNG } from '../random.js';
 
 export interface SerialBatch {
   width: number;
@@ -13,19 +13,9 @@ export interface SerialBatch {
   b: bigint[];
 }
 
-/** A uniform random integer in [0, 2^width) from the seeded stream, 16 bits at a time. */
-export function randomOperand(rng: PRNG, width: number): bigint {
-  let n = 0n;
-  for (let done = 0; done < width; done += 16) {
-    const take = Math.min(16, width - done);
-    n = (n << BigInt(take)) | BigInt(randInt(rng, 2 ** take));
-  }
-  return n;
-}
-
 export function serialBatch(rng: PRNG, width: number, size: number): SerialBatch {
   const a: bigint[] = [], b: bigint[] = [];
-  for (let r = 0; r < size; r++) { a.push(randomOperand(rng, width)); b.push(randomOperand(rng, width)); }
+  for (let r = 0; r < size; r++) { a.push(randomBigInt(rng, width)); b.push(randomBigInt(rng, width)); }
   return encodeSerialBatch(a, b, width);
 }
 

@@ -1,9 +1,9 @@
 // The vector model's data: all 16,384 pairs of 0..127 indexed k = a·128 + b, encoded with core's encodeVector
 // so the trainer sees exactly the bits the adders feed the model.
-import { encodeVector, toBits, VECTOR_BITS } from '@lstm-adder/core';
+import { encodeVector, toBits, VECTOR_BITS, VECTOR_MAX_OPERAND } from '@lstm-adder/core';
 import { type PRNG, randInt, shuffle } from '../random.js';
 
-export const OPERANDS = 128;
+export const OPERANDS = VECTOR_MAX_OPERAND + 1;
 export const PAIR_COUNT = OPERANDS * OPERANDS;
 
 export const pairIndex = (a: number, b: number): number => a * OPERANDS + b;

@@ -1,0 +1,154 @@
+// The Train view in real Chromium: train the serial model in the page, check its weights with core,
+// let it answer, open good and bad weights files, and keep answering when the API goes down.
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { createAdder, evaluateSerial, parseWeights, WeightsError } from '@lstm-adder/core';
+import serialWeights from '@lstm-adder/core/models/serial.json' with { type: 'json' };
+import type { BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { APP_DIR, launchChromium, startStack, type Stack } from './servers';
+
+const RESULTS = join(APP_DIR, 'test-results');
+// Training to exact takes seconds on a quiet machine; a loaded CI runner gets room.
+const TRAIN_TIMEOUT = 240_000;
+
+let stack: Stack | undefined;
+let browser: { context: BrowserContext; close(): Promise<void> } | undefined;
+let page: Page;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+  stack = await startStack();
+  page = await browser.context.newPage();
+  mkdirSync(RESULTS, { recursive: true });
+});
+
+afterAll(async () => {
+  await browser?.close();
+  await stack?.stop();
+});
+
+const sum = () => page.getByTestId('sum');
+const status = () => page.getByTestId('train-status');
+const A40 = '1234567890123456789012345678901234567890';
+const B40 = '9876543210987654321098765432109876543210';
+
+/** Types an operand and waits for the answer to show its sum; returns the milliseconds from the keystroke to the answer. */
+async function typeAndTime(operand: 'a' | 'b', value: string, other: string): Promise<number> {
+  const expected = (BigInt(value) + BigInt(other)).toString();
+  return page.evaluate(
+    ({ operand, value, expected }) =>
+      new Promise<number>((done, fail) => {
+        const input = document.querySelector<HTMLInputElement>(`[data-testid="operand-${operand}"]`)!;
+        const out = document.querySelector('[data-testid="sum"]')!;
+        const started = performance.now();
+        const observer = new MutationObserver(() => {
+          if (out.textContent === expected) {
+            observer.disconnect();
+            done(performance.now() - started);
+          }
+        });
+        observer.observe(out, { childList: true, subtree: true, characterData: true });
+        input.value = value;
+        input.dispatchEvent(new Event('input', { bubbles: true }));
+        setTimeout(() => fail(new Error(`no answer ${expected} within 10 s`)), 10_000);
+      }),
+    { operand, value, expected },
+  );
+}
+
+describe('the Train view in Chromium', () => {
+  it('loads nothing of TF.js until the Train view is opened', async () => {
+    const loaded: string[] = [];
+    page.on('request', (request) => loaded.push(request.url()));
+    await page.goto(`${stack!.pageUrl}/?a=1&b=2&model=vector`);
+    await expect.poll(() => sum().textContent()).toBe('3');
+    expect(loaded.filter((url) => /train|tfjs|\.wasm/.test(url))).toEqual([]);
+    await page.getByTestId('train-link').click();
+    await page.getByTestId('train-view').waitFor();
+    await expect.poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 }).toMatch(/^(wasm|webgl|cpu)$/);
+    expect(new URL(page.url()).searchParams.get('view')).toBe('train');
+    page.removeAllListeners('request');
+  });
+
+  it('trains the serial model to exact, and the downloaded weights pass core’s checks and add 40-digit numbers', async () => {
+    await page.goto(`${stack!.pageUrl}/?view=train&seed=1&a=5&b=6&model=serial`);
+    expect(await page.getByTestId('train-arch').inputValue()).toBe('serial');
+    expect(await page.getByTestId('train-seed').inputValue()).toBe('1');
+    await expect.poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 }).toBe('wasm');
+    await expect.poll(() => sum().textContent()).toBe('11');
+
+    // Your model answers without the API or its debounce: open the shipped weights, so answers are local while training runs.
+    await page.getByTestId('train-open').setInputFiles({ name: 'serial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(serialWeights)) });
+    await page.getByTestId('answer-with').selectOption('yours');
+    await expect.poll(() => page.getByTestId('answer-source').textContent()).toBe('yours');
+
+    const started = Date.now();
+    await page.getByTestId('train-play').click();
+    await expect.poll(() => status().textContent()).toContain('training');
+    // While it trains, typed operands keep getting answers.
+    const latencies: number[] = [];
+    for (let k = 0; k < 5; k++) {
+      latencies.push(await typeAndTime('a', String(1000 + k * 7919), '6'));
+      await page.waitForTimeout(150);
+    }
+    expect(await page.getByTestId('train-epoch').textContent()).toMatch(/^\d+$/);
+
+    await expect.poll(() => status().textContent(), { timeout: TRAIN_TIMEOUT, interval: 200 }).toContain('exact');
+    const seconds = (Date.now() - started) / 1000;
+    writeFileSync(join(RESULTS, 'train-e2e.json'), `${JSON.stringify({ secondsToExact: seconds, answerLatencyMs: latencies, epoch: Number(await page.getByTestId('train-epoch').textContent()) }, null, 2)}\n`);
+    console.log(`[train e2e] exact after ${seconds.toFixed(1)} s; typed-operand → answer while training: ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`);
+    expect(await page.getByTestId('train-exact').textContent()).toContain('4,096 bits');
+
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-download').click()]);
+    const file = await download.path();
+    const weights = parseWeights(JSON.parse(readFileSync(file, 'utf8')));
+    expect(weights.arch).toBe('serial');
+    const adder = createAdder(weights);
+    const check = evaluateSerial(adder, { widths: [64, 1024], samples: [500, 50], seed: 777 });
+    expect(check.byWidth.map((w) => w.correct)).toEqual([500, 50]);
+
+    await page.getByTestId('train-use').click();
+    await expect.poll(() => page.getByTestId('answer-with').locator('option:checked').textContent()).toContain('trained here');
+    await page.getByTestId('operand-a').fill(A40);
+    await page.getByTestId('operand-b').fill(B40);
+    await expect.poll(() => sum().textContent()).toBe((BigInt(A40) + BigInt(B40)).toString());
+    expect(await page.getByTestId('answer-source').textContent()).toBe('yours');
+    expect(await page.getByTestId('correct').textContent()).toContain('correct');
+    await page.screenshot({ path: join(RESULTS, 'train-view.png'), fullPage: true });
+  }, TRAIN_TIMEOUT + 60_000);
+
+  it('shows WeightsError’s message, with its path, for a bad weights file, and says so for a file that is not JSON', async () => {
+    await page.goto(`${stack!.pageUrl}/?view=train`);
+    const bad = structuredClone(serialWeights) as { lstm: { f: { V: unknown[][] } } };
+    bad.lstm.f.V[3]![1] = 'x';
+    let expected: WeightsError | undefined;
+    try {
+      parseWeights(bad);
+    } catch (error) {
+      expected = error as WeightsError;
+    }
+    expect(expected).toBeInstanceOf(WeightsError);
+    expect(expected!.path).toBe('lstm.f.V[3][1]');
+    await page.getByTestId('train-open').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    const error = page.getByTestId('train-open-error');
+    await expect.poll(() => error.textContent()).toContain(expected!.message);
+    expect(await error.textContent()).toContain('lstm.f.V[3][1]');
+    expect(await error.getAttribute('data-path')).toBe('lstm.f.V[3][1]');
+
+    await page.getByTestId('train-open').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await expect.poll(() => error.textContent()).toContain('notes.txt is not JSON');
+  });
+
+  it('keeps answering from the shipped weights in the browser when the API stops', async () => {
+    await page.goto(`${stack!.pageUrl}/?a=20&b=22&model=serial`);
+    await expect.poll(() => sum().textContent()).toBe('42');
+    expect(await page.getByTestId('answer-source').textContent()).toBe('edge');
+    await stack!.stopApi();
+    await page.getByTestId('operand-a').fill(A40);
+    await page.getByTestId('operand-b').fill(B40);
+    await expect.poll(() => sum().textContent()).toBe((BigInt(A40) + BigInt(B40)).toString());
+    expect(await page.getByTestId('answer-source').textContent()).toBe('shipped-local');
+    expect(await page.getByTestId('api-banner').isVisible()).toBe(true);
+  });
+});

@@ -1,0 +1,144 @@
+// The one training loop: schedules, decoupled weight decay, keep-best and first-verified weights, stepping,
+// clean-up, and what the model kinds feed it (serial scoring by the loss's threshold, held-out pairs never read).
+import * as tf from '@tensorflow/tfjs-core';
+import { beforeAll, describe, expect, test } from 'vitest';
+import { DEFAULTS, type TrainConfig } from '../src/config.js';
+import { encodeSerialBatch } from '../src/data/serial-batches.js';
+import { encodeAllPairs } from '../src/data/vector-pairs.js';
+import { disposeParams, initParams, type LstmParams } from '../src/lstm.js';
+import { scheduledLr, TrainingLoop, type Task } from '../src/loop.js';
+import { setupBackend } from '../src/node/backend.js';
+import { trainModel } from '../src/pipeline.js';
+import { createRng } from '../src/random.js';
+import { snapshotVariables } from '../src/snapshot.js';
+import { scoreSerialBatch } from '../src/train-serial.js';
+import { trainVector, vectorSplit } from '../src/train-vector.js';
+import { tinyConfig } from './helpers.js';
+
+beforeAll(async () => { await setupBackend('wasm'); });
+
+/** A task whose loss is `lossOf(params)` and whose score per epoch comes from a list. */
+function fakeTask(lossOf: (p: LstmParams) => tf.Scalar, scores: number[] = []): Task & { scored: number } {
+  const params = initParams({ inputSize: 2, hiddenSize: 2, outputSize: 1 }, createRng(3));
+  const task = {
+    params, scored: 0,
+    *batches() { yield { loss: () => lossOf(params), size: 1 }; },
+    score() {
+      const score = scores[task.scored++] ?? 0;
+      return { trainAccuracy: score, heldOutAccuracy: null, allPairsAccuracy: null, score, candidate: score === 1 };
+    },
+    dispose() {},
+  };
+  return task;
+}
+const fakeConfig = (over: Partial<TrainConfig>): TrainConfig => ({ ...structuredClone(DEFAULTS.serial), epochs: 10, maxSeconds: 60, ...over });
+const zeroGradient = (p: LstmParams) => tf.mul(tf.sum(p.kernel), 0) as tf.Scalar;
+
+describe('learning-rate schedules', () => {
+  test('cosine goes from lr to lrMin over the epochs; step multiplies every N steps', () => {
+    const c = { lr: 0.08, epochs: 150 };
+    expect(scheduledLr(c, { kind: 'cosine', lrMin: 0 }, 1, 0)).toBeCloseTo(0.08, 12);
+    expect(scheduledLr(c, { kind: 'cosine', lrMin: 0 }, 76, 0)).toBeCloseTo(0.04, 12);
+    expect(scheduledLr(c, { kind: 'cosine', lrMin: 0 }, 151, 0)).toBeCloseTo(0, 12);
+    expect(scheduledLr({ lr: 0.01, epochs: 1 }, { kind: 'step', everySteps: 250, factor: 0.98 }, 9, 749)).toBeCloseTo(0.01 * 0.98 ** 2, 12);
+    expect(scheduledLr(c, { kind: 'constant' }, 5, 5)).toBeNull();
+  });
+
+  test('plateau halves the rate after `patience` epochs without a better training score, down to lrMin', async () => {
+    const loop = new TrainingLoop(fakeConfig({ lr: 0.08, epochs: 8, schedule: { kind: 'plateau', patience: 2, lrMin: 0.03 } }), fakeTask(zeroGradient, [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]));
+    const result = await loop.run();
+    expect(result.history.map((r) => r.lr)).toEqual([0.08, 0.08, 0.08, 0.04, 0.04, 0.03, 0.03, 0.03]);
+  });
+});
+
+test('weight decay is decoupled (AdamW): with a zero gradient each step only shrinks the weights by lr·wd', async () => {
+  const task = fakeTask(zeroGradient);
+  const before = task.params.kernel.dataSync().slice();
+  const loop = new TrainingLoop(fakeConfig({ lr: 0.1, weightDecay: 0.5, schedule: { kind: 'constant' }, epochs: 2 }), task);
+  await loop.step();
+  await loop.step();
+  const after = loop.snapshot().kernel;
+  before.forEach((w, k) => expect(after[k]).toBeCloseTo(w * 0.95 * 0.95, 6));
+  loop.dispose();
+});
+
+describe('which weights training returns', () => {
+  test('keep best: the first weights `verify` accepts, and training stops there', async () => {
+    const task = fakeTask((p) => tf.sum(tf.square(tf.sub(p.kernel, 3))) as tf.Scalar, [0.2, 1, 1, 1, 1]);
+    const asked: number[] = [];
+    let atVerify: Float32Array | null = null;
+    const loop = new TrainingLoop(fakeConfig({ keep: 'best', schedule: { kind: 'constant' } }), task, {
+      verify: (s) => { asked.push(loop.epoch); if (loop.epoch === 3) { atVerify = s.kernel.slice(); return true; } return false; },
+    });
+    const result = await loop.run();
+    expect(asked).toEqual([2, 3]); // asked only when the training signals said exact
+    expect(result.stopReason).toBe('target');
+    expect(result.bestEpoch).toBe(3);
+    expect(result.epochsRun).toBe(3);
+    expect(Array.from(result.snapshot.kernel)).toEqual(Array.from(atVerify!));
+  });
+
+  test('keep last: a fixed schedule runs to its end whatever the scores, and never asks verify', async () => {
+    let asked = 0;
+    const loop = new TrainingLoop(fakeConfig({ keep: 'last', epochs: 4, schedule: { kind: 'cosine', lrMin: 0 } }), fakeTask(zeroGradient, [1, 1, 1, 1]), { verify: () => { asked++; return true; } });
+    const result = await loop.run();
+    expect([result.stopReason, result.epochsRun, result.bestEpoch, asked]).toEqual(['epochs', 4, 4, 0]);
+  });
+});
+
+test('stepping one epoch at a time, with pauses, gives the same weights as running to the end', async () => {
+  const config = tinyConfig('serial', { epochs: 3, seed: 9 });
+  const { serialTask } = await import('../src/train-serial.js');
+  const run = await new TrainingLoop(config, serialTask(config)).run();
+  const loop = new TrainingLoop(config, serialTask(config));
+  const records = [];
+  while (!loop.done) { records.push(await loop.step()); await new Promise((r) => setTimeout(r, 5)); }
+  const stepped = loop.result();
+  loop.dispose();
+  expect(records.map((r) => r!.epoch)).toEqual([1, 2, 3]);
+  expect(Array.from(stepped.snapshot.recurrent)).toEqual(Array.from(run.snapshot.recurrent));
+});
+
+describe('clean-up', () => {
+  test.each(['vector', 'serial'] as const)('%s: a whole run (training, export, verification, parity) leaves no tensor alive', async (arch) => {
+    const before = tf.memory().numTensors;
+    const model = await trainModel(tinyConfig(arch, { epochs: 2 }), { name: 'wasm', reason: 'test' });
+    expect(model.result.epochsRun).toBeGreaterThan(0);
+    expect(tf.memory().numTensors).toBe(before);
+  });
+});
+
+describe('serial scoring uses the loss\'s decision threshold', () => {
+  /** A model whose every output is `out`: all weights zero, so h = 0 and the output is the dense bias. */
+  const constantModel = (out: number): LstmParams => snapshotVariables({
+    inputSize: 2, hiddenSize: 2, outputSize: 1, kernel: new Float32Array(16), recurrent: new Float32Array(16), bias: new Float32Array(8),
+    denseW: new Float32Array(2), denseB: Float32Array.of(out),
+  }, false);
+  const zeros = encodeSerialBatch([0n, 0n, 0n], [0n, 0n, 0n], 4); // every sum bit is 0
+
+  test.each([
+    // MSE: the output is y itself, bit = y ≥ 0.5; BCE: the output is a logit, bit = logit ≥ 0
+    ['mse', 0.3, 1], ['mse', 0.7, 0], ['bce', 0.3, 0], ['bce', -0.3, 1],
+  ] as const)('%s with every output %d: accuracy on all-zero sums is %d', (loss, out, accuracy) => {
+    const params = constantModel(out);
+    expect(scoreSerialBatch(params, zeros, loss).accuracy).toBe(accuracy);
+    disposeParams(params);
+  });
+});
+
+describe('held-out pairs never steer training', () => {
+  test('flipping every held-out target changes the held-out score but not one trained weight', async () => {
+    const config = tinyConfig('vector', { holdout: 0.1, epochs: 3, seed: 4 });
+    const data = encodeAllPairs();
+    const poisoned = { ...data, target: data.target.slice() };
+    for (const k of vectorSplit(config).heldOut) for (let j = 0; j < 8; j++) poisoned.target[k * 8 + j] = 1 - poisoned.target[k * 8 + j]!;
+    const clean = await trainVector(config, {}, { data });
+    const dirty = await trainVector(config, {}, { data: poisoned });
+    expect(dirty.history.map((r) => r.heldOutAccuracy)).not.toEqual(clean.history.map((r) => r.heldOutAccuracy));
+    expect(dirty.history.map((r) => r.trainAccuracy)).toEqual(clean.history.map((r) => r.trainAccuracy));
+    expect(Array.from(dirty.snapshot.kernel)).toEqual(Array.from(clean.snapshot.kernel));
+    expect(Array.from(dirty.snapshot.recurrent)).toEqual(Array.from(clean.snapshot.recurrent));
+    expect([dirty.bestEpoch, dirty.stopReason]).toEqual([clean.bestEpoch, clean.stopReason]);
+  });
+
+});

@@ -1,0 +1,99 @@
+// The parts of the docs test that read the READMEs: if these are wrong, the docs test checks the wrong thing.
+import { describe, expect, test } from 'vitest';
+import { checkExpected } from '../src/expected.js';
+import { extractExamples, stripComment } from '../src/extract.js';
+import { planFor, splitEnv } from '../src/plan.js';
+
+const fence = '```';
+const readme = [
+  '# demo',
+  `${fence}sh`,
+  'npm ci && npm start   # starts # things',
+  "curl 'http://127.0.0.1:8787/add?a=1#x'",
+  '# {"sum":"2"}',
+  'npx tool --a 1 \\',
+  '  --b 2',
+  fence,
+  `${fence}json`,
+  '{"ok":true}',
+  fence,
+  'prose',
+  `${fence}json`,
+  '{"not":"an output"}',
+  fence,
+  `${fence}ts`,
+  "import { x } from '@lstm-adder/core';",
+  'console.log(x); // → 42',
+  fence,
+  `${fence}ts`,
+  'interface OnlyTypes { a: string }',
+  fence,
+].join('\n');
+
+describe('extractExamples', () => {
+  const examples = extractExamples('README.md', readme);
+
+  test('commands, joined continuation lines, comments dropped, outputs attached', () => {
+    expect(examples.filter((e) => e.kind === 'shell')).toEqual([
+      { kind: 'shell', file: 'README.md', line: 3, command: 'npm ci && npm start' },
+      { kind: 'shell', file: 'README.md', line: 4, command: "curl 'http://127.0.0.1:8787/add?a=1#x'", expected: '{"sum":"2"}' },
+      { kind: 'shell', file: 'README.md', line: 6, command: 'npx tool --a 1 --b 2', expected: '{"ok":true}' },
+    ]);
+  });
+
+  test('only snippets that import the project run, with their printed lines', () => {
+    const code = examples.filter((e) => e.kind === 'code');
+    expect(code).toHaveLength(1);
+    expect(code[0]).toMatchObject({ line: 17, prints: ['42'] });
+  });
+
+  test('a # inside quotes is not a comment', () => {
+    expect(stripComment(`echo '# not' "#no" # yes`)).toBe(`echo '# not' "#no"`);
+  });
+});
+
+describe('checkExpected', () => {
+  const answer = JSON.stringify({ a: '57', sum: '156', bits: { a: '00111001' }, margin: 0.4997, correct: true });
+
+  test('equal values, elisions and numbers to the digits shown pass', () => {
+    expect(checkExpected('{"a":"57","sum":"156","bits":{…},"margin":0.5,"correct":true}', answer)).toBeNull();
+    expect(checkExpected('{"a":"57", …}', answer)).toBeNull();
+    expect(checkExpected('{"a":"5…","sum":"156","bits":{"a":"00111001"},"margin":0.4997,"correct":true}', answer)).toBeNull();
+  });
+
+  test('a wrong value, a wrong number, a missing or an unshown key fails', () => {
+    expect(checkExpected('{"a":"57","sum":"157","bits":{…},"margin":0.5,"correct":true}', answer)).toMatch(/sum/);
+    expect(checkExpected('{"a":"57","sum":"156","bits":{…},"margin":0.43,"correct":true}', answer)).toMatch(/margin: the README shows 0.43/);
+    expect(checkExpected('{"a":"57","sum":"156","bits":{…},"correct":true}', answer)).toMatch(/does not show margin/);
+    expect(checkExpected('{"a":"57","sum":"156","bits":{…},"margin":0.5,"correct":true,"model":"vector"}', answer)).toMatch(/model: missing|model/);
+    expect(checkExpected('{"a":1}', 'not json')).toMatch(/shows JSON/);
+  });
+
+  test('text: the lines shown, in order', () => {
+    expect(checkExpected('one\nthree', 'one\ntwo\nthree\n')).toBeNull();
+    expect(checkExpected('three\none', 'one\ntwo\nthree\n')).toMatch(/did not print/);
+    expect(checkExpected('tw…', 'one\ntwo\n')).toBeNull();
+  });
+});
+
+describe('inline commands and plans', () => {
+  const prose = 'Run `npm run bench -w @lstm-adder/core`, or `API_PORT=9000 npm start`; `npm` alone and `cat x` are not commands.';
+
+  test('inline npm/npx/curl spans in prose are commands', () => {
+    expect(extractExamples('R.md', prose).map((e) => (e.kind === 'shell' ? e.command : ''))).toEqual([
+      'npm run bench -w @lstm-adder/core',
+      'API_PORT=9000 npm start',
+    ]);
+  });
+
+  test('how each kind of command is run', () => {
+    const plan = (command: string) => planFor({ kind: 'shell', file: 'R.md', line: 1, command });
+    expect(splitEnv('A=1 B_C=x y z')).toEqual({ env: { A: '1', B_C: 'x' }, rest: 'y z' });
+    expect(plan('API_PORT=9000 npm start')).toMatchObject({ how: 'serve', command: 'npm start' });
+    expect(plan('npm ci && npm start')).toMatchObject({ how: 'serve', serves: ['api', 'playground'] });
+    expect(plan("curl 'http://127.0.0.1:8787/health'")).toMatchObject({ how: 'request' });
+    expect(plan('npm test -w @lstm-adder/core')).toMatchObject({ how: 'not-run' });
+    expect(plan('npm run deploy -w @lstm-adder/edge-api')).toMatchObject({ how: 'run', command: 'npm run deploy -w @lstm-adder/edge-api -- --dry-run' });
+    expect(plan('npm run build -w @lstm-adder/core')).toMatchObject({ how: 'run', command: 'npm run build -w @lstm-adder/core', env: {} });
+  });
+});

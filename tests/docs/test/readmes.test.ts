@@ -1,0 +1,161 @@
+// Every command the READMEs show, on a fresh clone after `npm ci` alone, in a shuffled order: each must exit 0 and
+// print what its README says it prints. DOCS_SEED=n replays an order; DOCS_FULL=1 runs the slow ones in full.
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { mulberry32 } from '@lstm-adder/core';
+import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { checkExpected } from '../src/expected.js';
+import { extractExamples, type CodeExample, type ShellExample } from '../src/extract.js';
+import { FULL, planFor } from '../src/plan.js';
+import { cleanEnv, freePort, run, serve, waitFor, type Server } from '../src/shell.js';
+
+const repo = resolve(import.meta.dirname, '../../..');
+const readmes = execFileSync('git', ['ls-files', '*README.md'], { cwd: repo, encoding: 'utf8' })
+  .split('\n')
+  .filter((f) => f && !f.includes('/fixtures/'));
+const examples = readmes.flatMap((file) => extractExamples(file, readFileSync(join(repo, file), 'utf8')));
+const shell = examples.filter((e): e is ShellExample => e.kind === 'shell');
+const code = examples.filter((e): e is CodeExample => e.kind === 'code');
+/** Snippets that call the local API run while `npm start` serves it. */
+const callsApi = (e: CodeExample) => e.code.includes('127.0.0.1:8787');
+
+const seed = Number(process.env.DOCS_SEED ?? Math.floor(Math.random() * 1e6));
+const next = mulberry32(seed);
+function shuffled<T>(items: T[]): T[] {
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = next() % (i + 1);
+    [out[i], out[j]] = [out[j]!, out[i]!];
+  }
+  return out;
+}
+
+const where = (e: { file: string; line: number }) => `${e.file}:${e.line}`;
+let clone = '';
+let apiPort = 0;
+let playgroundPort = 0;
+let env: NodeJS.ProcessEnv = {};
+const MINUTE = 60_000;
+
+beforeAll(async () => {
+  console.log(`docs test: ${shell.length} commands and ${code.length} snippets from ${readmes.length} READMEs; order seed ${seed} (DOCS_SEED=${seed} replays it)${FULL ? '; full runs' : ''}`);
+  clone = join(mkdtempSync(join(tmpdir(), 'lstm-adder-docs-')), 'lstm-adder');
+  execFileSync('git', ['clone', '--quiet', repo, clone]);
+  apiPort = await freePort();
+  playgroundPort = await freePort();
+  env = cleanEnv({ API_PORT: String(apiPort), PLAYGROUND_PORT: String(playgroundPort) });
+}, MINUTE);
+
+afterAll(() => {
+  if (clone && !process.env.DOCS_KEEP) rmSync(resolve(clone, '..'), { recursive: true, force: true });
+});
+
+test('the READMEs show commands to check', () => {
+  expect(shell.map((e) => e.command)).toEqual(expect.arrayContaining(['npm ci && npm start', 'npm test']));
+  expect(code.length).toBeGreaterThan(0);
+});
+
+describe.sequential('a fresh clone', () => {
+  test('`npm ci` installs quietly: no warning a newcomer cannot act on', async () => {
+    const { code: exit, output } = await run('npm ci', clone, env, 8 * MINUTE);
+    expect(exit, output).toBe(0);
+    expect(output.split('\n').filter((l) => /\bwarn|WARN/.test(l))).toEqual([]);
+  }, 9 * MINUTE);
+
+  describe.sequential('`npm start` and the requests the READMEs make to it', () => {
+    let server: Server | undefined;
+    const requests = shell.filter((e) => planFor(e).how === 'request');
+
+    afterAll(async () => server?.stop());
+
+    test('npm start serves the API and the playground and prints their URLs last', async () => {
+      server = serve('npm start', clone, env);
+      const alive = () => server!.child.exitCode === null;
+      const api = `http://127.0.0.1:${apiPort}`;
+      const page = `http://127.0.0.1:${playgroundPort}`;
+      expect(await waitFor(`${api}/health`, 4 * MINUTE, alive), server.output()).toBe(true);
+      expect(await waitFor(`${page}/`, MINUTE, alive), server.output()).toBe(true);
+      const end = Date.now() + 30_000;
+      while (!server.output().includes(`${page}/`) || !server.output().includes(`${api}/`)) {
+        if (Date.now() > end) break;
+        await new Promise((r) => setTimeout(r, 250));
+      }
+      await new Promise((r) => setTimeout(r, 1_000));
+      const lines = server.output().trimEnd().split('\n').filter((l) => l.trim());
+      const last = lines.slice(-6).join('\n');
+      expect(last, server.output()).toContain(`${page}/`);
+      expect(last, server.output()).toContain(`${api}/`);
+      expect(server.output()).not.toMatch(/update available|--dry-run|Total Upload/i);
+    }, 6 * MINUTE);
+
+    for (const example of code.filter(callsApi)) {
+      test(`${where(example)}: the TypeScript example runs against the API and prints what it says`, async () => {
+        expect(server, 'npm start did not come up').toBeDefined();
+        await runSnippet(example, example.code.replaceAll('127.0.0.1:8787', `127.0.0.1:${apiPort}`));
+      }, 2 * MINUTE);
+    }
+
+    for (const example of requests) {
+      test(`${where(example)}: ${example.command}`, async () => {
+        expect(server, 'npm start did not come up').toBeDefined();
+        const command = example.command.replaceAll('127.0.0.1:8787', `127.0.0.1:${apiPort}`);
+        const { code: exit, output, stdout } = await run(`${command} --silent --show-error`, clone, env, MINUTE);
+        expect(exit, output).toBe(0);
+        if (example.expected) expect(checkExpected(example.expected, stdout), stdout).toBeNull();
+      }, 2 * MINUTE);
+    }
+  });
+
+  // A command several READMEs show runs once, under the first place that shows it.
+  const seen = new Map<string, ShellExample[]>();
+  for (const example of shell) seen.set(example.command, [...(seen.get(example.command) ?? []), example]);
+  for (const [, places] of shuffled([...seen])) {
+    const example = places[0]!;
+    const also = places.length > 1 ? ` (also ${places.slice(1).map(where).join(', ')})` : '';
+    const plan = planFor(example);
+    // `npm start` itself is checked above, with the requests the READMEs make to it.
+    if (plan.how === 'request' || /^npm (ci && npm )?start$/.test(example.command)) continue;
+    const name = `${where(example)}: ${example.command}${also}`;
+    if (plan.how === 'not-run') {
+      // Not a skip: the reason is part of the record, and the command is still checked to be one the rules know.
+      test(`${name} (not run here: ${plan.why})`, () => expect(plan.why.length).toBeGreaterThan(0));
+      continue;
+    }
+    if (plan.how === 'serve') {
+      test(`${name} serves until stopped`, async () => {
+        const server = serve(plan.command, clone, env);
+        try {
+          const alive = () => server.child.exitCode === null;
+          for (const what of plan.serves) {
+            const url = what === 'api' ? `http://127.0.0.1:${apiPort}/health` : `http://127.0.0.1:${playgroundPort}/`;
+            expect(await waitFor(url, 3 * MINUTE, alive), server.output()).toBe(true);
+          }
+        } finally {
+          await server.stop();
+        }
+      }, 4 * MINUTE);
+      continue;
+    }
+    test(`${name}${plan.note ? ` (${plan.note})` : ''}`, async () => {
+      const { code: exit, output, stdout } = await run(plan.command, clone, { ...env, ...plan.env }, plan.timeoutMs);
+      expect(exit, output.slice(-4000)).toBe(0);
+      for (const place of places) if (place.expected) expect(checkExpected(place.expected, stdout), `${where(place)}\n${stdout}`).toBeNull();
+    }, plan.timeoutMs + MINUTE);
+  }
+
+  for (const example of code.filter((e) => !callsApi(e))) {
+    test(`${where(example)}: the TypeScript example runs and prints what it says`, () => runSnippet(example, example.code), 2 * MINUTE);
+  }
+});
+
+/** Runs a README's TypeScript snippet from the clone's root and compares its output with its `// → …` comments. */
+async function runSnippet(example: CodeExample, source: string): Promise<void> {
+  const file = join(clone, `readme-example-${example.file.replaceAll('/', '-')}-${example.line}.mts`);
+  writeFileSync(file, source);
+  const { code: exit, output, stdout } = await run(`npx tsx ${JSON.stringify(file)}`, clone, env, MINUTE);
+  expect(exit, output).toBe(0);
+  const printed = stdout.trimEnd().split('\n').filter(Boolean);
+  expect(printed).toEqual(example.prints);
+}
