@@ -1,13 +1,13 @@
-// Tests run inside workerd with the same config as `wrangler dev` (wrangler.jsonc: vars, compatibility date).
+// Tests run inside workerd with the same config as `wrangler dev` (wrangler.jsonc: vars, rate limiter, compatibility date).
+// test/node/ runs in Node instead (vitest.config.node.ts).
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
 
-export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
-  test: {
-    include: ['test/**/*.test.ts'],
-    exclude: ['test/node/**'],
-    setupFiles: ['test/setup.ts'],
-    testTimeout: 60_000,
-  },
-});
+export default mergeConfig(
+  shared,
+  defineConfig({
+    plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
+    test: { exclude: ['test/node/**', 'node_modules/**'], setupFiles: ['test/setup.ts'] },
+  }),
+);

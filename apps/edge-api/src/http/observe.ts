@@ -8,7 +8,7 @@ import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../env.js';
 import type { ModelName } from '../models.js';
-import { totalSteps, type PlannedPair } from '../validation/batch.js';
+import { totalSteps, type PlannedPair } from '../validation.js';
 
 export interface ModelWork {
   /** The model that answered, or "mixed" for a batch that used both. */

@@ -6,37 +6,37 @@
 //   RATE_LIMIT_REQUEST_TOKENS (every request, checked before routing) + floor(model steps / RATE_LIMIT_STEPS_PER_TOKEN)
 // (spent by the /add handlers after validation, before the model runs).
 import type { Context, MiddlewareHandler } from 'hono';
-import * as v from 'valibot';
 import type { AppEnv, Bindings } from '../env.js';
 import { ApiError } from '../errors.js';
-import { totalSteps, type PlannedPair } from '../validation/batch.js';
+import { totalSteps, type PlannedPair } from '../validation.js';
 
 /** wrangler.jsonc ratelimits[0].simple.period (the binding allows 10 or 60); a node test checks they agree. */
 export const RATE_LIMIT_PERIOD_SECONDS = 10;
 export const DEFAULT_REQUEST_TOKENS = 1;
 export const DEFAULT_STEPS_PER_TOKEN = 1000;
 
-const count = (fallback: number, min: number) =>
-  v.optional(v.pipe(v.string(), v.trim(), v.regex(/^\d+$/, 'expected a whole number'), v.transform(Number), v.minValue(min)), String(fallback));
-
-const RateLimitVars = v.object({
-  RATE_LIMIT_REQUEST_TOKENS: count(DEFAULT_REQUEST_TOKENS, 0),
-  RATE_LIMIT_STEPS_PER_TOKEN: count(DEFAULT_STEPS_PER_TOKEN, 1),
-});
-
 export interface TokenPrice {
   requestTokens: number;
   stepsPerToken: number;
 }
 
-/** The price from the vars; a malformed var is the operator's bug, so it throws (a logged 500), never silently unlimits. */
-export function tokenPrice(env: Pick<Bindings, 'RATE_LIMIT_REQUEST_TOKENS' | 'RATE_LIMIT_STEPS_PER_TOKEN'> | undefined): TokenPrice {
-  const parsed = v.safeParse(RateLimitVars, env ?? {});
-  if (!parsed.success) {
-    const issue = parsed.issues[0];
-    throw new Error(`rate limit vars: ${v.getDotPath(issue) ?? '?'}: ${issue.message}`);
-  }
-  return { requestTokens: parsed.output.RATE_LIMIT_REQUEST_TOKENS, stepsPerToken: parsed.output.RATE_LIMIT_STEPS_PER_TOKEN };
+/** A whole number of at least `min` from a var (default when unset); a malformed var is the operator's bug, so it
+ * throws (a logged 500), never silently unlimits. */
+function count(env: Record<string, string | undefined>, name: keyof TokenVars, fallback: number, min: number): number {
+  const text = env[name]?.trim() ?? String(fallback);
+  if (!/^\d+$/.test(text) || Number(text) < min) throw new Error(`rate limit vars: ${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
+  return Number(text);
+}
+
+type TokenVars = Pick<Bindings, 'RATE_LIMIT_REQUEST_TOKENS' | 'RATE_LIMIT_STEPS_PER_TOKEN'>;
+
+/** The price from the vars. */
+export function tokenPrice(env: TokenVars | undefined): TokenPrice {
+  const vars = { ...env };
+  return {
+    requestTokens: count(vars, 'RATE_LIMIT_REQUEST_TOKENS', DEFAULT_REQUEST_TOKENS, 0),
+    stepsPerToken: count(vars, 'RATE_LIMIT_STEPS_PER_TOKEN', DEFAULT_STEPS_PER_TOKEN, 1),
+  };
 }
 
 /** Extra tokens for a request's model work, on top of the request's own. */
@@ -72,9 +72,8 @@ async function spend(c: Context<AppEnv>, tokens: number, price: TokenPrice): Pro
     if (!success) {
       throw new ApiError(
         'rate_limited',
-        `Too many requests from this address: each request costs ${price.requestTokens} token(s) plus 1 per ${price.stepsPerToken.toLocaleString('en-US')} model steps ` +
-          `(serial: one per bit of the longer operand, plus one; vector: 2), and this address has spent its budget for now; retry after ${RATE_LIMIT_PERIOD_SECONDS} s.`,
-        429,
+        `Too many requests from this address (a request costs ${price.requestTokens} token plus 1 per ${price.stepsPerToken} model steps); retry after ${RATE_LIMIT_PERIOD_SECONDS} s.`,
+        null,
         { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
       );
     }
