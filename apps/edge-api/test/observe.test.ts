@@ -28,6 +28,12 @@ describe('Server-Timing', () => {
     expect(Number(match?.[1])).toBeLessThanOrEqual(Number(match?.[3]));
   });
 
+  it('is readable, with Retry-After, by a page on an allowed origin (CORS exposes both)', async () => {
+    const res = await get('/add?a=1&b=2', { Origin: 'http://localhost:5173' });
+    const exposed = (res.headers.get('Access-Control-Expose-Headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+    expect(exposed).toEqual(expect.arrayContaining(['server-timing', 'retry-after']));
+  });
+
   it('gives only the total when no model ran (a refusal, /health)', async () => {
     for (const res of [await get('/add?a=-1&b=2'), await get('/health')]) {
       expect(res.headers.get('Server-Timing')).toMatch(/^total;dur=\d+(\.\d+)?$/);

@@ -64,7 +64,8 @@ function chart(title: string, history: TrainingHistory, series: Series[], width:
     scales: { x: { time: false }, y: accuracy ? { distr: 4, asinh: 0.01, range: [0, 100] } : { distr: 3 } },
     axes: [
       { ...axis, label: 'epoch', size: 36 },
-      { ...axis, label: accuracy ? '% wrong' : 'loss (log)', size: 56 },
+      // The asinh scale puts a tick below 0 % wrong: there is nothing there to read.
+      { ...axis, label: accuracy ? '% wrong' : 'loss (log)', size: 56, filter: (_u, splits) => splits.map((v) => (v < 0 ? null : v)) },
     ],
     series: [
       { label: 'epoch' },
