@@ -13,7 +13,8 @@ import { downloadWeights, openWeightsFile } from './weights-file';
 
 /** Live measurements with core every this many epochs (and whenever training stops). */
 const EVAL_EVERY = 3;
-const HEATMAP_MS = 250;
+/** At most two heatmap redraws a second: each is six canvases on the page's thread. */
+const HEATMAP_MS = 500;
 
 function numberField(id: string, label: string, value: number, limits: readonly [number, number], step: string): HTMLInputElement {
   return h('input', { id, type: 'number', 'data-testid': id, min: limits[0], max: limits[1], step, value: String(value), 'aria-label': label });
