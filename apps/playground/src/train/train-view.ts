@@ -131,7 +131,8 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
       const weights = final ?? latest;
       if (!weights) return;
       const p = new URLSearchParams(location.search);
-      requestAnimationFrame(() => heatmapSlot.replaceChildren(renderTraceHeatmaps(weights, p.get('a') ?? '57', p.get('b') ?? '99', heatmapSlot.clientWidth || 900)));
+      // When the page is idle: a keystroke waiting to be answered goes first.
+      requestIdleCallback(() => heatmapSlot.replaceChildren(renderTraceHeatmaps(weights, p.get('a') ?? '57', p.get('b') ?? '99', heatmapSlot.clientWidth || 900)), { timeout: 2000 });
     }, HEATMAP_MS);
   };
 
