@@ -1,3 +1,4 @@
+import { ARCH_SIZES, VECTOR_BITS } from '@lstm-adder/core';
 import { exports } from 'cloudflare:workers';
 import { hc } from 'hono/client';
 import { describe, expect, it } from 'vitest';
@@ -49,7 +50,7 @@ describe('GET /add', () => {
         expect(step[gate]).toHaveLength(hidden);
         expect(step[gate].every((x) => Number.isFinite(x))).toBe(true);
       }
-      expect(step.x).toHaveLength(8);
+      expect(step.x).toHaveLength(VECTOR_BITS);
     }
     const serial = v.parse(addAnswer, await (await get('/add?a=5&b=9&trace=1&model=serial')).json());
     expect(serial.trace).toHaveLength(serial.bits.sum.length);
@@ -89,7 +90,7 @@ describe('GET /model', () => {
     const { models: info } = v.parse(modelList, await res.json());
     expect(Object.keys(info)).toEqual(['vector', 'serial']);
     const w = models.vector.adder.weights;
-    expect(info.vector).toMatchObject({ arch: 'vector', inputSize: 8, outputSize: 8, hiddenSize: w.hiddenSize, fingerprint: models.vector.fingerprint });
+    expect(info.vector).toMatchObject({ arch: 'vector', ...ARCH_SIZES.vector, hiddenSize: w.hiddenSize, fingerprint: models.vector.fingerprint });
     // An LSTM has 4 gates of (input + hidden + 1) × hidden, then a dense layer of (hidden + 1) × output.
     expect(info.vector.parameters).toBe(4 * (w.inputSize + w.hiddenSize + 1) * w.hiddenSize + (w.hiddenSize + 1) * w.outputSize);
     expect(info.vector?.meta).toEqual(models.vector.adder.weights.meta);
