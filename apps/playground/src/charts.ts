@@ -42,7 +42,7 @@ function chart(title: string, history: TrainingHistory, series: Series[], width:
   const { epochs, fineTuneFrom } = history;
   const figure = h(
     'figure',
-    { class: 'chart', 'data-testid': `chart-${title.toLowerCase()}` },
+    { class: 'chart', 'data-testid': `chart-${title.toLowerCase()}`, style: `width: ${width}px; max-width: 100%` },
     h(
       'figcaption',
       {},
@@ -64,7 +64,8 @@ function chart(title: string, history: TrainingHistory, series: Series[], width:
     scales: { x: { time: false }, y: accuracy ? { distr: 4, asinh: 0.01, range: [0, 100] } : { distr: 3 } },
     axes: [
       { ...axis, label: 'epoch', size: 36 },
-      { ...axis, label: accuracy ? '% wrong' : 'loss (log)', size: 56 },
+      // Fixed ticks on the asinh scale: uPlot's own put one below 0 % wrong, where there is nothing to read.
+      { ...axis, label: accuracy ? '% wrong' : 'loss (log)', size: 56, ...(accuracy ? { splits: () => [0, 0.01, 0.1, 1, 10, 100] } : {}) },
     ],
     series: [
       { label: 'epoch' },

@@ -138,21 +138,29 @@ describe('the playground in Chromium', () => {
 
   it('never scrolls sideways at 320, 390 and 1280 px, for either model', async () => {
     const long = '9'.repeat(60);
+    const load = async (query: string) => {
+      await open(query);
+      await expect.poll(() => sum().textContent()).toMatch(/^\d+$/);
+      await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
+      await page.getByTestId('heatmap-c').waitFor();
+    };
+    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     for (const width of [320, 390, 1280]) {
       await page.setViewportSize({ width, height: 844 });
-      for (const query of ['a=57&b=99&model=vector', `a=${long}&b=${long}&model=serial`]) {
-        await open(query);
-        await expect.poll(() => sum().textContent()).toMatch(/^\d+$/);
-        await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
-        await page.getByTestId('heatmap-c').waitFor();
-        const { scrollWidth, clientWidth } = await page.evaluate(() => ({ scrollWidth: document.documentElement.scrollWidth, clientWidth: document.documentElement.clientWidth }));
-        expect(scrollWidth, `${width} px, ${query.slice(0, 30)}`).toBeLessThanOrEqual(clientWidth);
-        if (width === 390 && query.includes('vector')) {
-          await mapDone();
-          await page.screenshot({ path: join(RESULTS, 'phone.png'), fullPage: true });
-        }
-      }
+      await load('a=57&b=99&model=vector');
+      expect(await sideways(), `${width} px, vector`).toBeLessThanOrEqual(0);
+      await load(`a=${long}&b=${long}&model=serial`);
+      expect(await sideways(), `${width} px, serial`).toBeLessThanOrEqual(0);
+      // A long sum wraps between groups of three digits, never inside one, and its bits open on bit 0.
+      const broken = await page.locator('#sum .digits').evaluateAll((groups) => groups.filter((g) => g.getClientRects().length !== 1).length);
+      expect(broken, `${width} px`).toBe(0);
+      const bit0 = await page.locator('#bits tr.row-sum td[data-position="0"]').boundingBox();
+      expect(bit0!.x + bit0!.width, `${width} px: bit 0 in view`).toBeLessThanOrEqual(width);
     }
+    await page.setViewportSize({ width: 390, height: 844 });
+    await load('a=57&b=99&model=vector');
+    await mapDone();
+    await page.screenshot({ path: join(RESULTS, 'phone.png'), fullPage: true });
   });
 
   it('shows a 40-digit serial sum exactly, with exact answers by length instead of the vector map', async () => {
