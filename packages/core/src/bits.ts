@@ -2,6 +2,12 @@
 
 /** Width of the vector model's bit vectors: 8 bits hold any sum of two operands in 0..127. */
 export const VECTOR_BITS = 8;
+/** Largest operand the vector model adds (its sum must fit in VECTOR_BITS). */
+export const VECTOR_MAX_OPERAND = 127;
+/** Values each vector operand takes: 0..127. */
+export const VECTOR_OPERANDS = VECTOR_MAX_OPERAND + 1;
+/** Every vector question: pair (a, b) has index a·128 + b. */
+export const VECTOR_PAIRS = VECTOR_OPERANDS * VECTOR_OPERANDS;
 
 /** The `width` lowest bits of `n`, most significant first. */
 export function toBits(n: bigint | number, width: number): number[] {

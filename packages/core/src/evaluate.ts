@@ -1,7 +1,7 @@
 // Exhaustive and sampled evaluations of an adder against arithmetic.
-import type { Adder } from './adder.js';
+import type { Adder } from './adder-types.js';
 import { mulberry32, randomBigInt } from './random.js';
-import { VECTOR_MAX_OPERAND } from './vector-adder.js';
+import { VECTOR_MAX_OPERAND } from './bits.js';
 
 export interface PairsEvaluation {
   total: number;

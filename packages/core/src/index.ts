@@ -1,14 +1,32 @@
 // @lstm-adder/core: the model math every other part of lstm-adder shares.
-export { WEIGHTS_FORMAT, ARCHS, ARCH_SIZES, GATES, OUTPUT_ACTIVATIONS, WeightsError, parseWeights, parameterCount } from './weights.js';
-export type { Arch, Gate, GateParams, OutputActivation, Weights } from './weights.js';
-export { VECTOR_BITS, bitLength, encodeSerial, encodeVector, fromBits, serialStepCount, toBits } from './bits.js';
+export { ARCHS, ARCH_SIZES, GATES, OUTPUT_ACTIVATIONS } from './arch.js';
+export type { Arch, Gate, OutputActivation } from './arch.js';
+export { WEIGHTS_FORMAT, WeightsError, parseWeights, parameterCount } from './weights.js';
+export type { GateParams, Weights } from './weights.js';
+export { ModelMetaSchema } from './meta.js';
+export type { EpochRecord, ModelMeta } from './meta.js';
+export { formatIssuePath } from './issues.js';
+export {
+  VECTOR_BITS,
+  VECTOR_MAX_OPERAND,
+  VECTOR_OPERANDS,
+  VECTOR_PAIRS,
+  bitLength,
+  encodeSerial,
+  encodeVector,
+  fromBits,
+  serialStepCount,
+  toBits,
+} from './bits.js';
 export { parseOperand } from './operand.js';
 export type { Operand } from './operand.js';
+export { sigmoid } from './cell.js';
 export { forward } from './forward.js';
 export type { ForwardResult, StepTrace } from './forward.js';
+export { TRACE_MAX_DIGITS } from './adder-types.js';
+export type { AddOptions, Adder, AddResult, AddResultJson } from './adder-types.js';
 export { createAdder } from './adder.js';
-export type { Adder, AddResult } from './adder.js';
-export { VECTOR_MAX_OPERAND } from './vector-adder.js';
+export { formatResult } from './result.js';
 export { evaluateAllPairs, evaluateSerial } from './evaluate.js';
 export type { PairsEvaluation, SerialEvaluation, SerialEvaluationOptions } from './evaluate.js';
 export { mulberry32, randomBigInt } from './random.js';

@@ -1,12 +1,9 @@
 // Strict operand parsing: the adders accept non-negative integers only, and say so.
+import { shorten } from './shorten.js';
 
 export type Operand = number | bigint | string;
 
 const DECIMAL = /^[0-9]+$/;
-
-function shorten(text: string, max = 40): string {
-  return text.length > max ? `${text.slice(0, max)}… (${text.length} characters)` : text;
-}
 
 /**
  * Parses a non-negative integer given as a number, a bigint or a string of ASCII decimal digits.

@@ -1,6 +1,7 @@
 // Weights packed once into contiguous typed arrays, gates fused like tfjs-layers' LSTMCell:
 // one [I, 4H] input kernel, one [H, 4H] recurrent kernel and one [4H] bias, gate order i, f, g, o.
-import { GATES, type Weights } from './weights.js';
+import { GATES } from './arch.js';
+import type { Weights } from './weights.js';
 
 export interface PackedWeights {
   readonly I: number;

@@ -1,7 +1,5 @@
 // A tiny seeded PRNG (mulberry32) so evaluations are reproducible in any runtime without a dependency.
 
-export type Random = () => number;
-
 /** Uniform 32-bit unsigned integers from a 32-bit seed. */
 export function mulberry32(seed: number): () => number {
   let s = seed >>> 0;

@@ -1,12 +1,13 @@
 // The bit-serial formulation: step t reads [bit t of a, bit t of b], LSB first, and emits bit t of the sum;
 // one extra [0, 0] step emits the last carry. Inputs take four values, so x·U is looked up, not computed.
-import type { Adder, AddResult } from './adder.js';
+import type { AddOptions, Adder, AddResult } from './adder-types.js';
 import { encodeSerial, serialStepCount } from './bits.js';
 import { denseOutput, gateStep, inputTerm, recurrentTerm } from './cell.js';
 import { decodeBits } from './decode.js';
 import { forward } from './forward.js';
 import { parseOperand, type Operand } from './operand.js';
 import { pack } from './packed.js';
+import { newResult } from './result.js';
 import type { Weights } from './weights.js';
 
 /** Bit t (LSB = 0) of a number written in binary. */
@@ -24,13 +25,16 @@ export function createSerialAdder(weights: Weights): Adder {
   const rec = new Float64Array(G);
   const y = new Float64Array(1);
 
-  function add(aIn: Operand, bIn: Operand, options: { trace?: boolean } = {}): AddResult {
+  function add(aIn: Operand, bIn: Operand, options: AddOptions = {}): AddResult {
     const a = parseOperand(aIn, 'a');
     const b = parseOperand(bIn, 'b');
     if (options.trace) {
       const { outputs, trace } = forward(weights, encodeSerial(a, b), { trace: true });
       const msbFirst = outputs.map((out) => out[0] as number).reverse();
-      return { a, b, ...decodeBits(msbFirst), trace: trace as NonNullable<typeof trace> };
+      const { sum, bits, margin } = decodeBits(msbFirst);
+      const result = newResult(a, b, sum, bits, margin);
+      result.trace = trace;
+      return result;
     }
     const n = serialStepCount(a, b);
     const aBin = a.toString(2);
@@ -44,7 +48,8 @@ export function createSerialAdder(weights: Weights): Adder {
       denseOutput(p, h, y);
       ys[n - 1 - t] = y[0] as number;
     }
-    return { a, b, ...decodeBits(ys) };
+    const { sum, bits, margin } = decodeBits(ys);
+    return newResult(a, b, sum, bits, margin);
   }
 
   return { arch: 'serial', weights, add };

@@ -4,16 +4,16 @@
 // only e^(−z) = e^(−zA)·e^(−zB): both factors are tabled too, so a query spends one exp per hidden unit (for
 // tanh(c)) instead of five. The product rounds differently from e^(−z) by an ulp or two, so answers equal the
 // plain forward pass's in every bit and within 1e-12 in margin (tested on all pairs), not bit for bit.
-import type { Adder, AddResult } from './adder.js';
-import { VECTOR_BITS, toBits } from './bits.js';
+import type { AddOptions, Adder, AddResult } from './adder-types.js';
+import { VECTOR_BITS, VECTOR_MAX_OPERAND, VECTOR_OPERANDS, toBits } from './bits.js';
 import { denseOutput, gateStep, inputTerm, recurrentTerm, tanh } from './cell.js';
 import { forward } from './forward.js';
 import { parseOperand, type Operand } from './operand.js';
 import { pack } from './packed.js';
+import { newResult } from './result.js';
 import type { Weights } from './weights.js';
 
-export const VECTOR_MAX_OPERAND = 127;
-const N = VECTOR_MAX_OPERAND + 1;
+const N = VECTOR_OPERANDS;
 // Every 8-bit answer's bigint and bit string, made once rather than per query.
 const SMALL = Array.from({ length: 256 }, (_, n) => BigInt(n));
 const BITS8 = Array.from({ length: 256 }, (_, n) => n.toString(2).padStart(VECTOR_BITS, '0'));
@@ -68,7 +68,7 @@ export function createVectorAdder(weights: Weights): Adder {
   const expA = negExpTable(recA, H);
   const expB = negExpTable(inpX, H);
 
-  function add(aIn: Operand, bIn: Operand, options: { trace?: boolean } = {}): AddResult {
+  function add(aIn: Operand, bIn: Operand, options: AddOptions = {}): AddResult {
     const a = vectorOperand(aIn, 'a');
     const b = vectorOperand(bIn, 'b');
     const ka = a * G;
@@ -89,7 +89,7 @@ export function createVectorAdder(weights: Weights): Adder {
       const m = Math.abs(yk - 0.5);
       if (m < margin) margin = m;
     }
-    const result: AddResult = { a: SMALL[a] as bigint, b: SMALL[b] as bigint, sum: SMALL[sum] as bigint, bits: BITS8[sum] as string, margin };
+    const result = newResult(SMALL[a] as bigint, SMALL[b] as bigint, SMALL[sum] as bigint, BITS8[sum] as string, margin);
     // The trace comes from the plain forward pass; the answer stays the fast path's, so it never depends on asking.
     if (options.trace) result.trace = forward(weights, [toBits(a, VECTOR_BITS), toBits(b, VECTOR_BITS)], { trace: true }).trace;
     return result;

@@ -1,19 +1,10 @@
 // The weights contract `lstm-adder.weights/v1`: its types, and the one function that admits a file into the program.
 import * as v from 'valibot';
+import { ARCH_SIZES, ARCHS, GATES, OUTPUT_ACTIVATIONS, type Arch, type Gate, type OutputActivation } from './arch.js';
+import { formatIssuePath, got } from './issues.js';
+import { ModelMetaSchema, type ModelMeta } from './meta.js';
 
 export const WEIGHTS_FORMAT = 'lstm-adder.weights/v1';
-export const ARCHS = ['vector', 'serial'] as const;
-export type Arch = (typeof ARCHS)[number];
-export const OUTPUT_ACTIVATIONS = ['identity', 'sigmoid'] as const;
-export type OutputActivation = (typeof OUTPUT_ACTIVATIONS)[number];
-export const GATES = ['i', 'f', 'g', 'o'] as const;
-export type Gate = (typeof GATES)[number];
-
-/** Input and output sizes each formulation fixes; the hidden size is free. */
-export const ARCH_SIZES: Record<Arch, { inputSize: number; outputSize: number }> = {
-  vector: { inputSize: 8, outputSize: 8 },
-  serial: { inputSize: 2, outputSize: 1 },
-};
 
 export interface GateParams {
   /** I×H input weights. */
@@ -34,8 +25,8 @@ export interface Weights {
   lstm: Record<Gate, GateParams>;
   /** W is H×O, b is O. */
   dense: { W: number[][]; b: number[] };
-  /** Free-form: training config, metrics, history, verification. */
-  meta: Record<string, unknown>;
+  /** What the trainer recorded: training config, history, verification (every key optional, unknown keys kept). */
+  meta: ModelMeta;
 }
 
 /** A weights file that does not meet the contract; `path` names the bad field, e.g. `lstm.f.V[3]`. */
@@ -49,7 +40,6 @@ export class WeightsError extends Error {
   }
 }
 
-const got = (issue: { received: string }) => `got ${issue.received}`;
 const finiteNumber = v.pipe(
   v.number((issue) => `expected a number, ${got(issue)}`),
   v.finite((issue) => `expected a finite number, ${got(issue)}`),
@@ -75,14 +65,8 @@ const WeightsSchema = objectOf({
   outputActivation: v.picklist(OUTPUT_ACTIVATIONS, (issue) => `expected "identity" or "sigmoid", ${got(issue)}`),
   lstm: objectOf({ i: gate, f: gate, g: gate, o: gate }),
   dense: objectOf({ W: matrix, b: vector }),
-  meta: v.optional(v.record(v.string(), v.unknown(), (issue) => `expected an object, ${got(issue)}`), {}),
+  meta: v.optional(ModelMetaSchema, {}),
 });
-
-function formatPath(path: readonly { key: unknown }[] | undefined): string {
-  let out = '';
-  for (const { key } of path ?? []) out += typeof key === 'number' ? `[${key}]` : out ? `.${String(key)}` : String(key);
-  return out;
-}
 
 function checkVector(path: string, value: number[], length: number): void {
   if (value.length !== length) throw new WeightsError(path, `expected ${length} numbers, got ${value.length}`);
@@ -101,7 +85,7 @@ export function parseWeights(json: unknown): Weights {
   const result = v.safeParse(WeightsSchema, json, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
-    throw new WeightsError(formatPath(issue.path), issue.message);
+    throw new WeightsError(formatIssuePath(issue.path), issue.message);
   }
   const w = result.output as Weights;
   const fixed = ARCH_SIZES[w.arch];

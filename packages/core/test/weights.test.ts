@@ -83,6 +83,52 @@ describe('parseWeights', () => {
     rejects((w) => (w.outputActivation = 'relu'), 'outputActivation', /"identity" or "sigmoid"/);
   });
 
+  it('types the meta the trainer writes and keeps keys it does not know', () => {
+    const json = vectorWeightsJson() as Json;
+    json.meta = {
+      digits: 3,
+      split: { train: 3, heldOut: 2, heldOutPairs: [0, 130, 16_383] },
+      history: [{ epoch: 1, loss: 0.5, trainAccuracy: 0.9, heldOutAccuracy: null, allPairsAccuracy: 0.8, lr: 0.01, samples: 256, seconds: 1.5, extra: 'kept' }],
+      verification: { passed: true, parity: { maxAbsDiff: 1e-7, compared: 8, tolerance: 1e-5, passed: true }, future: { any: 1 } },
+      somethingNew: [1, 'x'],
+    };
+    const meta = parseWeights(json).meta;
+    expect(meta.split?.heldOutPairs).toEqual([0, 130, 16_383]);
+    expect(meta.history?.[0]).toMatchObject({ extra: 'kept' });
+    expect(meta.verification).toMatchObject({ future: { any: 1 } });
+    expect(meta.somethingNew).toEqual([1, 'x']);
+  });
+
+  it('accepts the metas of the shipped models and of a serial run without a split', () => {
+    const json = serialWeightsJson() as Json;
+    json.meta = { split: null, verification: { passed: false, serial: { total: 1, correct: 0, accuracy: 0, byWidth: [], wrong: [{ a: '1', b: '2', width: 8 }], passed: false } } };
+    expect(parseWeights(json).meta.verification?.serial?.wrong[0]?.a).toBe('1');
+  });
+
+  it('rejects meta fields of the wrong type at their path', () => {
+    rejects((w) => (w.meta = { history: [{ epoch: 1, loss: 'low' }] }), 'meta.history[0].loss', /expected a number, got "low"/);
+    rejects((w) => (w.meta = { digits: 2.5 }), 'meta.digits', /expected an integer/);
+    rejects((w) => (w.meta = { verification: { passed: 'yes' } }), 'meta.verification.passed', /expected true or false/);
+    rejects((w) => (w.meta = { config: { arch: 'lstm' } }), 'meta.config.arch', /"vector" or "serial"/);
+    rejects((w) => (w.meta = { split: { heldOutPairs: 'all' } }), 'meta.split.heldOutPairs', /expected an array/);
+  });
+
+  it('rejects held-out pairs that are not ascending pair indices, naming the first bad one', () => {
+    rejects((w) => (w.meta = { split: { heldOutPairs: [3, 2] } }), 'meta.split.heldOutPairs[1]', /ascending order without repeats, got 2 after 3/);
+    rejects((w) => (w.meta = { split: { heldOutPairs: [5, 5] } }), 'meta.split.heldOutPairs[1]', /without repeats/);
+    rejects((w) => (w.meta = { split: { heldOutPairs: [1, 16_384] } }), 'meta.split.heldOutPairs[1]', /from 0 to 16383/);
+    rejects((w) => (w.meta = { split: { heldOutPairs: [-1] } }), 'meta.split.heldOutPairs[0]', /from 0 to 16383/);
+    rejects((w) => (w.meta = { split: { heldOutPairs: [0.5] } }), 'meta.split.heldOutPairs[0]', /expected an integer/);
+  });
+
+  it('rejects a meta that is not an object', () => {
+    rejects((w) => (w.meta = null), 'meta', /expected an object, got null/);
+    rejects((w) => (w.meta = 'notes'), 'meta', /expected an object, got "notes"/);
+    // valibot's object schemas take arrays; an array meta would come back as {"0": 1, "1": "x"}.
+    rejects((w) => (w.meta = [1, 'x']), 'meta', /expected an object, got Array/);
+    rejects((w) => (w.meta = { verification: [] }), 'meta.verification', /expected an object, got Array/);
+  });
+
   it('defaults a missing meta to an empty object', () => {
     const json = vectorWeightsJson() as Json;
     delete json.meta;

@@ -1,7 +1,8 @@
-// Training configuration: the flags' types, accepted values, defaults and the two presets.
-// Pure data and validation, no I/O, so the CLI, the `train` script, the bench and a browser can share it.
-
+// Training configuration: the valibot schema of a TrainConfig and of train.config.json (the types are inferred
+// from it), the defaults and the two presets. Pure data and validation, no I/O, so the CLI, the `train` script,
+// the bench and a browser can share it.
 import { ARCHS, type Arch } from '@lstm-adder/core';
+import * as v from 'valibot';
 
 export { ARCHS, type Arch };
 export const LOSSES = ['mse', 'bce'] as const;
@@ -11,50 +12,120 @@ export type Preset = (typeof PRESETS)[number];
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
+// Until core exports formatIssuePath: valibot issue path → `models[0].overrides.epochs`.
+function formatIssuePath(path: readonly { key: unknown }[] | undefined): string {
+  return (path ?? []).map(({ key }, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
+}
+
+const got = (issue: { received: string }) => `got ${issue.received}`;
+const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => {
+  const expected = max === Number.MAX_SAFE_INTEGER ? `expected an integer ≥ ${min}` : `expected an integer from ${min} to ${max}`;
+  const message = (issue: { received: string }) => `${expected}, ${got(issue)}`;
+  return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
+};
+const nonNegative = v.pipe(
+  v.number((issue) => `expected a number ≥ 0, ${got(issue)}`),
+  v.minValue(0, (issue) => `expected a number ≥ 0, ${got(issue)}`),
+);
+/** Positive, Infinity included (the seed preset has no time limit). */
+const positive = v.pipe(
+  v.number((issue) => `expected a positive number, ${got(issue)}`),
+  v.gtValue(0, (issue) => `expected a positive number, ${got(issue)}`),
+);
+const fraction = (max: number) => v.pipe(
+  v.number((issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
+  v.minValue(0, (issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
+  v.maxValue(max, (issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
+);
+const oneOf = <T extends readonly string[]>(options: T) =>
+  v.picklist(options, (issue) => `expected ${options.map((o) => `"${o}"`).join(' or ')}, ${got(issue)}`);
+/** An object's own issues: a missing field (valibot reports it at the field, expected `"name"`), an unknown one, a non-object. */
+const objectIssue = (accepted: string, expected: string) => (issue: { expected: string | null; received: string }) =>
+  issue.expected?.startsWith('"') ? 'missing' : issue.expected === 'never' ? `unknown field (accepted: ${accepted})` : `expected ${expected}, ${got(issue)}`;
+const objectOf = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, objectIssue(Object.keys(entries).join(', '), 'an object'));
+
 /** How a vector epoch is assembled. */
-export type VectorData =
+const VectorDataSchema = v.variant('kind', [
   /** The notebook's: `samples` random pairs (with replacement), split train/test by `testFraction`. */
-  | { kind: 'random'; samples: number; testFraction: number }
+  objectOf({ kind: v.literal('random'), samples: integer(1), testFraction: fraction(0.9) }),
   /** Every training pair each epoch (confident ones with probability `easyFraction`), plus hard-example mining:
    *  `hardRepeat` extra copies of pairs whose worst-bit margin is under `hardMargin`, and `wrongRepeat` more of
    *  pairs still wrong. */
-  | { kind: 'mined'; hardMargin: number; hardRepeat: number; wrongRepeat: number; easyFraction: number };
+  objectOf({ kind: v.literal('mined'), hardMargin: nonNegative, hardRepeat: integer(0, 100), wrongRepeat: integer(0, 100), easyFraction: fraction(1) }),
+], (issue) => `expected { "kind": "random" | "mined", … }, ${got(issue)}`);
+export type VectorData = v.InferOutput<typeof VectorDataSchema>;
 
 /** How the learning rate moves (the loop applies it; see loop.ts). */
-export type Schedule =
+const ScheduleSchema = v.variant('kind', [
   /** The notebook's: a fixed learning rate. */
-  | { kind: 'constant' }
+  objectOf({ kind: v.literal('constant') }),
   /** Halve after `patience` epochs without a new best training score, down to `lrMin`. */
-  | { kind: 'plateau'; patience: number; lrMin: number }
+  objectOf({ kind: v.literal('plateau'), patience: integer(1), lrMin: nonNegative }),
   /** Cosine from `lr` to `lrMin` over the configured epochs, set at the start of each epoch. */
-  | { kind: 'cosine'; lrMin: number }
+  objectOf({ kind: v.literal('cosine'), lrMin: nonNegative }),
   /** Multiply by `factor` every `everySteps` optimizer steps. */
-  | { kind: 'step'; everySteps: number; factor: number };
+  objectOf({ kind: v.literal('step'), everySteps: integer(1), factor: positive }),
+], (issue) => `expected { "kind": "constant" | "plateau" | "cosine" | "step", … }, ${got(issue)}`);
+export type Schedule = v.InferOutput<typeof ScheduleSchema>;
 
-export interface TrainConfig {
-  arch: Arch;
-  hidden: number;
-  epochs: number;
-  batch: number;
-  lr: number;
-  schedule: Schedule;
+const width = integer(1, 4096);
+/** Each field's schema: the flags parse through these too, so a flag and a file field accept the same values. */
+export const TRAIN_CONFIG_FIELDS = {
+  arch: oneOf(ARCHS),
+  hidden: integer(1, 512),
+  /** A maximum: training stops early once core verifies the target. */
+  epochs: integer(1),
+  batch: integer(1, 65_536),
+  lr: positive,
+  schedule: ScheduleSchema,
   /** AdamW's decoupled weight decay: after each Adam step, w −= lr · weightDecay · w (0: plain Adam). */
-  weightDecay: number;
+  weightDecay: nonNegative,
   /** Which weights training returns: the best training score (and stop at the first verified epoch), or the
    *  last epoch of a fixed schedule (no early stop: nothing but the schedule decides). */
-  keep: 'best' | 'last';
-  loss: Loss;
-  seed: number;
+  keep: oneOf(['best', 'last'] as const),
+  loss: oneOf(LOSSES),
+  seed: integer(0, 2 ** 32 - 1),
   /** Fraction of the 16,384 vector pairs held out (never trained on). */
-  holdout: number;
+  holdout: fraction(0.9),
   /** Serial: inclusive range of operand widths drawn per batch. */
-  trainWidths: [number, number];
+  trainWidths: v.tuple([width, width], (issue) => `expected [lowest, highest] operand widths in bits, ${got(issue)}`),
   /** Serial: batches per epoch. */
-  batchesPerEpoch: number;
-  maxSeconds: number;
-  vectorData: VectorData;
-  preset: Preset | null;
-}
+  batchesPerEpoch: integer(0),
+  maxSeconds: positive,
+  vectorData: VectorDataSchema,
+  preset: v.nullable(oneOf(PRESETS)),
+};
+
+/** A whole TrainConfig: each field, then the rules between fields, each reported at the field to change. */
+export const TrainConfigSchema = v.pipe(
+  objectOf(TRAIN_CONFIG_FIELDS),
+  v.forward(v.partialCheck([['preset'], ['arch']], (c) => c.preset !== 'seed' || c.arch === 'vector',
+    'the seed preset is the notebook\'s vector recipe; it cannot train arch serial'), ['preset']),
+  v.forward(v.partialCheck([['arch'], ['holdout']], (c) => c.arch === 'vector' || c.holdout === 0,
+    'applies to arch vector only (serial trains on random pairs of any width)'), ['holdout']),
+  v.forward(v.partialCheck([['trainWidths']], (c) => c.trainWidths[0] <= c.trainWidths[1],
+    'the lowest width is above the highest'), ['trainWidths']),
+);
+export type TrainConfig = v.InferOutput<typeof TrainConfigSchema>;
+
+/** train.config.json: what `npm run train` trains and where it writes. `overrides` change the recipe's fields. */
+export const TrainFileSchema = v.object({
+  $comment: v.optional(v.string()),
+  models: v.pipe(
+    v.array(objectOf({
+      arch: oneOf(ARCHS),
+      out: v.pipe(v.string((issue) => `expected a file path, ${got(issue)}`), v.nonEmpty('expected a file path, got ""')),
+      report: v.pipe(v.string((issue) => `expected a file path, ${got(issue)}`), v.nonEmpty('expected a file path, got ""')),
+      overrides: v.optional(v.strictObject(
+        v.partial(v.omit(v.object(TRAIN_CONFIG_FIELDS), ['arch', 'preset'])).entries,
+        objectIssue('any TrainConfig field but arch and preset', 'an object'),
+      ), {}),
+    }), (issue) => `expected an array of models ({ "arch", "out", "report" }), ${got(issue)}`),
+    v.minLength(1, 'expected at least one model'),
+  ),
+}, objectIssue('$comment, models', 'an object with "models"'));
+export type TrainFile = v.InferOutput<typeof TrainFileSchema>;
+export type TrainFileEntry = TrainFile['models'][number];
 
 export const DEFAULTS: Record<Arch, TrainConfig> = {
   // 10% of the pairs held out, AdamW with a cosine schedule over a fixed 150 epochs, the last epoch shipped.
@@ -79,16 +150,21 @@ export const SEED_PRESET: TrainConfig = {
 };
 
 export class ConfigError extends Error {
-  constructor(readonly flag: string, message: string) {
-    super(message);
+  constructor(readonly path: string, readonly reason: string) {
+    super(`${path}: ${reason}`);
     this.name = 'ConfigError';
   }
 }
 
-/** Checks the cross-field rules the per-flag parsers cannot see. */
-export function validateConfig(c: TrainConfig): TrainConfig {
-  if (c.preset === 'seed' && c.arch !== 'vector') throw new ConfigError('--preset', `--preset seed is the notebook's vector recipe; it cannot be combined with --arch ${c.arch}`);
-  if (c.arch === 'serial' && c.holdout > 0) throw new ConfigError('--holdout', '--holdout applies to --arch vector only (serial trains on random pairs of any width)');
-  if (c.trainWidths[0] > c.trainWidths[1]) throw new ConfigError('--train-widths', `--train-widths: the lower bound ${c.trainWidths[0]} is above the upper bound ${c.trainWidths[1]}`);
-  return c;
+/** The first problem of `input` as a ConfigError whose path is `prefix` + the field's path, or the parsed value. */
+export function parseWith<S extends v.GenericSchema>(schema: S, input: unknown, name: (path: string) => string): v.InferOutput<S> {
+  const result = v.safeParse(schema, input, { abortEarly: true });
+  if (result.success) return result.output;
+  const issue = result.issues[0];
+  throw new ConfigError(name(formatIssuePath(issue.path)), issue.message);
+}
+
+/** A whole TrainConfig, checked field by field and across fields. */
+export function validateConfig(c: unknown, name: (path: string) => string = (path) => path): TrainConfig {
+  return parseWith(TrainConfigSchema, c, name);
 }

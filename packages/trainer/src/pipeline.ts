@@ -17,12 +17,17 @@ export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
 const MAX_WRONG_LISTED = 100;
 
 export interface TrainedModel {
+  config: TrainConfig;
   weights: Weights;
   result: TrainResult;
   verification: { passed: boolean; vector?: VectorVerification; serial?: SerialVerification; parity: ReturnType<typeof parityCheck> };
 }
 
-const round5 = (x: number | null): number | null => (x === null ? null : Number(x.toPrecision(5)));
+function round5(x: number): number;
+function round5(x: number | null): number | null;
+function round5(x: number | null): number | null {
+  return x === null ? null : Number(x.toPrecision(5));
+}
 const compactHistory = (h: EpochRecord[]) => h.map((r) => ({
   epoch: r.epoch, loss: round5(r.loss), trainAccuracy: round5(r.trainAccuracy), heldOutAccuracy: round5(r.heldOutAccuracy),
   allPairsAccuracy: round5(r.allPairsAccuracy), lr: round5(r.lr), samples: r.samples, seconds: Number(r.seconds.toFixed(2)),
@@ -120,15 +125,28 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         verification,
         history: compactHistory(result.history),
       };
-      return { weights, result, verification };
+      return { config, weights, result, verification };
     },
   };
+}
+
+/** Thrown by trainModel when `hooks.shouldStop` stopped training: the weights so far, not verified. */
+export class TrainingInterrupted extends Error {
+  override readonly name = 'TrainingInterrupted';
+  constructor(readonly weights: Weights, readonly result: TrainResult) {
+    super(`training interrupted after ${result.epochsRun} epochs`);
+  }
 }
 
 export async function trainModel(
   config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {}, options: VectorTaskOptions = {},
 ): Promise<TrainedModel> {
   const training = createTraining(config, hooks, options);
-  await training.loop.run();
+  const result = await training.loop.run();
+  if (result.stopReason === 'interrupted') {
+    // No digit search or verification (seconds to minutes): the caller keeps these float32-exact weights aside.
+    const meta = { config, stopReason: result.stopReason, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch, verification: null };
+    throw new TrainingInterrupted(toWeights(result.snapshot, config.arch, outputActivationOf(config.loss), meta), result);
+  }
   return await training.finish(backend, extraMeta);
 }

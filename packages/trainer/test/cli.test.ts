@@ -1,78 +1,81 @@
 // The lstm-adder-train command, run as a user runs it (through bin/, in a child process).
-import { execFile, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { spawn } from 'node:child_process';
+import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { promisify } from 'node:util';
 import { parseWeights } from '@lstm-adder/core';
 import { describe, expect, test } from 'vitest';
+import { bin, cli, env, tempDir } from './run-cli.js';
 
-const bin = fileURLToPath(new URL('../bin/lstm-adder-train.js', import.meta.url));
-const run = promisify(execFile);
-const env = { ...process.env };
-delete env.TRAIN_BACKEND; // the flag's default may come from this variable; tests pass --backend explicitly
-
-async function cli(args: string[]): Promise<{ code: number; stdout: string; stderr: string }> {
-  try {
-    const { stdout, stderr } = await run(process.execPath, [bin, ...args], { env });
-    return { code: 0, stdout, stderr };
-  } catch (error) {
-    const e = error as { code: number; stdout: string; stderr: string };
-    return { code: e.code, stdout: e.stdout, stderr: e.stderr };
-  }
+/** Exit 2, exactly one line on stderr matching `message`, nothing on stdout. */
+function expectUsageError(r: { code: number; stdout: string; stderr: string }, message: RegExp) {
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr.trimEnd()).toMatch(message);
+  expect(r.stderr.trimEnd().split('\n')).toHaveLength(1);
+  expect(r.stdout).toBe('');
 }
 
-describe.concurrent('bad input exits 2 with a message naming the flag and what it accepts', () => {
+// Every refusal is tested in process (options.test.ts, output-paths.test.ts); these check the wiring end to end.
+describe.concurrent('bad input exits 2 with one line, before anything loads or trains', () => {
+  const dir = tempDir();
+  mkdirSync(join(dir, 'a-dir'));
   test.each([
-    [['--arch', 'lstm'], /--arch.*'lstm' is invalid.*vector, serial/s],
-    [['--loss', 'hinge'], /--loss.*mse, bce/s],
-    [['--backend', 'gpu'], /--backend.*auto, tensorflow, wasm, cpu/s],
-    [['--preset', 'fast'], /--preset.*seed, default/s],
-    [['--lr', '-1'], /--lr accepts a positive number/],
-    [['--hidden', '2.5'], /--hidden accepts an integer from 1 to 512/],
-    [['--epochs', 'ten'], /--epochs accepts an integer/],
-    [['--holdout', '1.5'], /--holdout accepts a fraction from 0 to 0.9/],
-    [['--train-widths', '9-3'], /--train-widths accepts a width or a range/],
-    [['--max-seconds', '0'], /--max-seconds accepts a positive number/],
-    [['--frobnicate'], /unknown option '--frobnicate'/],
-    [['--preset', 'seed', '--arch', 'serial'], /--preset seed is the notebook's vector recipe/],
-    [['--arch', 'serial', '--holdout', '0.1'], /--holdout applies to --arch vector only/],
+    [['--arch', 'lstm'], /^error: option '--arch <arch>' argument 'lstm' is invalid. Allowed choices are vector, serial. \(see lstm-adder-train --help\)$/],
+    [['--arch', 'serial', '--holdout', '0.1'], /^error: --holdout: applies to arch vector only/],
+    [['--out', '/proc/nope/x.json'], /^error: --out \/proc\/nope\/x.json: cannot be written/],
+    [['--out', join(dir, 'ok.json'), '--report', join(dir, 'a-dir')], /^error: --report .*a-dir: is a directory/],
   ])('%j', async (args, message) => {
-    const { code, stderr, stdout } = await cli(args);
-    expect(code).toBe(2);
-    expect(stderr).toMatch(message);
-    expect(stdout).toBe('');
+    expectUsageError(await cli([...args, '--backend', 'cpu']), message);
+  });
+  test.sequential('and leave nothing behind', () => {
+    expect(readdirSync(dir)).toEqual(['a-dir']);
   });
 });
 
-describe('a short serial run', () => {
-  test('lowers the loss, exports a valid model, and a second run with the seed gives identical weights', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lstm-adder-train-'));
-    const args = (out: string) => ['--arch', 'serial', '--hidden', '4', '--epochs', '4', '--seed', '5', '--train-widths', '1-8', '--backend', 'wasm', '--json', '--out', out];
-    const [first, second] = await Promise.all([cli(args(join(dir, 'a.json'))), cli(args(join(dir, 'b.json')))]);
-    expect(first.code, first.stderr).toBe(0);
+describe('a short run that core does not verify', () => {
+  test('lowers the loss, is reproducible from its seed, leaves --out byte-identical and exits 3', async () => {
+    const dir = tempDir();
+    const args = (out: string) => ['--arch', 'vector', '--hidden', '4', '--epochs', '4', '--batch', '2048', '--seed', '5', '--backend', 'wasm', '--json', '--out', out];
+    writeFileSync(join(dir, 'a.json'), 'a verified model\n');
+    const [first, second] = await Promise.all([cli(args(join(dir, 'a.json'))), cli([...args(join(dir, 'b.json')), '--allow-unverified'])]);
+    expect(first.code, first.stderr).toBe(3);
     expect(second.code, second.stderr).toBe(0);
 
-    const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; loss?: number; backend?: string });
+    const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; loss?: number; backend?: string; verdict?: string; out?: string; message?: string });
     expect(lines[0]).toMatchObject({ event: 'info', backend: 'wasm' }); // first line: which backend and why
     const losses = lines.filter((l) => l.event === 'epoch').map((l) => l.loss!);
     expect(losses).toHaveLength(4);
     expect(losses.at(-1)!).toBeLessThan(losses[0]!);
+    const summary = lines.at(-1)!;
+    expect(summary).toMatchObject({ event: 'summary', verdict: 'unverified', out: join(dir, 'a.unverified.json'), status: 3 });
+    expect(summary.message).toMatch(/^NOT verified: vector H=4: 4 epochs \(epoch limit of 4\)/);
 
-    const a = parseWeights(JSON.parse(readFileSync(join(dir, 'a.json'), 'utf8')));
-    const b = parseWeights(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8')));
-    expect(a.arch).toBe('serial');
+    expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('a verified model\n'); // byte-identical
+    const a = parseWeights(JSON.parse(readFileSync(join(dir, 'a.unverified.json'), 'utf8')));
+    const b = parseWeights(JSON.parse(readFileSync(join(dir, 'b.json'), 'utf8'))); // --allow-unverified: at --out
+    expect(existsSync(join(dir, 'b.unverified.json'))).toBe(false);
+    expect(a.arch).toBe('vector');
     expect(a.hiddenSize).toBe(4);
     expect(b.lstm).toEqual(a.lstm);
     expect(b.dense).toEqual(a.dense);
-    expect((a.meta as { history: unknown[] }).history).toHaveLength(4);
+    expect(a.meta.history).toHaveLength(4);
+    expect((a.meta.verification as { passed: boolean }).passed).toBe(false);
+  });
+
+  test('the plain output says what it did in words: the verdict, the file written, the one left alone', async () => {
+    const dir = tempDir();
+    writeFileSync(join(dir, 'm.json'), 'previous\n');
+    const r = await cli(['--hidden', '2', '--epochs', '1', '--batch', '4096', '--backend', 'wasm', '--out', 'm.json'], dir);
+    expect(r.code, r.stderr).toBe(3);
+    expect(r.stdout).toMatch(/^NOT verified: vector H=2: 1 epochs \(epoch limit of 1\)/m);
+    expect(r.stdout).toContain('wrote m.unverified.json\n');
+    expect(r.stdout).toContain('m.json left unchanged; the unverified model is in m.unverified.json (--allow-unverified writes it to m.json); exit 3');
+    expect(readFileSync(join(dir, 'm.json'), 'utf8')).toBe('previous\n');
   });
 });
 
 describe('Ctrl-C', () => {
-  test('stops cleanly with status 130 and leaves the previous model file intact', async () => {
-    const dir = mkdtempSync(join(tmpdir(), 'lstm-adder-train-'));
+  test('stops with status 130, leaves the previous model file intact and keeps the best weights so far aside', async () => {
+    const dir = tempDir();
     const out = join(dir, 'model.json');
     writeFileSync(out, 'previous model\n');
     const child = spawn(process.execPath, [bin, '--arch', 'serial', '--epochs', '1000', '--max-seconds', '60', '--backend', 'wasm', '--json', '--out', out], { env, detached: true });
@@ -87,7 +90,12 @@ describe('Ctrl-C', () => {
       child.on('exit', (status) => resolve(status));
     });
     expect(code).toBe(130);
-    expect(stdout).toMatch(/interrupted: .* left unchanged/);
+    const side = join(dir, 'model.interrupted.json');
+    expect(stdout).toContain(`interrupted: ${out} left unchanged; the best weights so far (epoch `);
+    expect(stdout).toContain(`are in ${side}`);
     expect(readFileSync(out, 'utf8')).toBe('previous model\n');
+    const kept = parseWeights(JSON.parse(readFileSync(side, 'utf8')));
+    expect(kept.arch).toBe('serial');
+    expect(kept.meta.stopReason).toBe('interrupted');
   });
 });

@@ -2,8 +2,6 @@
 // 2-core machine it trains the serial model fastest. WebGL only where a real GPU is reported (SwiftShader,
 // the software fallback of a GPU-less Chromium, is 10–20× slower per step); cpu (plain JS) as the fallback.
 import * as tf from '@tensorflow/tfjs-core';
-// The ES module build of tfjs-core registers no gradients by itself: without these, "gradient function not found".
-import '@tensorflow/tfjs-core/dist/register_all_gradients';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';

@@ -16,14 +16,14 @@ export function renderTraceHeatmaps(weights: Weights, a: string, b: string, widt
   if (outcome.kind !== 'answer' || !outcome.answer.trace) return box;
   const { answer } = outcome;
   const trace = answer.trace!;
-  box.append(h('p', { class: 'muted small' }, `${answer.a} + ${answer.b} → ${answer.sum} ${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`));
-  const panel = weights.arch === 'vector' ? Math.max(200, Math.floor(width / 3) - 16) : width;
+  const caption = h('p', { class: 'muted small' }, `Inside the network for ${answer.a} + ${answer.b}: it answers ${answer.sum} ${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`);
+  const panel = Math.max(200, Math.floor(width / 3) - 16);
   for (const channel of CHANNELS) {
     const map = renderHeatmap(heatmapData(trace, channel), stepLabels(answer.model, trace.length), stepTicks(answer.model, trace.length), panel);
     map.querySelector(`[data-testid="heatmap-${channel}"]`)?.setAttribute('data-testid', `train-heatmap-${channel}`);
     box.append(map);
   }
-  return box;
+  return h('div', {}, caption, box);
 }
 
 export interface LengthsView {

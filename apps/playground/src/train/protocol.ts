@@ -1,6 +1,6 @@
 // Messages between the Train view and its worker. Weights travel as lstm-adder.weights/v1 JSON objects.
 import type { Weights } from '@lstm-adder/core';
-import type { EpochRecord } from '@lstm-adder/trainer/src/train-types';
+import type { EpochRecord } from '@lstm-adder/trainer/browser';
 
 export const BACKEND_CHOICES = ['auto', 'wasm', 'webgl', 'cpu'] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];

@@ -1,6 +1,6 @@
 // The Train view's settings as URL state (`?view=train&arch=serial&hidden=8&lr=0.03&batch=128&seed=1`),
 // beside the page's own keys, which it leaves alone. Defaults are the trainer's recipe for the arch.
-import { DEFAULTS } from '@lstm-adder/trainer/src/config';
+import { DEFAULTS } from '@lstm-adder/trainer/config';
 import { BACKEND_CHOICES, type BackendChoice, type TrainSettings } from './protocol';
 
 /** The trainer's defaults: what `lstm-adder-train --arch <arch>` uses. */

@@ -34,9 +34,9 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
   // Controls and readouts
   const button = (id: string, text: string, title: string) => h('button', { type: 'button', 'data-testid': id, id, title }, text);
   const play = button('train-play', '▶ Play', 'Train until exact (or paused)');
-  const pause = button('train-pause', '⏸ Pause', 'Pause after the current epoch');
-  const step = button('train-step', '⏭ Step', 'Train one epoch, then pause');
-  const reset = button('train-reset', '↺ Reset', 'Start again from fresh random weights');
+  const pause = button('train-pause', 'Pause', 'Pause after the current epoch');
+  const step = button('train-step', 'Step one epoch', 'Train one epoch, then pause');
+  const reset = button('train-reset', 'Reset', 'Start again from fresh random weights');
   const epochOut = h('output', { 'data-testid': 'train-epoch' }, '0');
   const status = h('output', { 'data-testid': 'train-status', class: 'train-status' }, 'starting TF.js…');
   const speed = h('output', { 'data-testid': 'train-speed' }, '–');

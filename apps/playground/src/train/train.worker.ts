@@ -1,33 +1,48 @@
-// The training worker: starts a TF.js backend and runs @lstm-adder/trainer's own loop on the visitor's settings,
-// reporting every epoch, so the page never waits on a training step.
-import { DEFAULTS, type TrainConfig } from '@lstm-adder/trainer/src/config';
-import { trainModel } from '@lstm-adder/trainer/src/pipeline';
+// The training worker: starts a TF.js backend and steps @lstm-adder/trainer's own loop one epoch at a time,
+// so the page can play, pause and step it, and sees the weights as they are after every epoch.
+import { createTraining, DEFAULTS, type TrainConfig, type Training } from '@lstm-adder/trainer/browser';
 import { startBackend } from './backend';
 import type { BackendInfo, FromWorker, ToWorker, TrainSettings } from './protocol';
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
+const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
 
-let settings: TrainSettings | null = null;
-let backend: Promise<BackendInfo> | null = null;
-let running = false;
-
-function configOf(s: TrainSettings): TrainConfig {
-  return { ...DEFAULTS[s.arch], hidden: s.hidden, lr: s.lr, batch: s.batch, seed: s.seed, maxSeconds: Infinity };
+/** The trainer's recipe for the arch with the visitor's settings. Vector trains on all 16,384 pairs and stops
+ *  at the first epoch core verifies exact (the CLI's default holds 10 % out and runs a fixed schedule). */
+export function configOf(s: TrainSettings): TrainConfig {
+  const base = { ...DEFAULTS[s.arch], hidden: s.hidden, lr: s.lr, batch: s.batch, seed: s.seed, maxSeconds: Infinity };
+  return s.arch === 'vector' ? { ...base, holdout: 0, keep: 'best' } : base;
 }
 
-async function train(): Promise<void> {
-  if (!settings || running) return;
+let backend: Promise<BackendInfo> | null = null;
+let training: Training | null = null;
+let started = 0;
+/** Epochs still wanted: Infinity while playing, 1 for a step, 0 when paused. */
+let wanted = 0;
+let running = false;
+
+async function run(): Promise<void> {
+  if (running || !training) return;
   running = true;
-  const started = performance.now();
+  const info = await backend!;
   try {
-    const info = await backend!;
+    if (!started) started = performance.now();
     post({ type: 'state', state: 'playing' });
-    let verifyStarted = 0;
-    const model = await trainModel(configOf(settings), info, {
-      onEpoch: (record) => post({ type: 'epoch', record, weights: null, wall: performance.now() - started }),
-    });
-    verifyStarted = performance.now();
-    post({ type: 'done', weights: model.weights, passed: model.verification.passed, stopReason: model.result.stopReason, wall: performance.now() - started, verifyMs: performance.now() - verifyStarted });
+    while (wanted > 0 && !training.loop.done) {
+      wanted--;
+      const record = await training.loop.step();
+      if (record) post({ type: 'epoch', record, weights: training.currentWeights(), wall: performance.now() - started });
+      await yieldToMessages(); // a pause or step message lands here
+    }
+    if (training.loop.done) {
+      post({ type: 'state', state: 'verifying' });
+      const verifyStarted = performance.now();
+      const model = await training.finish(info, { trainedIn: 'browser' });
+      training = null;
+      post({ type: 'done', weights: model.weights, passed: model.verification.passed, stopReason: model.result.stopReason, wall: performance.now() - started, verifyMs: performance.now() - verifyStarted });
+    } else {
+      post({ type: 'state', state: 'paused' });
+    }
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   } finally {
@@ -38,14 +53,22 @@ async function train(): Promise<void> {
 self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   const message = event.data;
   if (message.type === 'start') {
-    settings = message.settings;
     const t0 = performance.now();
-    backend = startBackend(settings.backend);
+    backend = startBackend(message.settings.backend);
     backend.then(
-      (info) => post({ type: 'backend', backend: info, ms: performance.now() - t0 }),
+      (info) => {
+        training = createTraining(configOf(message.settings));
+        post({ type: 'backend', backend: info, ms: performance.now() - t0 });
+      },
       (error) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
-  } else if (message.type === 'play' || message.type === 'step') {
-    void train();
+  } else if (message.type === 'play') {
+    wanted = Infinity;
+    void run();
+  } else if (message.type === 'step') {
+    wanted = 1;
+    void run();
+  } else {
+    wanted = 0;
   }
 });

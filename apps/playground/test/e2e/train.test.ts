@@ -83,7 +83,12 @@ describe('the Train view in Chromium', () => {
     await page.getByTestId('answer-with').selectOption('yours');
     await expect.poll(() => page.getByTestId('answer-source').textContent()).toBe('yours');
 
+    // One epoch, then it waits: the weights so far can be downloaded.
     const started = Date.now();
+    await page.getByTestId('train-step').click();
+    await expect.poll(() => status().textContent(), { timeout: 60_000 }).toContain('paused after epoch 1');
+    expect(await page.getByTestId('train-epoch').textContent()).toBe('1');
+    expect(await page.getByTestId('train-download').isDisabled()).toBe(false);
     await page.getByTestId('train-play').click();
     await expect.poll(() => status().textContent()).toContain('training');
     // While it trains, typed operands keep getting answers.

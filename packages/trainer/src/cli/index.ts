@@ -1,4 +1,10 @@
-// Entry point of the lstm-adder-train command.
+// Entry point of the lstm-adder-train command. Any error that escapes still ends in one line, never TF.js's bundle.
+import { EXIT, reportError } from './exit.js';
 import { main } from './main.js';
 
-process.exitCode = await main(process.argv.slice(2));
+const verbose = process.argv.includes('--verbose');
+const die = (error: unknown) => process.exit(reportError(error, verbose) || EXIT.error);
+process.on('uncaughtException', die);
+process.on('unhandledRejection', die);
+// Exit as soon as main is done: nothing (a backend's worker, a timer) may keep the process waiting.
+process.exit(await main(process.argv.slice(2)));

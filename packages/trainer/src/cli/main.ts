@@ -1,71 +1,72 @@
-// lstm-adder-train: parse flags, start a backend, train, verify with core, write the model atomically.
-import { ConfigError } from '../config.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
-import type { TrainedModel } from '../pipeline.js';
-import { CommanderError, parseCli } from './options.js';
+// lstm-adder-train: parse flags, check the output paths, start a backend, train, verify with core, and write
+// the model atomically, where its verdict allows (exit statuses: ./exit.ts).
+import { checkOutputPaths } from '../node/output-paths.js';
+import { sidePath, writeFileAtomic } from '../node/atomic-write.js';
+import { verdictOf } from '../verdict.js';
+import { EXIT, reportError } from './exit.js';
+import { placeModel } from './model-files.js';
+import { CommanderError, parseCli, type CliOptions } from './options.js';
 import { createReporter } from './progress.js';
 
-export const EXIT_USAGE = 2;
-export const EXIT_INTERRUPTED = 130;
-
-export function summaryLine(m: TrainedModel): string {
-  const v = m.verification;
-  const meta = m.weights.meta as { digits: number; trainSeconds: number; epochsRun: number; stopReason: string };
-  const head = `${m.weights.arch} H=${m.weights.hiddenSize}: ${meta.epochsRun} epochs (${meta.stopReason}) in ${meta.trainSeconds}s`;
-  const parity = `max |TF.js − core| ${v.parity.maxAbsDiff.toExponential(2)}`;
-  if (v.vector) {
-    const held = v.vector.heldOut ? `, held-out ${v.vector.heldOut.correct}/${v.vector.heldOut.total}` : '';
-    return `${head}; core: all pairs ${v.vector.allPairs.correct}/${v.vector.allPairs.total}${held}; ${parity}; ${meta.digits} digits`;
-  }
-  const widths = v.serial!.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ');
-  return `${head}; core: ${widths}; ${parity}; ${meta.digits} digits`;
-}
-
 export async function main(argv: string[]): Promise<number> {
-  let options;
+  let options: CliOptions;
   try {
     options = parseCli(argv);
   } catch (error) {
-    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' || error.code === 'commander.help' ? 0 : EXIT_USAGE;
-    if (error instanceof ConfigError) { process.stderr.write(`error: ${error.message}\n`); return EXIT_USAGE; }
-    throw error;
+    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    return reportError(error, argv.includes('--verbose'));
   }
-  const { config, json } = options;
+  try {
+    return await train(options);
+  } catch (error) {
+    return reportError(error, options.verbose);
+  }
+}
+
+async function train(options: CliOptions): Promise<number> {
+  const { config, json, out, report } = options;
+  const unverified = (path: string) => sidePath(path, 'unverified');
+  const interruptedOut = sidePath(out, 'interrupted');
+  // Before TF.js loads and before any training: a bad path answers in a second.
+  await checkOutputPaths([
+    ['--out', out], ['--out (side file)', unverified(out)], ['--out (side file)', interruptedOut],
+    ...(report ? [['--report', report], ['--report (side file)', unverified(report)]] as const : []),
+  ]);
   const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
-  // TF.js and Vega load only once the flags are known to be good: bad input answers at once.
-  const [{ BackendError, setupBackend }, { trainModel }, { renderReport }] = await Promise.all([
+  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }] = await Promise.all([
     import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'),
   ]);
-  let backend;
-  try {
-    backend = await setupBackend(options.backend);
-  } catch (error) {
-    if (error instanceof BackendError) { process.stderr.write(`error: ${error.message}\n`); return EXIT_USAGE; }
-    throw error;
-  }
+  const backend = await setupBackend(options.backend);
   reporter.info(`backend: ${backend.name} (${backend.reason})`, { backend: backend.name, reason: backend.reason });
 
   let interrupted = false;
   const onSigint = () => {
-    if (interrupted) process.exit(EXIT_INTERRUPTED); // second Ctrl-C: leave now; the model file is untouched either way
+    if (interrupted) process.exit(EXIT.interrupted); // second Ctrl-C: leave now; the model file is untouched either way
     interrupted = true;
   };
   process.on('SIGINT', onSigint);
   try {
     const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted });
+    reporter.stop(model.result.epochsRun);
+    const verdict = verdictOf(model);
+    const place = placeModel(verdict, out, report, unverified, options.allowUnverified);
+    await writeFileAtomic(place.out, JSON.stringify(model.weights) + '\n');
+    if (place.report) await writeFileAtomic(place.report, await renderReport(model.weights));
+    const wrote = `wrote ${place.out}${place.report ? ` and ${place.report}` : ''}`;
+    if (json) reporter.info(verdict.line, { event: 'summary', verdict: verdict.kind, out: place.out, report: place.report, status: place.status, verification: model.weights.meta.verification });
+    else reporter.info([verdict.line, wrote, place.note].filter(Boolean).join('\n'));
+    return place.status;
+  } catch (error) {
+    if (!interrupted) throw error;
     reporter.stop();
-    if (interrupted) {
-      reporter.info(`interrupted: ${options.out} left unchanged`, { interrupted: true });
-      return EXIT_INTERRUPTED;
+    if (!(error instanceof TrainingInterrupted)) {
+      reporter.info(`interrupted before the first epoch ended: nothing to keep; ${out} left unchanged`, { event: 'interrupted', out: null });
+      return EXIT.interrupted;
     }
-    await writeFileAtomic(options.out, JSON.stringify(model.weights) + '\n');
-    if (options.report) await writeFileAtomic(options.report, await renderReport(model.weights));
-    const summary = summaryLine(model);
-    if (json) reporter.info(summary, { event: 'summary', out: options.out, passed: model.verification.passed, verification: model.weights.meta.verification });
-    else reporter.info(`${model.verification.passed ? 'verified' : 'NOT verified'}: ${summary}\nwrote ${options.out}${options.report ? ` and ${options.report}` : ''}`);
-    return 0;
+    await writeFileAtomic(interruptedOut, JSON.stringify(error.weights) + '\n');
+    reporter.info(`interrupted: ${out} left unchanged; the best weights so far (epoch ${error.result.bestEpoch} of ${error.result.epochsRun}, not verified) are in ${interruptedOut}`, { event: 'interrupted', out: interruptedOut });
+    return EXIT.interrupted;
   } finally {
     process.off('SIGINT', onSigint);
   }
 }
-

@@ -6,7 +6,8 @@ import type { EpochRecord } from '../train-types.js';
 export interface Reporter {
   info(message: string, fields?: Record<string, unknown>): void;
   epoch(record: EpochRecord): void;
-  stop(): void;
+  /** Ends the bar; given the last epoch run, the bar ends there (time limit, target reached), full. */
+  stop(lastEpoch?: number): void;
 }
 
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}%`);
@@ -19,7 +20,7 @@ export function epochLine(config: TrainConfig, r: EpochRecord): string {
   return parts.join('  ');
 }
 
-export function createReporter(config: TrainConfig, mode: { json: boolean; tty: boolean }, write = (s: string) => process.stdout.write(s)): Reporter {
+export function createReporter(config: TrainConfig, mode: { json: boolean; tty: boolean; barStream?: NodeJS.WritableStream }, write = (s: string) => process.stdout.write(s)): Reporter {
   if (mode.json) {
     return {
       info: (message, fields = {}) => write(JSON.stringify({ event: 'info', message, ...fields }) + '\n'),
@@ -32,7 +33,7 @@ export function createReporter(config: TrainConfig, mode: { json: boolean; tty: 
   }
   const bar = new cliProgress.SingleBar({
     format: `[${config.arch}] {bar} epoch {value}/{total} | loss {loss} | train {train} | ${config.arch === 'serial' ? '64-bit' : 'all pairs'} {all} | {secs}s | ETA {remaining}s`,
-    hideCursor: true, clearOnComplete: false, stopOnComplete: false,
+    hideCursor: true, clearOnComplete: false, stopOnComplete: false, ...(mode.barStream ? { stream: mode.barStream } : {}),
   }, cliProgress.Presets.shades_classic);
   let started = false;
   return {
@@ -44,6 +45,10 @@ export function createReporter(config: TrainConfig, mode: { json: boolean; tty: 
       const payload = { loss: r.loss.toPrecision(4), train: pct(r.trainAccuracy), all: pct(r.allPairsAccuracy ?? r.heldOutAccuracy), secs: r.seconds.toFixed(1), remaining: remaining.toFixed(0) };
       if (!started) { bar.start(config.epochs, r.epoch, payload); started = true; } else bar.update(r.epoch, payload);
     },
-    stop: () => { if (started) bar.stop(); started = false; },
+    stop: (lastEpoch) => {
+      if (started && lastEpoch !== undefined) { bar.setTotal(lastEpoch); bar.update(lastEpoch, { remaining: '0' }); }
+      if (started) bar.stop();
+      started = false;
+    },
   };
 }

@@ -1,37 +1,104 @@
-// `npm run train`: trains the default models listed in train.config.json, verifies them with core and writes
+// `npm run train`: trains the models listed in train.config.json, verifies them with core and writes
 // packages/core/models/<arch>.json and reports/<arch>.svg. The vector recipe holds 10% of the pairs out, and the
-// shipped model is that model: its meta lists the pairs it never saw.
+// shipped model is that model: its meta lists the pairs it never saw. A model core does not verify (for a
+// held-out run: a training pair wrong) never replaces a file: it goes to scratch/ and the run exits 3
+// (exit statuses: ./exit.ts).
 import { readFile } from 'node:fs/promises';
 import type { Weights } from '@lstm-adder/core';
+import { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { dirname, resolve } from 'node:path';
-import { DEFAULTS, validateConfig, type Arch, type TrainConfig } from '../config.js';
-import { setupBackend, type BackendInfo } from '../node/backend.js';
-import { writeFileAtomic } from '../node/atomic-write.js';
-import { trainModel, type TrainedModel } from '../pipeline.js';
-import { renderReport } from '../report/svg.js';
-import { summaryLine, EXIT_INTERRUPTED } from './main.js';
+import { dirname, join, relative, resolve } from 'node:path';
+import type { TrainConfig } from '../config.js';
+import { sidePath, writeFileAtomic } from '../node/atomic-write.js';
+import { checkOutputPaths } from '../node/output-paths.js';
+import type { TrainedModel } from '../pipeline.js';
+import { verdictOf } from '../verdict.js';
+import { EXIT, reportError } from './exit.js';
+import { placeModel } from './model-files.js';
 import { createReporter } from './progress.js';
-
-interface Entry { arch: Arch; out: string; report: string; overrides?: Partial<TrainConfig> }
+import { readTrainFile } from './train-file.js';
 
 const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
-const file = JSON.parse(await readFile(resolve(root, 'train.config.json'), 'utf8')) as { models: Entry[] };
-const backend: BackendInfo = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
-console.log(`backend: ${backend.name} (${backend.reason})`);
+const program = new Command('npm run train')
+  .option('--config <file>', 'what to train and where to write it', join(root, 'train.config.json'))
+  .option('--allow-unverified', 'write a model core does not verify over the file anyway', false)
+  .option('--verbose', 'print the stack of an unexpected error', false)
+  .exitOverride()
+  .allowExcessArguments(false);
+const verbose = process.argv.includes('--verbose');
+process.on('uncaughtException', (error) => process.exit(reportError(error, verbose)));
+process.on('unhandledRejection', (error) => process.exit(reportError(error, verbose)));
+const shown = (path: string) => relative(process.cwd(), path) || path;
+/** Where models that must not replace a committed file go (gitignored). */
+const scratch = (path: string, tag: string) => join(root, 'scratch', sidePath(relative(dirname(path), path), tag));
 
-let interrupted = false;
-process.on('SIGINT', () => { if (interrupted) process.exit(EXIT_INTERRUPTED); interrupted = true; });
-const started = performance.now();
+let options: { config: string; allowUnverified: boolean; verbose: boolean };
+try {
+  options = program.parse(process.argv).opts();
+} catch {
+  process.exit(EXIT.usage);
+}
+const status = await trainAll().catch((error: unknown) => reportError(error, options.verbose));
+process.exit(status);
 
-async function train(config: TrainConfig, label: string): Promise<TrainedModel> {
-  const reporter = createReporter(config, { json: false, tty: Boolean(process.stdout.isTTY) });
-  reporter.info(`${label}`);
-  const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted });
-  reporter.stop();
-  if (interrupted) { console.log('interrupted: the model files were left unchanged'); process.exit(EXIT_INTERRUPTED); }
-  console.log(`${model.verification.passed ? 'verified' : 'NOT verified'}: ${summaryLine(model)}`);
-  return model;
+async function trainAll(): Promise<number> {
+  const jobs = await readTrainFile(options.config);
+  await checkOutputPaths(jobs.flatMap((job) => [
+    ['out', job.out], ['report', job.report], ['side file', scratch(job.out, 'unverified')], ['side file', scratch(job.report, 'unverified')], ['side file', scratch(job.out, 'interrupted')],
+  ] as const));
+  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }] = await Promise.all([
+    import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'),
+  ]);
+  const backend = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
+  console.log(`backend: ${backend.name} (${backend.reason})`);
+
+  let interrupted = false;
+  process.on('SIGINT', () => { if (interrupted) process.exit(EXIT.interrupted); interrupted = true; });
+  const started = performance.now();
+
+  async function train(config: TrainConfig, label: string, out: string): Promise<TrainedModel | null> {
+    const reporter = createReporter(config, { json: false, tty: Boolean(process.stdout.isTTY) });
+    reporter.info(label);
+    try {
+      const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted });
+      reporter.stop(model.result.epochsRun);
+      console.log(verdictOf(model).line);
+      return model;
+    } catch (error) {
+      reporter.stop();
+      if (!(error instanceof TrainingInterrupted)) throw error;
+      const side = scratch(out, 'interrupted');
+      await writeFileAtomic(side, JSON.stringify(error.weights) + '\n');
+      console.log(`interrupted: the model files were left unchanged; the best weights so far (epoch ${error.result.bestEpoch}, not verified) are in ${shown(side)}`);
+      return null;
+    }
+  }
+
+  let status: number = EXIT.ok;
+  for (const { entry, config, out, report } of jobs) {
+    const model = await train(config, `${entry.arch}: training`, out);
+    if (!model) return EXIT.interrupted;
+    model.weights.meta.totalTrainSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
+    const place = placeModel(verdictOf(model), out, report, (path) => scratch(path, 'unverified'), options.allowUnverified);
+    status = Math.max(status, place.status);
+    const previous = await readFile(out, 'utf8').then((text) => JSON.parse(text) as Weights).catch(() => null); // none, or not a model
+    if (place.out === out && previous && sameModel(previous, model.weights)) {
+      // Same weights and verdict (same seed, recipe and backend): keep the file, whose only differences would be
+      // wall times, so the committed model does not churn and turbo's next run is a cache hit.
+      console.log(`${shown(out)}: unchanged (identical weights and verification); wrote ${shown(report)}`);
+      await writeFileAtomic(report, await renderReport(previous));
+    } else {
+      await writeFileAtomic(place.out, JSON.stringify(model.weights) + '\n');
+      await writeFileAtomic(place.report!, await renderReport(model.weights));
+      console.log(`wrote ${shown(place.out)} and ${shown(place.report!)}`);
+    }
+    if (place.note) console.log(place.note);
+  }
+  const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
+  console.log(`npm run train: ${((performance.now() - started) / 1000).toFixed(1)}s, finished ${at}${status === EXIT.unverified ? ` — a model did NOT meet its verification target (exit ${EXIT.unverified})` : ''}`);
+  // turbo prints this log again, word for word, when it restores the outputs from its cache.
+  console.log('(on a turbo cache hit this log is replayed from that earlier run: nothing was trained now if the time above has passed)');
+  return status;
 }
 
 /** Equal up to wall-clock figures: weights, recipe, backend and every verification number. */
@@ -39,24 +106,3 @@ function sameModel(a: Weights, b: Weights): boolean {
   const key = (w: Weights) => JSON.stringify([w.lstm, w.dense, w.outputActivation, w.meta.config, w.meta.backend, w.meta.verification, w.meta.digits]);
   return key(a) === key(b);
 }
-
-let failed = false;
-for (const entry of file.models) {
-  const config = validateConfig({ ...structuredClone(DEFAULTS[entry.arch]), ...entry.overrides });
-  const model = await train(config, `${entry.arch}: training`);
-  failed ||= !model.verification.passed;
-  model.weights.meta.totalTrainSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
-  const out = resolve(root, entry.out);
-  const previous = await readFile(out, 'utf8').then((text) => JSON.parse(text) as Weights, () => null);
-  if (previous && sameModel(previous, model.weights)) {
-    // Same weights and verdict (same seed, recipe and backend): keep the file, whose only differences would be
-    // wall times, so the committed model does not churn and turbo's next run is a cache hit.
-    console.log(`${entry.out}: unchanged (identical weights and verification); wrote ${entry.report}`);
-    await writeFileAtomic(resolve(root, entry.report), await renderReport(previous));
-  } else {
-    await writeFileAtomic(out, JSON.stringify(model.weights) + '\n');
-    await writeFileAtomic(resolve(root, entry.report), await renderReport(model.weights));
-    console.log(`wrote ${entry.out} and ${entry.report}`);
-  }
-}
-console.log(`npm run train: ${((performance.now() - started) / 1000).toFixed(1)}s${failed ? ' — a model did NOT meet its verification target (figures in its meta)' : ''}`);

@@ -1,9 +1,9 @@
 // Model files are replaced atomically: readers (and a Ctrl-C) see the old file or the new one, never half of one.
-import { mkdir, rename, rm, writeFile } from 'node:fs/promises';
-import { dirname } from 'node:path';
+import { rename, rm, writeFile } from 'node:fs/promises';
+import { makeParents } from './output-paths.js';
 
 export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await mkdir(dirname(path), { recursive: true });
+  await makeParents(path);
   const temp = `${path}.${process.pid}.tmp`;
   try {
     await writeFile(temp, content);
@@ -12,4 +12,10 @@ export async function writeFileAtomic(path: string, content: string): Promise<vo
     await rm(temp, { force: true });
     throw error;
   }
+}
+
+/** `model.json` → `model.<tag>.json`: where a model that must not replace `path` goes instead. */
+export function sidePath(path: string, tag: string): string {
+  const dot = path.lastIndexOf('.');
+  return dot > path.lastIndexOf('/') && dot > 0 ? `${path.slice(0, dot)}.${tag}${path.slice(dot)}` : `${path}.${tag}`;
 }

@@ -3,6 +3,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { createRequire } from 'node:module';
 import type { BackendChoice } from '../config.js';
+import { BackendError } from './backend-error.js';
+
+export { BackendError };
 
 export interface BackendInfo { name: string; reason: string }
 
@@ -69,8 +72,4 @@ export async function setupBackend(choice: BackendChoice): Promise<BackendInfo> 
 
 function fail(message: string): never {
   throw new BackendError(message);
-}
-
-export class BackendError extends Error {
-  override readonly name = 'BackendError';
 }

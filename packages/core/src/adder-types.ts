@@ -1,0 +1,45 @@
+// What an adder is and what it answers: the types both adders implement, apart from them so nothing imports in a circle.
+import type { Arch } from './arch.js';
+import type { StepTrace } from './forward.js';
+import type { Operand } from './operand.js';
+import type { Weights } from './weights.js';
+
+/** The longest operand, in decimal digits, a trace is given for (the API and the page refuse longer; core does not). */
+export const TRACE_MAX_DIGITS = 64;
+
+export interface AddResult {
+  a: bigint;
+  b: bigint;
+  /** The model's answer (not the arithmetic sum: `correct` says whether they agree). */
+  sum: bigint;
+  /** The model's sum bits, MSB first: 8 for `vector`, one per serial step for `serial`. */
+  bits: string;
+  /** min |y − 0.5| over the sum's bits: how sure the model was of its least sure bit. */
+  margin: number;
+  /** Whether the model's sum equals a + b. */
+  correct: boolean;
+  trace?: StepTrace[];
+  /** `formatResult(this)`, so `JSON.stringify(result)` gives the API's form (without the trace). */
+  toJSON(): AddResultJson;
+}
+
+/** An AddResult as the API writes it: no bigints, decimal strings; bits MSB first, all three as wide as the sum's. */
+export interface AddResultJson {
+  a: string;
+  b: string;
+  sum: string;
+  bits: { a: string; b: string; sum: string };
+  margin: number;
+  correct: boolean;
+}
+
+export interface AddOptions {
+  /** Also return every step's gates, states and output (from the plain forward pass). */
+  trace?: boolean;
+}
+
+export interface Adder {
+  readonly arch: Arch;
+  readonly weights: Weights;
+  add(a: Operand, b: Operand, options?: AddOptions): AddResult;
+}

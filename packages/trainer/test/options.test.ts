@@ -1,0 +1,62 @@
+// Flags → TrainConfig, in process: every bad value is refused with a message naming the flag and what it accepts.
+import { describe, expect, test } from 'vitest';
+import { DEFAULTS, SEED_PRESET } from '../src/config.js';
+import { buildProgram, CommanderError, ConfigError, parseCli } from '../src/cli/options.js';
+
+function refusal(argv: string[]): string {
+  let stderr = '';
+  const program = buildProgram().configureOutput({ writeErr: (s) => { stderr += s; }, writeOut: () => {} });
+  try {
+    parseCli(argv, program);
+  } catch (error) {
+    if (error instanceof CommanderError) return stderr;
+    if (error instanceof ConfigError) return error.message;
+    throw error;
+  }
+  throw new Error(`${argv.join(' ')} was accepted`);
+}
+
+describe('a bad flag is refused with one line naming the flag and what it accepts', () => {
+  test.each([
+    [['--arch', 'lstm'], /--arch.*'lstm' is invalid.*vector, serial/s],
+    [['--loss', 'hinge'], /--loss.*mse, bce/s],
+    [['--backend', 'gpu'], /--backend.*auto, tensorflow, wasm, cpu/s],
+    [['--preset', 'fast'], /--preset.*seed, default/s],
+    [['--lr', '-1'], /--lr.*'-1' is invalid. Expected a positive number/],
+    [['--lr', ''], /--lr.*Expected a positive number/],
+    [['--hidden', '2.5'], /--hidden.*Expected an integer from 1 to 512/],
+    [['--hidden', 'big'], /--hidden.*'big' is invalid. Expected an integer from 1 to 512/],
+    [['--hidden', '513'], /--hidden.*Expected an integer from 1 to 512/],
+    [['--epochs', '-5'], /--epochs.*Expected an integer ≥ 1/],
+    [['--epochs', 'ten'], /--epochs.*Expected an integer ≥ 1/],
+    [['--seed', '4294967296'], /--seed.*Expected an integer from 0 to 4294967295/],
+    [['--holdout', '1.5'], /--holdout.*Expected a number from 0 to 0.9/],
+    [['--train-widths', '9-3'], /^--train-widths: the lowest width is above the highest$/],
+    [['--train-widths', '0-3'], /--train-widths.*Expected an integer from 1 to 4096/],
+    [['--train-widths', 'wide'], /--train-widths.*Expected \[lowest, highest\] operand widths/],
+    [['--max-seconds', '0'], /--max-seconds.*Expected a positive number/],
+    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['extra'], /too many arguments/],
+    [['--preset', 'seed', '--arch', 'serial'], /^--preset: the seed preset is the notebook's vector recipe/],
+    [['--arch', 'serial', '--holdout', '0.1'], /^--holdout: applies to arch vector only/],
+  ])('%j', (argv, message) => {
+    const text = refusal(argv);
+    expect(text).toMatch(message);
+    expect(text.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('good flags', () => {
+  test('override the preset field by field; the rest is the recipe', () => {
+    const { config, out, report, allowUnverified } = parseCli(['--arch', 'serial', '--hidden', '6', '--train-widths', '2-12', '--lr', '0.01']);
+    expect(config).toEqual({ ...DEFAULTS.serial, hidden: 6, trainWidths: [2, 12], lr: 0.01 });
+    expect(out).toBe('serial.json');
+    expect(report).toBeNull();
+    expect(allowUnverified).toBe(false);
+  });
+
+  test('--preset seed is the notebook\'s recipe, unchanged unless a flag says otherwise', () => {
+    expect(parseCli(['--preset', 'seed']).config).toEqual(SEED_PRESET);
+    expect(parseCli(['--preset', 'seed', '--epochs', '3']).config).toEqual({ ...SEED_PRESET, epochs: 3 });
+  });
+});
