@@ -5,7 +5,7 @@
 import { writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { fileURLToPath } from 'node:url';
-import { DEFAULTS, SEED_PRESET, type TrainConfig } from '../src/config.js';
+import { DEFAULTS, SEED_PRESET, SERIAL_H8, type TrainConfig } from '../src/config.js';
 import { setupBackend } from '../src/node/backend.js';
 import { trainModel } from '../src/pipeline.js';
 

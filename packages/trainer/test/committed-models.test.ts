@@ -38,3 +38,12 @@ describe('committed models', () => {
     expect(got.maxAbsDiff).toBeCloseTo(claim.maxAbsDiff, 6);
   });
 });
+
+describe('what the shipped models show', () => {
+  test('serial: at most 4 hidden units, exact at widths outside the verification plan too (33 bits)', () => {
+    const w = load('serial');
+    expect(w.hiddenSize).toBeLessThanOrEqual(4);
+    const got = evaluateSerial(createAdder(w), { widths: [1, 33, 100], samples: 1000, seed: 33 });
+    expect(got.correct).toBe(got.total);
+  });
+});
