@@ -1,11 +1,11 @@
 // Tests run inside workerd with the same config as `wrangler dev` (wrangler.jsonc: vars, compatibility date).
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
 
-export default defineConfig({
-  plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-  },
-});
+export default mergeConfig(
+  shared,
+  defineConfig({
+    plugins: [cloudflareTest({ wrangler: { configPath: './wrangler.jsonc' } })],
+  }),
+);

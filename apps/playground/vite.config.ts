@@ -8,7 +8,8 @@ export default defineConfig(({ command }) => {
   return {
     define: devApi ? { 'import.meta.env.VITE_API_URL': JSON.stringify(devApi) } : {},
     worker: { format: 'es' },
-    build: { target: 'es2022', reportCompressedSize: true },
+    // Two pages: the playground and the API reference (api.html).
+    build: { target: 'es2022', reportCompressedSize: true, rolldownOptions: { input: ['index.html', 'api.html'] } },
     server: { host: '127.0.0.1' },
     preview: { host: '127.0.0.1' },
   };

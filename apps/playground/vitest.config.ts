@@ -1,13 +1,15 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    // The browser tests start wrangler dev, build the page and drive Chromium: give them room.
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    fileParallelism: false,
-    // expect.poll waits for the page's debounced answers; a loaded CI machine may need more than the 1 s default.
-    expect: { poll: { timeout: 10_000, interval: 50 } },
-  },
-});
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      // The browser tests start wrangler dev, build the page and drive Chromium: give them room, one file at a time.
+      hookTimeout: 120_000,
+      fileParallelism: false,
+      // expect.poll waits for the page's debounced answers; a loaded CI machine may need more than the 1 s default.
+      expect: { poll: { timeout: 10_000, interval: 50 } },
+    },
+  }),
+);

@@ -1,11 +1,13 @@
-import { defineConfig } from 'vitest/config';
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
 
-export default defineConfig({
-  test: {
-    include: ['test/**/*.test.ts'],
-    testTimeout: 60_000,
-    hookTimeout: 120_000,
-    // One clone, one port pair: the files must not run at the same time.
-    fileParallelism: false,
-  },
-});
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      hookTimeout: 120_000,
+      // One clone, one port pair: the files must not run at the same time.
+      fileParallelism: false,
+    },
+  }),
+);

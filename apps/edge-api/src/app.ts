@@ -1,13 +1,14 @@
 // The API as a Hono app built from its models, so tests can inject weights and the Worker uses the committed ones.
 import { Hono } from 'hono/tiny';
-import { secureHeaders } from 'hono/secure-headers';
 import type { AppEnv } from './env.js';
 import { corsFor } from './http/cors.js';
-import { notFound, onError } from './http/fallbacks.js';
+import { notFound, onError, refuseOtherMethods } from './http/fallbacks.js';
+import { securityHeaders } from './http/security.js';
 import type { Models } from './models.js';
 import { addRoutes } from './routes/add.js';
 import { healthRoutes } from './routes/health.js';
 import { modelRoutes } from './routes/model.js';
+import { openApiRoutes } from './routes/openapi.js';
 
 export interface AppOptions {
   models: Models;
@@ -17,15 +18,13 @@ export interface AppOptions {
 
 export function createApp({ models, corsOrigins }: AppOptions) {
   const app = new Hono<AppEnv>();
-  app.use(
-    secureHeaders({
-      // A public JSON API: other origins may read it (CORS decides), and it is never a page to frame or run scripts in.
-      crossOriginResourcePolicy: 'cross-origin',
-      contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
-    }),
-  );
-  app.use(corsFor(corsOrigins));
-  const routes = app.route('/', addRoutes(models)).route('/', modelRoutes(models)).route('/', healthRoutes(models));
+  app.use(securityHeaders, corsFor(corsOrigins));
+  const routes = app
+    .route('/', addRoutes(models))
+    .route('/', modelRoutes(models))
+    .route('/', healthRoutes(models))
+    .route('/', openApiRoutes());
+  refuseOtherMethods(app);
   app.notFound(notFound(app));
   app.onError(onError);
   return routes;
@@ -34,7 +33,6 @@ export function createApp({ models, corsOrigins }: AppOptions) {
 /** The API's routes and their types, for Hono's typed client: `hc<AppType>('http://127.0.0.1:8787')`. */
 export type AppType = ReturnType<typeof createApp>;
 
-export type { AddAnswer, TraceStep } from './answer.js';
-export type { ErrorBody, ErrorCode } from './errors.js';
-export { loadModels, MODEL_NAMES, type Model, type ModelName, type Models } from './models.js';
+export { ERROR_STATUS, type ErrorBody, type ErrorCode } from './errors.js';
+export { loadModels, MODEL_NAMES, type AddAnswer, type Model, type ModelName, type Models, type TraceStep } from './models.js';
 export type { ModelInfo } from './routes/model.js';

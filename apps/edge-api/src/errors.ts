@@ -1,51 +1,60 @@
-// One error shape for every refusal: { error: { code, message } }. Messages name the parameter,
-// quote what was received (cut short) and say what is accepted.
+// One error shape for every refusal: { error: { code, message, param } }. `code` is the one rule a client needs; the
+// status follows from it (the table below). Messages name the parameter, quote what was received (cut short) and say
+// what is accepted; `param` names the query parameter or body path at fault, or is null when none is.
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
-export type ErrorCode =
-  | 'missing_parameter'
-  | 'repeated_parameter'
-  | 'unknown_parameter'
-  | 'invalid_operand'
-  | 'operand_too_long'
-  | 'operand_out_of_range'
-  | 'unknown_model'
-  | 'invalid_parameter'
-  | 'trace_too_long'
-  | 'conflicting_parameter'
-  | 'unsupported_media_type'
-  | 'invalid_json'
-  | 'body_too_large'
-  | 'invalid_body'
-  | 'too_many_pairs'
-  | 'batch_too_large'
-  | 'not_found'
-  | 'method_not_allowed'
-  | 'internal_error';
+/** Every error code and the HTTP status it is sent with. */
+export const ERROR_STATUS = {
+  missing_parameter: 400,
+  repeated_parameter: 400,
+  unknown_parameter: 400,
+  invalid_operand: 400,
+  operand_too_long: 400,
+  operand_out_of_range: 400,
+  unknown_model: 400,
+  invalid_parameter: 400,
+  trace_too_long: 400,
+  conflicting_parameter: 400,
+  invalid_json: 400,
+  invalid_body: 400,
+  too_many_pairs: 400,
+  batch_too_large: 400,
+  not_found: 404,
+  method_not_allowed: 405,
+  body_too_large: 413,
+  unsupported_media_type: 415,
+  rate_limited: 429,
+  internal_error: 500,
+} as const satisfies Record<string, ContentfulStatusCode>;
+
+export type ErrorCode = keyof typeof ERROR_STATUS;
 
 export interface ErrorBody {
-  error: { code: ErrorCode; message: string };
+  error: {
+    code: ErrorCode;
+    message: string;
+    /** The query parameter (`a`) or body path (`pairs[3].b`) at fault; null when no single one is (path, method, headers, JSON syntax). */
+    param: string | null;
+  };
 }
-
-export const errorBody = (code: ErrorCode, message: string): ErrorBody => ({ error: { code, message } });
 
 /** A refusal thrown from validation or handlers; `app.onError` turns it into its JSON response. */
 export class ApiError extends HTTPException {
   readonly code: ErrorCode;
+  readonly param: string | null;
   readonly headers: Record<string, string>;
 
-  constructor(code: ErrorCode, message: string, status: ContentfulStatusCode = 400, headers: Record<string, string> = {}) {
-    super(status, { message });
+  constructor(code: ErrorCode, message: string, param: string | null = null, headers: Record<string, string> = {}) {
+    super(ERROR_STATUS[code], { message });
     this.code = code;
+    this.param = param;
     this.headers = headers;
   }
 
   override getResponse(): Response {
-    return Response.json(errorBody(this.code, this.message), {
-      status: this.status,
-      headers: { 'Cache-Control': 'no-store', ...this.headers },
-    });
+    const body: ErrorBody = { error: { code: this.code, message: this.message, param: this.param } };
+    return Response.json(body, { status: this.status, headers: { 'Cache-Control': 'no-store', ...this.headers } });
   }
 }
 
@@ -55,9 +64,8 @@ const MAX_SHOWN = 40;
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') {
-    const shown = value.length > MAX_SHOWN ? `${value.slice(0, MAX_SHOWN)}…` : value;
-    const json = JSON.stringify(shown);
-    return value.length > MAX_SHOWN ? `${json} (${value.length} characters)` : json;
+    if (value.length <= MAX_SHOWN) return JSON.stringify(value);
+    return `${JSON.stringify(`${value.slice(0, MAX_SHOWN)}…`)} (${value.length} characters)`;
   }
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean' || value === null) return String(value);

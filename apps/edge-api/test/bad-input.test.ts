@@ -1,7 +1,8 @@
 // Every kind of bad input gets a 400 (or 404/405) with { error: { code, message } },
 // and the message names the parameter and quotes what it got.
+import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
-import type { ErrorCode } from '../src/errors.js';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../src/errors.js';
 import { app, get, isErrorBody, post } from './helpers.js';
 
 interface Case {
@@ -13,6 +14,8 @@ interface Case {
   /** Part of what was received, as the message should quote it. */
   got?: string;
   status?: number;
+  /** error.param; by default the parameter `names` quotes ("a" → a), else null. */
+  param?: string | null;
 }
 
 const digits = (n: number) => '9'.repeat(n);
@@ -22,7 +25,7 @@ const query: Case[] = [
   { name: 'missing a', request: () => get('/add?b=1'), code: 'missing_parameter', names: '"a"' },
   { name: 'missing b', request: () => get('/add?a=1'), code: 'missing_parameter', names: '"b"' },
   { name: 'no parameters', request: () => get('/add'), code: 'missing_parameter', names: '"a"' },
-  { name: 'repeated a', request: () => get('/add?a=1&a=2&b=3'), code: 'repeated_parameter', names: '"a"', got: '"2"' },
+  { name: 'repeated a', request: () => get('/add?a=1&a=2&b=3'), code: 'repeated_parameter', names: '"a"', got: '"1, 2"' },
   { name: 'repeated model', request: () => get('/add?a=1&b=2&model=vector&model=serial'), code: 'repeated_parameter', names: '"model"' },
   { name: 'empty a', request: () => get('/add?a=&b=1'), code: 'invalid_operand', names: '"a"', got: 'empty' },
   { name: 'negative', request: () => get('/add?a=-5&b=1'), code: 'invalid_operand', names: '"a"', got: '"-5"' },
@@ -59,16 +62,17 @@ const body: Case[] = [
     request: () => post('/add', `{"pairs":[{"a":"${'1'.repeat(3 * 1024 * 1024)}","b":"1"}]}`),
     code: 'body_too_large',
     names: 'body',
+    status: 413,
   },
-  { name: 'text/plain', request: () => post('/add', { pairs: pairs(1) }, { 'Content-Type': 'text/plain' }), code: 'unsupported_media_type', names: '"Content-Type"', got: '"text/plain"' },
-  { name: 'form encoded', request: () => post('/add', 'a=1&b=2', { 'Content-Type': 'application/x-www-form-urlencoded' }), code: 'unsupported_media_type', names: '"Content-Type"' },
-  { name: 'no content type', request: () => app.request('/add', { method: 'POST', body: new Blob(['{}']) }), code: 'unsupported_media_type', names: '"Content-Type"', got: 'nothing' },
+  { name: 'text/plain', request: () => post('/add', { pairs: pairs(1) }, { 'Content-Type': 'text/plain' }), code: 'unsupported_media_type', names: '"Content-Type"', got: '"text/plain"', status: 415 },
+  { name: 'form encoded', request: () => post('/add', 'a=1&b=2', { 'Content-Type': 'application/x-www-form-urlencoded' }), code: 'unsupported_media_type', names: '"Content-Type"', status: 415 },
+  { name: 'no content type', request: () => app.request('/add', { method: 'POST', body: new Blob(['{}']) }), code: 'unsupported_media_type', names: '"Content-Type"', got: 'nothing', status: 415 },
   { name: 'body is an array', request: () => post('/add', [1, 2]), code: 'invalid_body', names: 'body', got: 'array' },
   { name: 'body is null', request: () => post('/add', 'null'), code: 'invalid_body', names: 'body', got: 'null' },
   { name: 'pairs missing', request: () => post('/add', { pair: [] }), code: 'missing_parameter', names: '"pairs"' },
   { name: 'pairs not an array', request: () => post('/add', { pairs: { a: '1', b: '2' } }), code: 'invalid_body', names: '"pairs"' },
   { name: 'pairs empty', request: () => post('/add', { pairs: [] }), code: 'invalid_body', names: '"pairs"' },
-  { name: '1,001 pairs', request: () => post('/add', { pairs: pairs(1001) }), code: 'too_many_pairs', names: '"pairs"', got: '1001' },
+  { name: '1,001 pairs', request: () => post('/add', { pairs: pairs(1001) }), code: 'too_many_pairs', names: '"pairs"', got: '1,001' },
   {
     name: 'batch over the work budget (31 pairs of 1,000 digits)',
     request: () => post('/add', { pairs: Array.from({ length: 31 }, () => ({ a: digits(1000), b: '1' })) }),
@@ -77,6 +81,10 @@ const body: Case[] = [
     got: '103,', // ~103,000 steps
   },
   { name: 'pair not an object', request: () => post('/add', { pairs: [pairs(1)[0], 'x'] }), code: 'invalid_body', names: '"pairs[1]"', got: '"x"' },
+  { name: 'a pair that is an array', request: () => post('/add', '{"pairs":[[]]}'), code: 'invalid_body', names: '"pairs[0]"', got: 'array' },
+  { name: 'a pair that is an array of pairs', request: () => post('/add', { pairs: [pairs(1)[0], [pairs(1)[0]]] }), code: 'invalid_body', names: '"pairs[1]"', got: 'array' },
+  { name: 'deeply nested arrays', request: () => post('/add', `{"pairs":${'['.repeat(100_000)}${']'.repeat(100_000)}}`), code: 'invalid_body', names: '"pairs[0]"', got: 'array' },
+  { name: 'an operand that is an array', request: () => post('/add', { pairs: [{ a: [[['1']]], b: '2' }] }), code: 'invalid_operand', names: '"pairs[0].a"', got: 'array' },
   { name: 'operand as a number', request: () => post('/add', { pairs: [{ a: 1, b: '2' }] }), code: 'invalid_operand', names: '"pairs[0].a"', got: 'number 1' },
   { name: 'negative operand in a pair', request: () => post('/add', { pairs: [{ a: '1', b: '2' }, { a: '3', b: '-4' }] }), code: 'invalid_operand', names: '"pairs[1].b"', got: '"-4"' },
   { name: 'missing b in a pair', request: () => post('/add', { pairs: [{ a: '1' }] }), code: 'missing_parameter', names: '"pairs[0].b"' },
@@ -92,8 +100,11 @@ const body: Case[] = [
 
 const routing: Case[] = [
   { name: 'unknown path', request: () => get('/sum?a=1&b=2'), code: 'not_found', names: '/sum', status: 404 },
-  { name: 'unknown model path', request: () => get('/model/gru'), code: 'not_found', names: '/model/gru', status: 404 },
+  { name: 'unknown model path', request: () => get('/model/gru'), code: 'not_found', names: '"name"', got: '"gru"', status: 404 },
   { name: 'DELETE /add', request: () => app.request('/add', { method: 'DELETE' }), code: 'method_not_allowed', names: 'DELETE', status: 405 },
+  { name: 'DELETE /add/ (the router serves GET /add/)', request: () => app.request('/add/', { method: 'DELETE' }), code: 'method_not_allowed', names: 'DELETE', status: 405 },
+  { name: 'PUT /model/vector/', request: () => app.request('/model/vector/', { method: 'PUT' }), code: 'method_not_allowed', names: 'PUT', status: 405 },
+  { name: 'POST /openapi.json', request: () => app.request('/openapi.json', { method: 'POST' }), code: 'method_not_allowed', names: 'POST', status: 405 },
   { name: 'POST /health', request: () => app.request('/health', { method: 'POST' }), code: 'method_not_allowed', names: 'POST', status: 405 },
 ];
 
@@ -105,15 +116,52 @@ describe.each([
   it.each(cases.map((c) => [c.name, c] as const))('%s', async (_name, c) => {
     const res = await c.request();
     expect(res.status).toBe(c.status ?? 400);
+    expect(res.status).toBe(ERROR_STATUS[c.code]); // the one rule: the code fixes the status
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const payload: unknown = await res.json();
     expect(isErrorBody(payload)).toBe(true);
     const { code, message } = (payload as { error: { code: string; message: string } }).error;
     expect(code).toBe(c.code);
+    const param = c.param !== undefined ? c.param : /^"[^"]+"$/.test(c.names) && c.names !== '"Content-Type"' ? c.names.slice(1, -1) : null;
+    expect((payload as ErrorBody).error.param).toBe(param);
     expect(message).toContain(c.names);
     if (c.got) expect(message).toContain(c.got);
     expect(message.length).toBeLessThan(400);
     expect(message).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('holes found under attack', () => {
+  it('5,000 repeats of a=1 get a short repeated_parameter, not a 35 KB echo', async () => {
+    const res = await get(`/add?${Array.from({ length: 5000 }, () => 'a=1').join('&')}&b=2`);
+    expect(res.status).toBe(400);
+    const text = await res.text();
+    const { error } = JSON.parse(text) as ErrorBody;
+    expect(error).toMatchObject({ code: 'repeated_parameter', param: 'a' });
+    expect(error.message).toContain('5,000 times');
+    expect(text.length).toBeLessThan(300);
+  });
+
+  it('a POST announcing 100 MB is refused from its Content-Length alone (the body never arrives)', async () => {
+    // A body that sends one chunk and then never ends: reading it would hang the test, so only the header can answer.
+    const { readable, writable } = new FixedLengthStream(100 * 1024 * 1024);
+    const writer = writable.getWriter();
+    void writer.write(new TextEncoder().encode('{"pairs":[')).catch(() => undefined);
+    const res = await exports.default.fetch('http://edge.test/add', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: readable });
+    expect(res.status).toBe(413);
+    expect(await res.json()).toMatchObject({ error: { code: 'body_too_large', param: null } });
+    void writer.abort().catch(() => undefined);
+  });
+
+  it('a request body streamed without Content-Length is cut off at 3 MiB', async () => {
+    const chunk = new TextEncoder().encode(`{"pairs":[{"a":"${'1'.repeat(1024 * 1024)}`);
+    const body = new ReadableStream({
+      pull(controller) {
+        controller.enqueue(chunk); // endless: the limit, not the end of the stream, must stop the read
+      },
+    });
+    const res = await app.request('/add', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body, duplex: 'half' } as RequestInit);
+    expect(res.status).toBe(413);
   });
 });

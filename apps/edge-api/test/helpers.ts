@@ -2,7 +2,9 @@
 import serialJson from '@lstm-adder/core/models/serial.json';
 import vectorJson from '@lstm-adder/core/models/vector.json';
 import { createApp } from '../src/app.js';
+import * as v from 'valibot';
 import type { ErrorBody } from '../src/errors.js';
+import { errorBody } from '../src/openapi/responses.js';
 import { loadModels } from '../src/models.js';
 
 export const models = loadModels({ vector: vectorJson, serial: serialJson });
@@ -13,15 +15,5 @@ export const get = async (url: string, headers: Record<string, string> = {}): Pr
 export const post = async (url: string, body: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json' }): Promise<Response> =>
   app.request(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers });
 
-/** Whether a value has exactly the error shape { error: { code: string, message: string } }. */
-export function isErrorBody(value: unknown): value is ErrorBody {
-  if (typeof value !== 'object' || value === null || Object.keys(value).join() !== 'error') return false;
-  const error = (value as { error: unknown }).error;
-  return (
-    typeof error === 'object' &&
-    error !== null &&
-    Object.keys(error).sort().join() === 'code,message' &&
-    typeof (error as ErrorBody['error']).code === 'string' &&
-    typeof (error as ErrorBody['error']).message === 'string'
-  );
-}
+/** Whether a value has exactly the error shape { error: { code, message, param } }, with a known code. */
+export const isErrorBody = (value: unknown): value is ErrorBody => v.is(errorBody, value);

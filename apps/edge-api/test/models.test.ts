@@ -15,6 +15,13 @@ describe('loadModels', () => {
     expect(() => loadModels({ vector: broken, serial: serialJson })).toThrow(/lstm\.f\.b/);
   });
 
+  it('builds adders that add: the committed models answer 57 + 99 = 156 and a 64-bit carry chain', () => {
+    const loaded = loadModels({ vector: vectorJson, serial: serialJson });
+    expect(loaded.vector.adder.add(57, 99).sum).toBe(156n);
+    expect(loaded.serial.adder.add(2n ** 64n - 1n, 1n).sum).toBe(2n ** 64n);
+    expect(loaded.vector.fingerprint).not.toBe(loaded.serial.fingerprint);
+  });
+
   it('refuses a serial file given as the vector model', () => {
     expect(() => loadModels({ vector: serialJson, serial: serialJson })).toThrow(/vector model: weights have arch "serial"/);
   });

@@ -1,45 +1,48 @@
+import { ARCH_SIZES, VECTOR_BITS } from '@lstm-adder/core';
 import { exports } from 'cloudflare:workers';
 import { hc } from 'hono/client';
 import { describe, expect, it } from 'vitest';
-import type { AddAnswer, AppType, ModelInfo } from '../src/app.js';
+import * as v from 'valibot';
+import type { AppType } from '../src/app.js';
+import { addAnswer, batchAnswer, modelInfo, modelList } from '../src/openapi/responses.js';
 import { app, get, models, post } from './helpers.js';
 
 describe('GET /add', () => {
-  it('answers 57 + 99 with the vector model by default, with bits and margin', async () => {
+  // The shipped models are verified exact (all 16,384 vector pairs; serial on random long sums), so the sums are pinned
+  // to arithmetic, never taken from the adder the app calls.
+  it('answers 57 + 99 = 156 with the vector model by default, with bits and margin', async () => {
     const res = await get('/add?a=57&b=99');
     expect(res.status).toBe(200);
     expect(res.headers.get('content-type')).toMatch(/^application\/json/);
-    const body = (await res.json()) as AddAnswer;
-    const expected = models.vector.adder.add(57, 99);
-    expect(body).toEqual({
-      a: '57',
-      b: '99',
-      sum: expected.sum.toString(),
-      model: 'vector',
-      bits: { a: '00111001', b: '01100011', sum: expected.bits },
-      margin: expected.margin,
-      correct: expected.sum === 156n,
-    });
+    const body = v.parse(addAnswer, await res.json());
+    expect(body).toMatchObject({ a: '57', b: '99', sum: '156', model: 'vector', correct: true });
+    expect(body.bits).toEqual({ a: '00111001', b: '01100011', sum: '10011100' });
+    expect(body.margin).toBeGreaterThan(0);
+    expect(body.margin).toBeLessThanOrEqual(0.5);
   });
 
   it('picks the serial model when an operand is above 127, and pads all bits to the sum width', async () => {
-    const body = (await (await get('/add?a=200&b=3')).json()) as AddAnswer;
-    const expected = models.serial.adder.add(200n, 3n);
-    expect(body.model).toBe('serial');
-    expect(body.sum).toBe(expected.sum.toString());
-    expect(body.bits).toEqual({ a: '011001000', b: '000000011', sum: expected.bits });
-    expect(body.correct).toBe(expected.sum === 203n);
+    const body = v.parse(addAnswer, await (await get('/add?a=200&b=3')).json());
+    expect(body).toMatchObject({ model: 'serial', sum: '203', correct: true });
+    expect(body.bits).toEqual({ a: '011001000', b: '000000011', sum: '011001011' });
   });
 
   it('honours model=serial for small operands and normalises leading zeros', async () => {
-    const body = (await (await get('/add?a=007&b=0&model=serial')).json()) as AddAnswer;
-    expect(body).toMatchObject({ a: '7', b: '0', model: 'serial' });
-    expect(body.bits.sum).toHaveLength(4);
-    expect(body.sum).toBe(models.serial.adder.add(7, 0).sum.toString());
+    const body = v.parse(addAnswer, await (await get('/add?a=007&b=0&model=serial')).json());
+    expect(body).toMatchObject({ a: '7', b: '0', sum: '7', model: 'serial', correct: true });
+    expect(body.bits.sum).toBe('0111');
+  });
+
+  it('adds 1,000-digit numbers with the serial model, equal to BigInt arithmetic', async () => {
+    const a = '9'.repeat(1000);
+    const b = '1'.repeat(1000);
+    const body = v.parse(addAnswer, await (await get(`/add?a=${a}&b=${b}`)).json());
+    expect(body).toMatchObject({ model: 'serial', sum: (BigInt(a) + BigInt(b)).toString(), correct: true });
   });
 
   it('trace=1 adds one step per input with i, f, g, o, c, h as arrays of hidden-size numbers', async () => {
-    const body = (await (await get('/add?a=5&b=9&trace=1')).json()) as AddAnswer;
+    const body = v.parse(addAnswer, await (await get('/add?a=5&b=9&trace=1')).json());
+    expect(body.sum).toBe('14');
     expect(body.trace).toHaveLength(2);
     const hidden = models.vector.adder.weights.hiddenSize;
     for (const step of body.trace ?? []) {
@@ -47,9 +50,9 @@ describe('GET /add', () => {
         expect(step[gate]).toHaveLength(hidden);
         expect(step[gate].every((x) => Number.isFinite(x))).toBe(true);
       }
-      expect(step.x).toHaveLength(8);
+      expect(step.x).toHaveLength(VECTOR_BITS);
     }
-    const serial = (await (await get('/add?a=5&b=9&trace=1&model=serial')).json()) as AddAnswer;
+    const serial = v.parse(addAnswer, await (await get('/add?a=5&b=9&trace=1&model=serial')).json());
     expect(serial.trace).toHaveLength(serial.bits.sum.length);
     expect(serial.trace?.map((s) => s.x)).toEqual([[1, 1], [0, 0], [1, 0], [0, 1], [0, 0]]);
   });
@@ -60,24 +63,23 @@ describe('POST /add', () => {
     const res = await post('/add', { pairs: [{ a: '1', b: '2' }, { a: '300', b: '5' }, { a: '127', b: '127' }] });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
-    const { results } = (await res.json()) as { results: AddAnswer[] };
-    expect(results.map((r) => [r.a, r.b, r.model])).toEqual([['1', '2', 'vector'], ['300', '5', 'serial'], ['127', '127', 'vector']]);
-    expect(results[1]?.sum).toBe(models.serial.adder.add(300, 5).sum.toString());
+    const { results } = v.parse(batchAnswer, await res.json());
+    expect(results.map((r) => [r.a, r.b, r.sum, r.model])).toEqual([['1', '2', '3', 'vector'], ['300', '5', '305', 'serial'], ['127', '127', '254', 'vector']]);
   });
 
   it('accepts a batch up to the work budget: 30 pairs of 1,000-digit operands', async () => {
     const pairs = Array.from({ length: 30 }, (_, k) => ({ a: String(k + 1).repeat(1000).slice(0, 1000), b: '9'.repeat(1000) }));
     const res = await post('/add', { pairs });
     expect(res.status).toBe(200);
-    const { results } = (await res.json()) as { results: AddAnswer[] };
-    expect(results.map((r) => r.model)).toEqual(pairs.map(() => 'serial'));
+    const { results } = v.parse(batchAnswer, await res.json());
+    expect(results.map((r) => [r.model, r.sum])).toEqual(pairs.map(({ a, b }) => ['serial', (BigInt(a) + BigInt(b)).toString()]));
   });
 
   it('takes the model from the query or the body', async () => {
-    const viaQuery = (await (await post('/add?model=serial', { pairs: [{ a: '1', b: '2' }] })).json()) as { results: AddAnswer[] };
-    const viaBody = (await (await post('/add', { model: 'serial', pairs: [{ a: '1', b: '2' }] })).json()) as { results: AddAnswer[] };
-    expect(viaQuery.results[0]?.model).toBe('serial');
-    expect(viaBody.results[0]?.model).toBe('serial');
+    const viaQuery = v.parse(batchAnswer, await (await post('/add?model=serial', { pairs: [{ a: '1', b: '2' }] })).json());
+    const viaBody = v.parse(batchAnswer, await (await post('/add', { model: 'serial', pairs: [{ a: '1', b: '2' }] })).json());
+    expect(viaQuery.results[0]).toMatchObject({ model: 'serial', sum: '3' });
+    expect(viaBody.results[0]).toMatchObject({ model: 'serial', sum: '3' });
   });
 });
 
@@ -85,19 +87,21 @@ describe('GET /model', () => {
   it('describes both models without weights by default', async () => {
     const res = await get('/model');
     expect(res.status).toBe(200);
-    const { models: info } = (await res.json()) as { models: Record<string, ModelInfo> };
+    const { models: info } = v.parse(modelList, await res.json());
     expect(Object.keys(info)).toEqual(['vector', 'serial']);
-    expect(info.vector).toMatchObject({ arch: 'vector', inputSize: 8, outputSize: 8, fingerprint: models.vector.fingerprint });
-    expect(info.vector?.parameters).toBe(5512);
+    const w = models.vector.adder.weights;
+    expect(info.vector).toMatchObject({ arch: 'vector', ...ARCH_SIZES.vector, hiddenSize: w.hiddenSize, fingerprint: models.vector.fingerprint });
+    // An LSTM has 4 gates of (input + hidden + 1) × hidden, then a dense layer of (hidden + 1) × output.
+    expect(info.vector.parameters).toBe(4 * (w.inputSize + w.hiddenSize + 1) * w.hiddenSize + (w.hiddenSize + 1) * w.outputSize);
     expect(info.vector?.meta).toEqual(models.vector.adder.weights.meta);
     expect(info.vector?.weights).toBeUndefined();
   });
 
   it('includes the weights with ?weights=1', async () => {
-    const info = (await (await get('/model/serial?weights=1')).json()) as ModelInfo;
+    const info = v.parse(modelInfo, await (await get('/model/serial?weights=1')).json());
     expect(info.arch).toBe('serial');
     expect(info.weights?.dense).toEqual(models.serial.adder.weights.dense);
-    expect(((await (await get('/model/vector')).json()) as ModelInfo).name).toBe('vector');
+    expect(v.parse(modelInfo, await (await get('/model/vector/')).json()).name).toBe('vector');
   });
 });
 
@@ -114,14 +118,28 @@ describe('health, 404 and 405', () => {
     expect(await res.json()).toMatchObject({ error: { code: 'not_found' } });
   });
 
-  it('wrong methods get a 405 with Allow', async () => {
-    const del = await app.request('/add', { method: 'DELETE' });
-    expect(del.status).toBe(405);
-    expect(del.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
-    expect(await del.json()).toMatchObject({ error: { code: 'method_not_allowed' } });
-    const put = await app.request('/health', { method: 'PUT' });
-    expect(put.status).toBe(405);
-    expect(put.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+  it('wrong methods get a 405 with Allow, in every spelling the router serves the path', async () => {
+    for (const path of ['/add', '/add/']) {
+      expect((await get(`${path}?a=1&b=2`)).status).toBe(200);
+      const del = await app.request(path, { method: 'DELETE' });
+      expect(del.status).toBe(405);
+      expect(del.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
+      expect(await del.json()).toMatchObject({ error: { code: 'method_not_allowed', param: null } });
+    }
+    for (const path of ['/health', '/health/', '/model', '/model/', '/model/serial', '/model/serial/', '/openapi.json']) {
+      expect((await get(path)).status).toBe(200);
+      for (const method of ['PUT', 'DELETE', 'PATCH', 'POST']) {
+        const res = await app.request(path, { method });
+        expect(res.status).toBe(405);
+        expect(res.headers.get('allow')).toBe('GET, HEAD, OPTIONS');
+      }
+    }
+  });
+
+  it('a path the router does not serve is a 404 for every method', async () => {
+    for (const path of ['/ADD', '/add//', '/model/gru/x', '/nope']) {
+      for (const method of ['GET', 'DELETE']) expect((await app.request(path, { method })).status).toBe(404);
+    }
   });
 
   it('HEAD works wherever GET does', async () => {
@@ -151,8 +169,8 @@ describe('typed client', () => {
     }
     const batch = await client.add.$post({ json: { pairs: [{ a: '3', b: '4' }] } });
     const { results } = await batch.json();
-    expect(results[0]?.a).toBe('3');
-    const info = await client.model.vector.$get();
+    expect(results[0]).toMatchObject({ a: '3', sum: '7' });
+    const info = await client.model[':name'].$get({ param: { name: 'vector' } });
     expect(info.status).toBe(200);
     if (info.status === 200) expect((await info.json()).arch).toBe('vector');
   });

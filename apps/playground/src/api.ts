@@ -14,8 +14,8 @@ type Client = ReturnType<typeof hc<AppType>>;
 type JsonOf<R> = Extract<Awaited<R>, { status: 200 }> extends { json(): Promise<infer J> } ? J : never;
 /** The 200 body of GET /add, as the Worker's route declares it. */
 export type AddAnswer = JsonOf<ReturnType<Client['add']['$get']>>;
-/** The 200 body of GET /model/vector and /model/serial. */
-export type ModelInfo = JsonOf<ReturnType<Client['model']['vector']['$get']>>;
+/** The 200 body of GET /model/{name}. */
+export type ModelInfo = JsonOf<ReturnType<Client['model'][':name']['$get']>>;
 
 export type AddOutcome =
   | { kind: 'answer'; answer: AddAnswer }
@@ -63,8 +63,8 @@ export function createApi(base: string) {
       return settle(url, () => client.add.$get({ query }), (body) => ({ kind: 'answer' as const, answer: body as AddAnswer }));
     },
     model(name: 'vector' | 'serial'): Promise<ModelOutcome> {
-      const route = name === 'vector' ? client.model.vector : client.model.serial;
-      return settle(route.$url().toString(), () => route.$get({ query: {} }), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
+      const route = client.model[':name'];
+      return settle(route.$url({ param: { name } }).toString(), () => route.$get({ param: { name } }), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
     },
   };
 }

@@ -1,7 +1,7 @@
 // Training configuration: the valibot schema of a TrainConfig and of train.config.json (the types are inferred
 // from it), the defaults and the presets. Pure data and validation, no I/O, so the CLI, the `train` script,
 // the bench and a browser can share it.
-import { ARCHS, type Arch } from '@lstm-adder/core';
+import { ARCHS, formatIssuePath, type Arch } from '@lstm-adder/core';
 import * as v from 'valibot';
 
 export { ARCHS, type Arch };
@@ -11,11 +11,6 @@ export const PRESETS = ['seed', 'default', 'h8'] as const;
 export type Preset = (typeof PRESETS)[number];
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
-
-// Until core exports formatIssuePath: valibot issue path → `models[0].overrides.epochs`.
-function formatIssuePath(path: readonly { key: unknown }[] | undefined): string {
-  return (path ?? []).map(({ key }, i) => (typeof key === 'number' ? `[${key}]` : i === 0 ? String(key) : `.${String(key)}`)).join('');
-}
 
 const got = (issue: { received: string }) => `got ${issue.received}`;
 const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => {

@@ -145,7 +145,7 @@ export async function trainModel(
   const result = await training.loop.run();
   if (result.stopReason === 'interrupted') {
     // No digit search or verification (seconds to minutes): the caller keeps these float32-exact weights aside.
-    const meta = { config, stopReason: result.stopReason, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch, verification: null };
+    const meta = { config, stopReason: result.stopReason, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch }; // no verification: not run
     throw new TrainingInterrupted(toWeights(result.snapshot, config.arch, outputActivationOf(config.loss), meta), result);
   }
   return await training.finish(backend, extraMeta);

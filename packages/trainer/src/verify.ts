@@ -2,7 +2,7 @@
 // plus the parity check that TF.js and core compute the same outputs from the same JSON.
 import * as tf from '@tensorflow/tfjs-core';
 import {
-  createAdder, encodeVector, evaluateAllPairs, forward, mulberry32, randomBigInt, VECTOR_BITS,
+  createAdder, encodeVector, evaluateAllPairs, forward, mulberry32, randomBigInt, sigmoid, VECTOR_BITS,
   type SerialEvaluation, type SerialEvaluationOptions, type Weights,
 } from '@lstm-adder/core';
 import { encodeSerialBatch } from './data/serial-batches.js';
@@ -110,7 +110,7 @@ export async function drainAsync<T>(steps: Generator<unknown, T>): Promise<T> {
 export const verifySerial = (weights: Weights, plan: Plan = SERIAL_VERIFICATION, options: { failFast?: boolean } = {}): SerialVerification =>
   drain(verifySerialSteps(weights, plan, options));
 
-const activate = (w: Weights, y: number): number => (w.outputActivation === 'sigmoid' ? 1 / (1 + Math.exp(-y)) : y);
+const activate = (w: Weights, y: number): number => (w.outputActivation === 'sigmoid' ? sigmoid(y) : y);
 
 /** Max |TF.js output − core output| over all vector pairs, or over seeded 64-bit serial sums (every step). */
 export function parityCheck(weights: Weights): { maxAbsDiff: number; compared: number; tolerance: number; passed: boolean } {

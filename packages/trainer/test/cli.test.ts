@@ -58,8 +58,8 @@ describe('a short run that core does not verify', () => {
     expect(b.lstm).toEqual(a.lstm);
     expect(b.dense).toEqual(a.dense);
     expect(a.meta.history).toHaveLength(4);
-    expect((a.meta.verification as { passed: boolean }).passed).toBe(false);
-  });
+    expect(a.meta.verification).toMatchObject({ passed: false });
+  }, 240_000); // two training processes at once; slow when other suites train too
 
   test('the plain output says what it did in words: the verdict, the file written, the one left alone', async () => {
     const dir = tempDir();

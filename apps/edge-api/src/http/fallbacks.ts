@@ -1,31 +1,40 @@
-// What the app says when no route answers (404, or 405 with Allow) and when something throws.
+// What the app says when no route answers: 405 with Allow on a served path (in every spelling the router matches it,
+// because the router itself routes to these handlers), 404 elsewhere, and a JSON 500 when something throws.
 import type { Context } from 'hono';
-import type { Hono } from 'hono/tiny';
 import { HTTPException } from 'hono/http-exception';
-import { ApiError } from '../errors.js';
+import type { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.js';
+import { ApiError } from '../errors.js';
 
-/** Methods the app serves at exactly this path (HEAD comes with GET), read from the app's own route table. */
-function allowedMethods(app: Hono<AppEnv>, path: string): string[] {
-  const methods = new Set<string>();
-  for (const route of app.routes) {
-    if (route.path === path && route.method !== 'ALL') methods.add(route.method);
+/** `/model/:name{vector|serial}` → `/model/{name}`, as OpenAPI and people write paths. */
+export const displayPath = (path: string): string => path.replace(/:(\w+)(\{[^}]*\})?/g, '{$1}');
+
+/** The served paths and their methods (HEAD comes with GET, OPTIONS with every path), from the app's route table. */
+export function servedRoutes(app: Hono<AppEnv>): Map<string, string[]> {
+  const served = new Map<string, Set<string>>();
+  for (const { method, path } of app.routes) {
+    if (method === 'ALL') continue; // middleware and the fallbacks below
+    served.set(path, (served.get(path) ?? new Set()).add(method));
   }
-  if (methods.has('GET')) methods.add('HEAD');
-  if (methods.size) methods.add('OPTIONS');
-  return [...methods];
+  return new Map(
+    [...served].map(([path, methods]) => [path, [...methods, ...(methods.has('GET') ? ['HEAD'] : []), 'OPTIONS']]),
+  );
+}
+
+/** Call after the routes are added: every other method on a served path gets a 405 naming the allowed ones. */
+export function refuseOtherMethods(app: Hono<AppEnv>): void {
+  for (const [path, methods] of servedRoutes(app)) {
+    const allow = methods.join(', ');
+    app.all(path, (c) => {
+      throw new ApiError('method_not_allowed', `${c.req.method} is not accepted on ${displayPath(path)}; accepted: ${allow}.`, null, { Allow: allow });
+    });
+  }
 }
 
 export function notFound(app: Hono<AppEnv>) {
+  const paths = [...servedRoutes(app).keys()].map(displayPath).join(', ');
   return (c: Context<AppEnv>): Response => {
-    const allow = allowedMethods(app, c.req.path);
-    if (allow.length) {
-      throw new ApiError('method_not_allowed', `${c.req.method} is not accepted on ${c.req.path}; accepted: ${allow.join(', ')}.`, 405, {
-        Allow: allow.join(', '),
-      });
-    }
-    const paths = [...new Set(app.routes.filter((r) => r.method !== 'ALL').map((r) => r.path))];
-    throw new ApiError('not_found', `No route ${JSON.stringify(c.req.path.slice(0, 80))}; routes: ${paths.join(', ')}.`, 404);
+    throw new ApiError('not_found', `No route ${JSON.stringify(c.req.path.slice(0, 80))}; routes: ${paths}.`);
   };
 }
 
@@ -33,8 +42,8 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ApiError) return error.getResponse();
   if (error instanceof HTTPException && error.status < 500) {
     // Hono's own refusals (e.g. a body it cannot read): same shape as ours.
-    return new ApiError('invalid_body', error.message || 'The request could not be read.', error.status).getResponse();
+    return new ApiError('invalid_body', error.message || 'The request could not be read.').getResponse();
   }
   console.error('edge-api: unexpected error', c.req.method, c.req.path, error);
-  return new ApiError('internal_error', 'Something went wrong on our side; the error was logged.', 500).getResponse();
+  return new ApiError('internal_error', 'Something went wrong on our side; the error was logged.').getResponse();
 }

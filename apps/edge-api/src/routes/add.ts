@@ -1,36 +1,25 @@
 // /add: one sum from the query string, or up to 1,000 from a JSON body.
-import { vValidator } from '@hono/valibot-validator';
 import { Hono } from 'hono/tiny';
-import { toAnswer } from '../answer.js';
 import type { AppEnv } from '../env.js';
 import { etagOf, NO_STORE, notModified } from '../http/cache.js';
-import type { ModelName, Models } from '../models.js';
-import { planBatch } from '../validation/batch.js';
-import { checkOptionalQuery, rejectInvalid } from '../validation/hook.js';
-import { limitBody, parseJsonBody, requireJsonType } from '../validation/json-body.js';
-import { addQuery, batchBody, batchQuery } from '../validation/schemas.js';
+import { answer, defaultModel, type ModelName, type Models } from '../models.js';
+import { addQuery, batchBody, batchQuery } from '../schemas.js';
+import { checkOptionalQuery, jsonBody, planBatch, validate } from '../validation.js';
 
 export const addRoutes = (models: Models) =>
   new Hono<AppEnv>()
-    .get('/add', vValidator('query', addQuery, rejectInvalid('query', 'get')), (c) => {
-      const { a, b, model, trace } = c.req.valid('query');
+    .get('/add', validate('query', addQuery), (c) => {
+      const { a, b, model: asked, trace } = c.req.valid('query');
+      const model = asked ?? defaultModel(a, b);
       const cached = notModified(c, etagOf(models[model].fingerprint));
       if (cached) return cached;
-      return c.json(toAnswer(models[model].adder.add(a, b, { trace }), model), 200);
+      return c.json(answer(models, model, a, b, trace === '1' || trace === 'true'), 200);
     })
-    .post(
-      '/add',
-      requireJsonType,
-      limitBody,
-      parseJsonBody,
-      checkOptionalQuery(batchQuery, 'post'),
-      vValidator('json', batchBody, rejectInvalid('body', 'post')),
-      (c) => {
-        const body = c.req.valid('json');
-        // checkOptionalQuery has vetted `model`; it is read here untyped so the typed client need not pass a query.
-        const plan = planBatch(body.pairs, c.req.query('model') as ModelName | undefined, body.model);
-        const results = plan.map(({ a, b, model }) => toAnswer(models[model].adder.add(a, b), model));
-        c.header('Cache-Control', NO_STORE);
-        return c.json({ results }, 200);
-      },
-    );
+    .post('/add', jsonBody, checkOptionalQuery(batchQuery), validate('json', batchBody), (c) => {
+      const body = c.req.valid('json');
+      // checkOptionalQuery has vetted `model`; it is read here untyped so the typed client need not pass a query.
+      const plan = planBatch(body.pairs, c.req.query('model') as ModelName | undefined, body.model);
+      const results = plan.map(({ a, b, model }) => answer(models, model, a, b));
+      c.header('Cache-Control', NO_STORE);
+      return c.json({ results }, 200);
+    });

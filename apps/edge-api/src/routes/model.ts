@@ -1,11 +1,11 @@
-// /model: what each model is (architecture, size, training and verification record), weights on request.
+// /model and /model/{name}: what each model is (architecture, size, training and verification record), weights on request.
 import { parameterCount, type Weights } from '@lstm-adder/core';
 import { Hono } from 'hono/tiny';
-import * as v from 'valibot';
 import type { AppEnv } from '../env.js';
 import { etagOf, notModified } from '../http/cache.js';
-import type { Model, ModelName, Models } from '../models.js';
-import { checkOptionalQuery } from '../validation/hook.js';
+import { MODEL_NAMES, type Model, type ModelName, type Models } from '../models.js';
+import { modelParam, modelQuery } from '../schemas.js';
+import { checkOptionalQuery, validate } from '../validation.js';
 
 export interface ModelInfo {
   name: ModelName;
@@ -17,11 +17,9 @@ export interface ModelInfo {
   parameters: number;
   fingerprint: string;
   /** The weights file's `meta`, verbatim: training config, verification figures, history. */
-  meta: Record<string, unknown>;
+  meta: Weights['meta'];
   weights?: Pick<Weights, 'lstm' | 'dense'>;
 }
-
-const modelQuery = v.strictObject({ weights: v.optional(v.picklist(['1', '0', 'true', 'false'])) });
 
 function describe(name: ModelName, { adder, fingerprint }: Model, withWeights: boolean): ModelInfo {
   const w = adder.weights;
@@ -43,22 +41,18 @@ function describe(name: ModelName, { adder, fingerprint }: Model, withWeights: b
 const wantsWeights = (flag: string | undefined) => flag === '1' || flag === 'true';
 
 export const modelRoutes = (models: Models) => {
-  const validate = checkOptionalQuery(modelQuery, 'model');
+  const checkQuery = checkOptionalQuery(modelQuery);
   return new Hono<AppEnv>()
-    .get('/model', validate, (c) => {
-      const cached = notModified(c, etagOf(models.vector.fingerprint, models.serial.fingerprint));
+    .get('/model', checkQuery, (c) => {
+      const cached = notModified(c, etagOf(...MODEL_NAMES.map((name) => models[name].fingerprint)));
       if (cached) return cached;
       const withWeights = wantsWeights(c.req.query('weights'));
       return c.json({ models: { vector: describe('vector', models.vector, withWeights), serial: describe('serial', models.serial, withWeights) } }, 200);
     })
-    .get('/model/vector', validate, (c) => {
-      const cached = notModified(c, etagOf(models.vector.fingerprint));
+    .get('/model/:name', validate('param', modelParam), checkQuery, (c) => {
+      const { name } = c.req.valid('param');
+      const cached = notModified(c, etagOf(models[name].fingerprint));
       if (cached) return cached;
-      return c.json(describe('vector', models.vector, wantsWeights(c.req.query('weights'))), 200);
-    })
-    .get('/model/serial', validate, (c) => {
-      const cached = notModified(c, etagOf(models.serial.fingerprint));
-      if (cached) return cached;
-      return c.json(describe('serial', models.serial, wantsWeights(c.req.query('weights'))), 200);
+      return c.json(describe(name, models[name], wantsWeights(c.req.query('weights'))), 200);
     });
 };

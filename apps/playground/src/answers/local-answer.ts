@@ -1,6 +1,6 @@
 // Answers computed in the browser with core, in the edge API's JSON shape, so the answer views
 // cannot tell (and need not care) whether the API or this tab did the sum.
-import { createAdder, encodeSerial, encodeVector, parseWeights, VECTOR_MAX_OPERAND, type Adder, type Weights } from '@lstm-adder/core';
+import { createAdder, encodeSerial, encodeVector, formatResult, parseWeights, VECTOR_MAX_OPERAND, type Adder, type Weights } from '@lstm-adder/core';
 import type { AddAnswer, AddOutcome } from '../api';
 import type { ModelChoice } from '../state';
 
@@ -24,16 +24,7 @@ export function localAnswer(adder: Adder, a: string, b: string, trace: boolean):
     return { kind: 'refused', status: 400, code: 'invalid_operand', message: message.replace(/^(a|b) /, 'Parameter "$1" ') };
   }
   const model = adder.arch;
-  const width = result.bits.length;
-  const answer: AddAnswer = {
-    a: result.a.toString(),
-    b: result.b.toString(),
-    sum: result.sum.toString(),
-    model,
-    bits: { a: result.a.toString(2).padStart(width, '0'), b: result.b.toString(2).padStart(width, '0'), sum: result.bits },
-    margin: result.margin,
-    correct: result.sum === result.a + result.b,
-  };
+  const answer: AddAnswer = { ...formatResult(result), model };
   if (result.trace) {
     const inputs = model === 'vector' ? encodeVector(Number(result.a), Number(result.b)) : encodeSerial(result.a, result.b);
     answer.trace = result.trace.map((s, t) => ({

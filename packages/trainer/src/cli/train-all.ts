@@ -97,7 +97,7 @@ async function trainAll(): Promise<number> {
   const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
   console.log(`npm run train: ${((performance.now() - started) / 1000).toFixed(1)}s, finished ${at}${status === EXIT.unverified ? ` — a model did NOT meet its verification target (exit ${EXIT.unverified})` : ''}`);
   // turbo prints this log again, word for word, when it restores the outputs from its cache.
-  console.log('(on a turbo cache hit this log is replayed from that earlier run: nothing was trained now if the time above has passed)');
+  console.log('(turbo replays this log on a cache hit: then the time above is when these models were trained, and nothing was trained now)');
   return status;
 }
 

@@ -1,0 +1,230 @@
+// The OpenAPI 3.1 document, built from the request schemas (schemas.ts), the response schemas (responses.ts) and the
+// error table (errors.ts); every example is what the app answers to the request shown. `npm run openapi` writes it to
+// openapi.json for the Worker to serve; the converter and this module stay out of the bundle.
+import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
+import { toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
+import * as v from 'valibot';
+import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../errors.js';
+import { MAX_BODY_BYTES, MAX_BATCH_STEPS } from '../validation.js';
+import { addQuery, batchBody, batchQuery, MAX_DIGITS, MAX_PAIRS, modelName, modelParam, modelQuery, operand } from '../schemas.js';
+import { addAnswer, batchAnswer, errorBody, gate, health, modelInfo, modelList } from './responses.js';
+
+type Json = Record<string, unknown>;
+type Schema = v.GenericSchema;
+type AnyObject = v.ObjectSchema<v.ObjectEntries, undefined> | v.StrictObjectSchema<v.ObjectEntries, v.ErrorMessage<v.StrictObjectIssue> | undefined>;
+interface App {
+  request(input: string, init?: RequestInit): Response | Promise<Response>;
+}
+
+/** Response shapes used more than once: written once under components.schemas and referenced. */
+const SHARED = { Operand: operand, Model: modelName, AddAnswer: addAnswer, Gate: gate, ModelInfo: modelInfo, Error: errorBody };
+const CONVERT = { target: 'draft-2020-12', typeMode: 'input', errorMode: 'ignore' } as const;
+const toComponents = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/')) as T;
+
+function jsonSchema(schema: Schema): Json {
+  const { $schema: _, $defs: __, ...rest } = toJsonSchema(schema, { ...CONVERT, definitions: SHARED }) as Json;
+  return toComponents(rest);
+}
+
+/** One OpenAPI parameter per entry of an object schema; description and examples move from the schema to the parameter. */
+function parameters(object: AnyObject, where: 'query' | 'path'): Json[] {
+  return Object.entries(object.entries).map(([name, entry]) => {
+    const required = entry.type !== 'optional';
+    const inner = required ? (entry as Schema) : (entry as v.OptionalSchema<Schema, undefined>).wrapped;
+    const { description, examples, ...schema } = jsonSchema(inner);
+    // A shared schema is referenced; its description is the parameter's.
+    const shown = schema.$ref ? { description: v.getDescription(inner) } : { description, example: (examples as unknown[] | undefined)?.[0] };
+    return { name, in: where, required, ...shown, schema };
+  });
+}
+
+const json = (schema: Schema, examples?: Json) => ({ 'application/json': { schema: jsonSchema(schema), ...(examples && { examples }) } });
+const ERROR_REF = { $ref: '#/components/schemas/Error' };
+
+/** A request that gets each error code, run against the app to give the code's example. */
+interface ErrorExample {
+  operation: string;
+  path: string;
+  init?: RequestInit;
+}
+const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const nines = (n: number) => '9'.repeat(n);
+
+const ERROR_EXAMPLES: Partial<Record<ErrorCode, ErrorExample>> = {
+  missing_parameter: { operation: 'getAdd', path: '/add?b=1' },
+  repeated_parameter: { operation: 'getAdd', path: '/add?a=1&a=2&b=3' },
+  unknown_parameter: { operation: 'getAdd', path: '/add?a=1&b=2&modle=serial' },
+  invalid_operand: { operation: 'getAdd', path: '/add?a=-5&b=1' },
+  operand_too_long: { operation: 'getAdd', path: `/add?a=${nines(MAX_DIGITS + 1)}&b=1` },
+  operand_out_of_range: { operation: 'getAdd', path: '/add?a=128&b=1&model=vector' },
+  unknown_model: { operation: 'getAdd', path: '/add?a=1&b=2&model=gru' },
+  invalid_parameter: { operation: 'getAdd', path: '/add?a=1&b=2&trace=yes' },
+  trace_too_long: { operation: 'getAdd', path: `/add?a=${nines(TRACE_MAX_DIGITS + 1)}&b=1&trace=1` },
+  conflicting_parameter: { operation: 'postAdd', path: '/add?model=vector', init: postJson({ model: 'serial', pairs: [{ a: '1', b: '2' }] }) },
+  invalid_json: { operation: 'postAdd', path: '/add', init: postJson('{"pairs": [') },
+  invalid_body: { operation: 'postAdd', path: '/add', init: postJson({ pairs: [[]] }) },
+  too_many_pairs: { operation: 'postAdd', path: '/add', init: postJson({ pairs: Array.from({ length: MAX_PAIRS + 1 }, () => ({ a: '1', b: '2' })) }) },
+  batch_too_large: { operation: 'postAdd', path: '/add', init: postJson({ pairs: Array.from({ length: 31 }, () => ({ a: nines(MAX_DIGITS), b: '1' })) }) },
+  body_too_large: { operation: 'postAdd', path: '/add', init: postJson(`{"pairs":[{"a":"${'1'.repeat(MAX_BODY_BYTES)}","b":"1"}]}`) },
+  unsupported_media_type: { operation: 'postAdd', path: '/add', init: { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' } },
+  not_found: { operation: 'getModelByName', path: '/model/gru' },
+};
+
+/** Errors no request in the examples can cause on demand: the message is the app's, the example written here. */
+const WRITTEN_EXAMPLES: Partial<Record<ErrorCode, string>> = {
+  rate_limited: 'Too many requests from this client; retry after the number of seconds in the Retry-After header.',
+  internal_error: 'Something went wrong on our side; the error was logged.',
+};
+
+async function errorExamples(app: App): Promise<Map<string, Map<ErrorCode, ErrorBody>>> {
+  const byOperation = new Map<string, Map<ErrorCode, ErrorBody>>();
+  for (const [code, example] of Object.entries(ERROR_EXAMPLES) as [ErrorCode, ErrorExample][]) {
+    const res = await app.request(`http://api.example${example.path}`, example.init);
+    const body = (await res.json()) as ErrorBody;
+    if (res.status !== ERROR_STATUS[code] || body.error?.code !== code) {
+      throw new Error(`openapi: the example for ${code} got ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+    }
+    const examples = byOperation.get(example.operation) ?? new Map<ErrorCode, ErrorBody>();
+    byOperation.set(example.operation, examples.set(code, body));
+  }
+  return byOperation;
+}
+
+/** The error responses of an operation, grouped by status, one named example per code; `shared` ones by reference. */
+function errorResponses(examples: Map<ErrorCode, ErrorBody> | undefined, shared: ErrorCode[]): Json {
+  const byStatus: Record<string, Json> = {};
+  for (const [code, body] of examples ?? []) {
+    const status = String(ERROR_STATUS[code]);
+    byStatus[status] ??= { description: '', content: { 'application/json': { schema: ERROR_REF, examples: {} } } };
+    const response = byStatus[status] as { description: string; content: { 'application/json': { examples: Json } } };
+    response.description = response.description ? `${response.description}, ${code}` : code;
+    response.content['application/json'].examples[code] = { value: body };
+  }
+  for (const code of shared) byStatus[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
+  return byStatus;
+}
+
+const writtenError = (code: ErrorCode, headers?: Json): Json => ({
+  description: code,
+  ...(headers && { headers }),
+  content: { 'application/json': { schema: ERROR_REF, example: { error: { code, message: WRITTEN_EXAMPLES[code], param: null } } } },
+});
+
+const NOT_MODIFIED = { $ref: '#/components/responses/not_modified' };
+const CACHED = { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/Cache-Control' } };
+
+/** Builds the document; every example answer comes from `app` (the app built from the committed models). */
+export async function buildOpenApi(app: App): Promise<Json> {
+  const answer = async (path: string, init?: RequestInit) => (await app.request(`http://api.example${path}`, init)).json() as Promise<Json>;
+  const errors = await errorExamples(app);
+  const trimMeta = (info: Json) => ({ ...info, meta: { description: (info.meta as Json).description } });
+  const vectorInfo = trimMeta(await answer('/model/vector'));
+  const limited: ErrorCode[] = ['rate_limited', 'internal_error'];
+  const internal: ErrorCode[] = ['internal_error'];
+
+  return {
+    openapi: '3.1.0',
+    info: {
+      title: 'lstm-adder edge API',
+      version: '1.0.0',
+      summary: 'Adds two non-negative integers with a trained LSTM (the model can be wrong: `correct` says whether it was).',
+      description:
+        'Every refusal is JSON `{ "error": { "code", "message", "param" } }`: branch on `error.code` (its status is fixed: see the `Error` schema). ' +
+        'Any other method on a served path gets `405 method_not_allowed` with an `Allow` header; any other path `404 not_found`.',
+      license: { name: 'MIT', identifier: 'MIT' },
+    },
+    paths: {
+      '/add': {
+        get: {
+          operationId: 'getAdd',
+          summary: 'Add a + b with the model',
+          description: `Without model, vector answers when both operands are 0 to 127, serial otherwise. Cacheable: the answer is a pure function of the URL and the weights.`,
+          parameters: parameters(addQuery.pipe[0], 'query'),
+          responses: {
+            200: { description: 'The sum', headers: CACHED, content: json(addAnswer, { '57+99': { value: await answer('/add?a=57&b=99') } }) },
+            304: NOT_MODIFIED,
+            ...errorResponses(errors.get('getAdd'), limited),
+          },
+        },
+        post: {
+          operationId: 'postAdd',
+          summary: `Add up to ${MAX_PAIRS.toLocaleString('en-US')} pairs`,
+          description: `At most ${MAX_BATCH_STEPS.toLocaleString('en-US')} serial model steps per request (one per bit of a pair's longer operand, plus one; vector pairs cost 2) and a body of at most ${MAX_BODY_BYTES / 1024 / 1024} MiB. The model may be given in the query or the body (if both, they must agree); without it, it is chosen per pair as for GET /add.`,
+          parameters: parameters(batchQuery, 'query'),
+          requestBody: {
+            required: true,
+            content: json(batchBody, { twoPairs: { value: { pairs: [{ a: '1', b: '2' }, { a: '300', b: '5' }] } } }),
+          },
+          responses: {
+            200: {
+              description: 'One answer per pair',
+              content: json(batchAnswer, { twoPairs: { value: await answer('/add', postJson({ pairs: [{ a: '1', b: '2' }, { a: '300', b: '5' }] })) } }),
+            },
+            ...errorResponses(errors.get('postAdd'), limited),
+          },
+        },
+      },
+      '/model': {
+        get: {
+          operationId: 'getModels',
+          summary: 'Both models: architecture, size, fingerprint, meta',
+          parameters: parameters(modelQuery, 'query'),
+          responses: {
+            200: { description: 'Both models (each as /model/{name} answers)', headers: CACHED, content: json(modelList) },
+            304: NOT_MODIFIED,
+            ...errorResponses(errors.get('getModels'), internal),
+          },
+        },
+      },
+      '/model/{name}': {
+        get: {
+          operationId: 'getModelByName',
+          summary: 'One model',
+          parameters: [...parameters(modelParam, 'path'), ...parameters(modelQuery, 'query')],
+          responses: {
+            200: { description: 'The model (its meta shortened in this example)', headers: CACHED, content: json(modelInfo, { vector: { value: vectorInfo } }) },
+            304: NOT_MODIFIED,
+            ...errorResponses(errors.get('getModelByName'), internal),
+          },
+        },
+      },
+      '/health': {
+        get: {
+          operationId: 'getHealth',
+          summary: 'Liveness, no model work',
+          responses: { 200: { description: 'ok', content: json(health, { ok: { value: await answer('/health') } }) }, ...errorResponses(undefined, internal) },
+        },
+      },
+      '/openapi.json': {
+        get: {
+          operationId: 'getOpenApi',
+          summary: 'This document',
+          responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(undefined, internal) },
+        },
+      },
+    },
+    components: {
+      schemas: toComponents(toJsonSchemaDefs(SHARED, CONVERT)),
+      headers: {
+        ETag: { description: '"v1-<fingerprint>" of the model(s) that answered: new weights, new tag.', schema: { type: 'string' } },
+        'Cache-Control': { description: 'public, max-age=3600 (errors and POST answers: no-store).', schema: { type: 'string' } },
+        'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
+        Allow: { description: 'The methods the path accepts.', schema: { type: 'string' } },
+      },
+      responses: {
+        not_modified: { description: 'Not modified: If-None-Match matched the ETag.', headers: CACHED },
+        rate_limited: writtenError('rate_limited', { 'Retry-After': { $ref: '#/components/headers/Retry-After' } }),
+        internal_error: writtenError('internal_error'),
+        not_found: {
+          description: 'not_found: no such path (the message lists the routes)',
+          content: { 'application/json': { schema: ERROR_REF, example: await answer('/sum?a=1&b=2') } },
+        },
+        method_not_allowed: {
+          description: 'method_not_allowed: the path exists, the method does not',
+          headers: { Allow: { $ref: '#/components/headers/Allow' } },
+          content: { 'application/json': { schema: ERROR_REF, example: await answer('/add', { method: 'DELETE' }) } },
+        },
+      },
+    },
+  };
+}

@@ -1,0 +1,10 @@
+// What every package's tests share; each package's vitest.config.ts adds only what differs (workerd, Chromium,
+// tsx's loader). The root vitest.config.ts lists the packages as projects.
+import { defineConfig } from 'vitest/config';
+
+export default defineConfig({
+  test: {
+    include: ['test/**/*.test.ts'],
+    testTimeout: 60_000,
+  },
+});
