@@ -6,6 +6,12 @@ declare module 'autocannon' {
     pipelining?: number;
     duration?: number;
     method?: string;
+    /** Requests in turn; setupRequest may rewrite each one before it is sent (here: its headers). */
+    requests?: {
+      method?: string;
+      path?: string;
+      setupRequest?: (request: { headers?: Record<string, string> }) => { headers?: Record<string, string> };
+    }[];
   }
   interface Histogram {
     average: number;

@@ -8,6 +8,11 @@ import { loadModels } from '../src/models.js';
 import { buildOpenApi } from '../src/openapi/document.js';
 
 const target = new URL('../src/openapi/openapi.json', import.meta.url);
-const document = await buildOpenApi(createApp({ models: loadModels({ vector, serial }) }));
+// The app logs one line per request (src/http/observe.ts); the example requests are not traffic, so keep them quiet.
+const log = console.log;
+console.log = () => undefined;
+const document = await buildOpenApi(createApp({ models: loadModels({ vector, serial }) })).finally(() => {
+  console.log = log;
+});
 writeFileSync(target, `${JSON.stringify(document, null, 2)}\n`);
 console.log(`openapi: wrote ${target.pathname} (${Object.keys(document.paths as object).length} paths)`);

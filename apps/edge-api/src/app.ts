@@ -3,6 +3,8 @@ import { Hono } from 'hono/tiny';
 import type { AppEnv } from './env.js';
 import { corsFor } from './http/cors.js';
 import { notFound, onError, refuseOtherMethods } from './http/fallbacks.js';
+import { observe } from './http/observe.js';
+import { rateLimit } from './http/rate-limit.js';
 import { securityHeaders } from './http/security.js';
 import type { Models } from './models.js';
 import { addRoutes } from './routes/add.js';
@@ -18,7 +20,9 @@ export interface AppOptions {
 
 export function createApp({ models, corsOrigins }: AppOptions) {
   const app = new Hono<AppEnv>();
-  app.use(securityHeaders, corsFor(corsOrigins));
+  // observe first, so its log line and Server-Timing cover every answer, refusals included; rateLimit after CORS, so a
+  // browser can read the 429 (preflights are answered by CORS and cost nothing).
+  app.use(observe, securityHeaders, corsFor(corsOrigins), rateLimit);
   const routes = app
     .route('/', addRoutes(models))
     .route('/', modelRoutes(models))

@@ -114,6 +114,8 @@ export interface PlannedPair {
   a: string;
   b: string;
   model: ModelName;
+  /** Model steps this pair costs (the work budget's and the rate limit's unit). */
+  steps: number;
 }
 
 /** The model named in the query or the body (they must agree), or undefined for "pick per pair". */
@@ -132,6 +134,11 @@ function requestedModel(fromQuery: ModelName | undefined, fromBody: ModelName | 
 const serialSteps = (a: string, b: string) =>
   Math.ceil(Math.max(a.replace(/^0+/, '').length, b.replace(/^0+/, '').length, 1) * BITS_PER_DIGIT) + 1;
 
+/** Model steps for one pair: the vector model runs 2, the serial one per bit of the longer operand, plus one. */
+export const pairSteps = (a: string, b: string, model: ModelName): number => (model === 'vector' ? 2 : serialSteps(a, b));
+
+export const totalSteps = (plan: readonly PlannedPair[]): number => plan.reduce((n, pair) => n + pair.steps, 0);
+
 /** Picks each pair's model and checks the whole batch before any model time is spent; throws ApiError. */
 export function planBatch(pairs: { a: string; b: string }[], fromQuery: ModelName | undefined, fromBody: ModelName | undefined): PlannedPair[] {
   const requested = requestedModel(fromQuery, fromBody);
@@ -146,8 +153,9 @@ export function planBatch(pairs: { a: string; b: string }[], fromQuery: ModelNam
       }
     }
     const model = requested ?? defaultModel(a, b);
-    steps += model === 'vector' ? 2 : serialSteps(a, b);
-    return { a, b, model };
+    const cost = pairSteps(a, b, model);
+    steps += cost;
+    return { a, b, model, steps: cost };
   });
   if (steps > MAX_BATCH_STEPS) {
     throw new ApiError(

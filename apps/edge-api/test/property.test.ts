@@ -1,4 +1,4 @@
-// Property: no query string, however odd, gets a 5xx; every 4xx has the error shape; every 200 is an answer.
+// Property: no query string or JSON body, however odd, gets a 5xx; every 4xx has the error shape; every 200 is an answer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { app, isErrorBody } from './helpers.js';
@@ -34,7 +34,7 @@ const path = fc.constantFrom('/add', '/add', '/add', '/model', '/model/vector', 
 const url = fc.tuple(path, fc.array(part, { maxLength: 6 })).map(([p, parts]) => (parts.length ? `${p}?${parts.join('&')}` : p));
 
 describe('random query strings', () => {
-  it('never yield a 5xx, and every 4xx matches { error: { code, message } }', async () => {
+  it('never yield a 5xx, and every 4xx matches { error: { code, message, param } }', async () => {
     const seen = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(url, async (u) => {
@@ -50,5 +50,38 @@ describe('random query strings', () => {
     // The generator reaches both outcomes often enough to mean something.
     expect(seen.get(200) ?? 0).toBeGreaterThan(100);
     expect(seen.get(400) ?? 0).toBeGreaterThan(1000);
+  });
+});
+
+/** JSON bodies near the accepted shape, and far from it: pairs that are arrays, numbers, nested junk, extra keys. */
+const operandLike = fc.oneof(fc.nat({ max: 300 }).map(String), fc.string({ maxLength: 6 }), fc.nat(), fc.constant(null), fc.array(fc.nat(), { maxLength: 2 }));
+const pairLike = fc.oneof(
+  { arbitrary: fc.record({ a: operandLike, b: operandLike }), weight: 4 },
+  { arbitrary: fc.dictionary(fc.constantFrom('a', 'b', 'c', '__proto__'), operandLike, { maxKeys: 3 }), weight: 1 },
+  { arbitrary: fc.jsonValue({ maxDepth: 3 }), weight: 1 },
+);
+const validPair = fc.record({ a: fc.nat({ max: 127 }).map(String), b: fc.bigInt({ min: 0n, max: (1n << 70n) - 1n }).map(String) });
+const bodyLike = fc.oneof(
+  { arbitrary: fc.record({ pairs: fc.array(validPair, { minLength: 1, maxLength: 4 }) }), weight: 3 },
+  { arbitrary: fc.record({ pairs: fc.array(pairLike, { maxLength: 4 }) }, { requiredKeys: [] }), weight: 4 },
+  { arbitrary: fc.record({ pairs: fc.array(pairLike, { maxLength: 4 }), model: fc.constantFrom('vector', 'serial', 'gru', 1) }), weight: 2 },
+  { arbitrary: fc.jsonValue({ maxDepth: 4 }), weight: 1 },
+);
+
+describe('random JSON bodies', () => {
+  it('never yield a 5xx; every refusal has the error shape and names a param or null', async () => {
+    const seen = new Map<number, number>();
+    await fc.assert(
+      fc.asyncProperty(bodyLike, fc.constantFrom('', '?model=serial', '?model=vector'), async (body, query) => {
+        const res = await app.request(`http://edge.test/add${query}`, { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) });
+        seen.set(res.status, (seen.get(res.status) ?? 0) + 1);
+        expect(res.status).toBeLessThan(500);
+        const payload: unknown = await res.json();
+        if (res.status >= 400) expect(isErrorBody(payload)).toBe(true);
+      }),
+      { numRuns: 2_000, seed: 13 },
+    );
+    expect(seen.get(200) ?? 0).toBeGreaterThan(200);
+    expect(seen.get(400) ?? 0).toBeGreaterThan(500);
   });
 });

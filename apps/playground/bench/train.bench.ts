@@ -11,6 +11,7 @@ import { gzipSync } from 'node:zlib';
 import { parseWeights, type Weights } from '@lstm-adder/core';
 import type { Page } from 'playwright-core';
 import { APP_DIR, buildPage, launchChromium, servePage } from '../test/e2e/servers';
+import { typingLatencies } from '../test/e2e/typing';
 
 const REPO = resolve(APP_DIR, '../..');
 const CLI = resolve(REPO, 'packages/trainer/bin/lstm-adder-train.js');
@@ -27,6 +28,9 @@ const RUN_VECTOR = args.get('vector') !== 'no';
 const TIMEOUT_MS = Number(args.get('timeout') ?? 600) * 1000;
 const SHIPPED_SERIAL = resolve(REPO, 'packages/core/models/serial.json');
 const DEAD_API = 'http://127.0.0.1:9'; // nothing listens: answers come from the shipped weights, and no API noise
+
+const latencies: number[] = [];
+const idleLatencies: number[] = [];
 
 interface Run { where: 'browser' | 'cli'; arch: string; backend: string; seconds: number | null; trainSeconds: number | null; epochs: number | null; exact: boolean; note: string; weights?: Weights }
 const runs: Run[] = [];
@@ -71,11 +75,11 @@ async function trainInBrowser(arch: 'serial' | 'vector', backend: string, measur
       // Your model answers in this tab (no request, no debounce): what is left is the page's own responsiveness.
       await page.getByTestId('train-open').setInputFiles(SHIPPED_SERIAL);
       await page.getByTestId('answer-with').selectOption('yours');
-      idleLatencies.push(...(await typingLatency(page))); // the same, before training starts: the machine's own share
+      idleLatencies.push(...(await typingLatencies(page))); // the same, before training starts: the machine's own share
     }
     await page.getByTestId('train-play').click();
     let latency: number[] = [];
-    if (measureLatency) latency = await typingLatency(page);
+    if (measureLatency) latency = await typingLatencies(page);
     await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.hasAttribute('data-passed'), null, { timeout: TIMEOUT_MS, polling: 100 });
     const status = page.getByTestId('train-status');
     const seconds = Number(await status.getAttribute('data-seconds-from-play'));
@@ -91,47 +95,13 @@ async function trainInBrowser(arch: 'serial' | 'vector', backend: string, measur
   }
 }
 
-const latencies: number[] = [];
-const idleLatencies: number[] = [];
-/** While training runs: type an operand (your model answers, in this tab) and time the keystroke → the answer. */
-async function typingLatency(page: Page): Promise<number[]> {
-  const out: number[] = [];
-  for (let k = 0; k < 5; k++) {
-    const a = String(1000 + 7919 * k);
-    out.push(
-      await page.evaluate(
-        (a) =>
-          new Promise<number>((done) => {
-            const input = document.querySelector<HTMLInputElement>('[data-testid="operand-a"]')!;
-            const sum = document.querySelector('[data-testid="sum"]')!;
-            const b = document.querySelector<HTMLInputElement>('[data-testid="operand-b"]')!.value;
-            const expected = (BigInt(a) + BigInt(b)).toString();
-            const t0 = performance.now();
-            const observer = new MutationObserver(() => {
-              if (sum.textContent === expected) {
-                observer.disconnect();
-                done(performance.now() - t0);
-              }
-            });
-            observer.observe(sum, { childList: true, subtree: true, characterData: true });
-            input.value = a;
-            input.dispatchEvent(new Event('input', { bubbles: true }));
-            setTimeout(() => done(Number.NaN), 5000);
-          }),
-        a,
-      ),
-    );
-    await page.waitForTimeout(200);
-  }
-  return out;
-}
-
 function trainWithCli(arch: 'serial' | 'vector', backend: string): Promise<Run> {
   const out = join(tmp, `cli-${arch}-${backend}.json`);
+  // The page trains without a time limit (the CLI's default stops serial at 30 s, which a loaded machine can reach).
   const extra = arch === 'vector' ? ['--holdout', '0'] : [];
   return new Promise((done) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, '--arch', arch, '--seed', '1', '--backend', backend, '--out', out, '--allow-unverified', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(process.execPath, [CLI, '--arch', arch, '--seed', '1', '--backend', backend, '--out', out, '--allow-unverified', '--max-seconds', '3600', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGINT'), TIMEOUT_MS);

@@ -2,7 +2,7 @@
 import type { TraceStep } from '@lstm-adder/edge-api';
 import type { AddAnswer } from './api';
 import { alignBitRows, groupDigits, sumBitConfidences } from './bits';
-import { h } from './dom';
+import { h, keepInView } from './dom';
 
 /** Digits in groups of three, spaced by CSS so that copying or reading textContent gives the plain number. */
 function digitGroups(decimal: string): HTMLElement[] {
@@ -28,8 +28,21 @@ export function renderEquation(
   }
 }
 
-/** The binary rows; each sum bit shaded by the model's confidence in it (from the trace's outputs, else the overall margin). */
-export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: HTMLTableElement): void {
+/** The true sum's bits at each position (0 = LSB), to mark the model's wrong bits. */
+export function trueSumBit(answer: Pick<AddAnswer, 'a' | 'b'>, position: number): string {
+  return String((BigInt(answer.a) + BigInt(answer.b)) >> BigInt(position) & 1n);
+}
+
+export interface BitTable {
+  /** Outlines one bit position's column (the scrubber's step), or none. */
+  highlight(position: number | null): void;
+}
+
+/**
+ * The binary rows, most significant bit on the left; each sum bit shaded by the model's confidence in it (from
+ * the trace's outputs, else the overall margin), its confidence written in the row below, and wrong bits marked.
+ */
+export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: HTMLTableElement): BitTable {
   const { width, rows } = alignBitRows([
     { label: 'a', bits: answer.bits.a },
     { label: 'b', bits: answer.bits.b },
@@ -37,29 +50,57 @@ export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: 
   ]);
   const perBit = sumBitConfidences(answer.model, trace?.map((s) => s.y), answer.bits.sum.length);
   const fallback = Math.min(1, 2 * answer.margin);
+  const percent = (confidence: number) => Math.floor(confidence * 100);
   table.replaceChildren();
   const head = h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'row')));
   for (let column = 0; column < width; column++) {
     const position = width - 1 - column;
-    head.append(h('th', { scope: 'col', title: `bit ${position} (2^${position})` }, width > 24 && position % 4 !== 0 ? '' : String(position)));
+    head.append(h('th', { scope: 'col', title: `bit ${position} (2^${position})`, 'data-position': position }, width > 24 && position % 4 !== 0 ? '' : String(position)));
   }
   table.append(h('thead', {}, head));
   const body = h('tbody');
+  const sure = h('tr', { class: 'row-sure' }, h('th', { scope: 'row', title: 'how sure the model was of each sum bit, in %' }, 'sure %'));
   for (const row of rows) {
     const tr = h('tr', { class: `row-${row.label}` }, h('th', { scope: 'row' }, row.label));
     for (const cell of row.cells) {
-      const td = h('td', {}, cell.bit);
+      const td = h('td', { 'data-position': cell.position }, cell.bit);
       if (row.label === 'sum' && cell.bit !== '') {
         const confidence = perBit?.[cell.position] ?? fallback;
+        const expected = trueSumBit(answer, cell.position);
+        const wrong = cell.bit !== expected;
         td.style.setProperty('--confidence', confidence.toFixed(3));
-        td.className = confidence > 0.55 ? 'shade dark' : 'shade';
-        td.title = `bit ${cell.position} = ${cell.bit}, confidence ${(confidence * 100).toFixed(0)} %`;
+        td.className = `shade${confidence > 0.55 ? ' dark' : ''}${wrong ? ' wrong' : ''}`;
         td.dataset.confidence = confidence.toFixed(3);
+        td.tabIndex = -1;
+        td.setAttribute('aria-label', `sum bit ${cell.position} = ${cell.bit}, ${percent(confidence)} % sure${wrong ? `, wrong: the true bit is ${expected}` : ''}`);
+        td.title = td.getAttribute('aria-label')!;
+        if (wrong) td.dataset.testid = 'bit-wrong';
+        sure.append(h('td', { 'data-position': cell.position, 'aria-hidden': 'true' }, String(percent(confidence))));
+      } else if (row.label === 'sum') {
+        sure.append(h('td', { 'data-position': cell.position }));
       }
       tr.append(td);
     }
     body.append(tr);
   }
+  body.append(sure);
   table.append(body);
-  table.setAttribute('aria-label', `a, b and the sum in binary, most significant bit first${perBit ? '' : ' (per-bit confidence not available: shaded by the overall margin)'}`);
+  table.setAttribute(
+    'aria-label',
+    `a, b and the sum in binary, most significant bit on the left${perBit ? '' : ' (per-bit confidence not available: shaded by the overall margin)'}`,
+  );
+  const scroller = table.parentElement;
+  // Long sums: show the least significant bits (the right end) first, where the adding starts.
+  if (scroller) scroller.scrollLeft = scroller.scrollWidth;
+  return {
+    highlight(position) {
+      table.dataset.step = position === null ? '' : String(position);
+      for (const el of table.querySelectorAll('.current')) el.classList.remove('current');
+      if (position === null) return;
+      const cells = table.querySelectorAll<HTMLElement>(`[data-position="${position}"]`);
+      for (const el of cells) el.classList.add('current');
+      const first = cells[0];
+      if (scroller && first) keepInView(scroller, first.offsetLeft, first.offsetWidth);
+    },
+  };
 }

@@ -14,20 +14,17 @@ type Client = ReturnType<typeof hc<AppType>>;
 type JsonOf<R> = Extract<Awaited<R>, { status: 200 }> extends { json(): Promise<infer J> } ? J : never;
 /** The 200 body of GET /add, as the Worker's route declares it. */
 export type AddAnswer = JsonOf<ReturnType<Client['add']['$get']>>;
-/** The 200 body of GET /model/{name}. */
+/** The 200 body of GET /model/{name}; its `meta` is typed by core's ModelMeta. */
 export type ModelInfo = JsonOf<ReturnType<Client['model'][':name']['$get']>>;
 
 export type AddOutcome =
   | { kind: 'answer'; answer: AddAnswer }
-  | { kind: 'refused'; status: number; code: string; message: string }
+  | { kind: 'refused'; status: number; code: string; param?: string | null; message: string }
   | { kind: 'unreachable'; url: string; detail: string };
 
 export type ModelOutcome = { kind: 'model'; info: ModelInfo } | Exclude<AddOutcome, { kind: 'answer' }>;
 
-/** Digits above which the API refuses trace=1 (it would run to megabytes); apps/edge-api's TRACE_MAX_DIGITS. */
-export const TRACE_MAX_DIGITS = 64;
-
-function isErrorBody(body: unknown): body is { error: { code: string; message: string } } {
+function isErrorBody(body: unknown): body is { error: { code: string; message: string; param?: unknown } } {
   const error = (body as { error?: { code?: unknown; message?: unknown } } | null)?.error;
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
@@ -49,8 +46,11 @@ export function createApi(base: string) {
       body = null;
     }
     if (response.ok) return accept(body);
-    if (isErrorBody(body)) return { kind: 'refused', status: response.status, code: body.error.code, message: body.error.message };
-    return { kind: 'refused', status: response.status, code: 'http_error', message: `The API answered ${response.status} ${response.statusText} without an error message.` };
+    if (isErrorBody(body)) {
+      const { code, message, param } = body.error;
+      return { kind: 'refused', status: response.status, code, param: typeof param === 'string' ? param : null, message };
+    }
+    return { kind: 'refused', status: response.status, code: 'http_error', param: null, message: `The API answered ${response.status} ${response.statusText} without an error message.` };
   }
 
   return {
@@ -62,11 +62,15 @@ export function createApi(base: string) {
       const url = client.add.$url({ query }).toString();
       return settle(url, () => client.add.$get({ query }), (body) => ({ kind: 'answer' as const, answer: body as AddAnswer }));
     },
+    /** The model's description with its weights (the page runs them in workers for the maps and statistics). */
     model(name: 'vector' | 'serial'): Promise<ModelOutcome> {
-      const route = client.model[':name'];
-      return settle(route.$url({ param: { name } }).toString(), () => route.$get({ param: { name } }), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
+      // `weights` is not in the route's declared types, so the URL is built here and fetched as is.
+      const url = client.model[':name'].$url({ param: { name } });
+      url.searchParams.set('weights', '1');
+      return settle(url.toString(), () => fetch(url), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
     },
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
+

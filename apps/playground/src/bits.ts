@@ -36,7 +36,8 @@ export function alignBitRows(rows: { label: string; bits: string }[]): { width: 
 
 /**
  * How sure the model is of one output bit, in 0..1: 0 at the 0.5 threshold, 1 at 0 or 1 and beyond.
- * The vector model's outputs are unbounded (identity), the serial model's are sigmoid probabilities.
+ * Both shipped models end in a sigmoid, so an output is a probability of 1; values outside 0..1 (another
+ * weights file's identity output) count as sure.
  */
 export function confidenceOfOutput(y: number): number {
   if (!Number.isFinite(y)) return 0;
@@ -73,18 +74,17 @@ export function groupDigits(decimal: string): string {
 }
 
 /**
- * The arithmetic carry out of each bit position, LSB first, for two binary strings (MSB first) of
- * the serial model's width. Step t of the serial model must remember exactly this to get bit t + 1
- * right, so the page draws it beside the cell state for comparison.
+ * The arithmetic carry out of each bit position of a + b, LSB first, for `steps` positions. Step t of the
+ * serial model must remember exactly this to get bit t + 1 right, so the page draws it beside the cell
+ * state, and the carry units are found by correlation with it.
  */
-export function carryOut(aBits: string, bBits: string): number[] {
-  const width = Math.max(aBits.length, bBits.length);
-  const bit = (bits: string, position: number) => (bits[bits.length - 1 - position] === '1' ? 1 : 0);
-  const carries: number[] = [];
-  let carry = 0;
-  for (let position = 0; position < width; position++) {
-    carry = bit(aBits, position) + bit(bBits, position) + carry >= 2 ? 1 : 0;
-    carries.push(carry);
+export function carrySequence(a: bigint, b: bigint, steps: number): number[] {
+  const out: number[] = [];
+  let carry = 0n;
+  for (let t = 0; t < steps; t++) {
+    const bit = BigInt(t);
+    carry = (((a >> bit) & 1n) + ((b >> bit) & 1n) + carry) >> 1n;
+    out.push(Number(carry));
   }
-  return carries;
+  return out;
 }

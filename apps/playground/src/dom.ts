@@ -50,3 +50,9 @@ export function showTooltip(text: string, pageX: number, pageY: number): void {
 export function hideTooltip(): void {
   if (tooltip) tooltip.hidden = true;
 }
+
+/** Scrolls a horizontally scrolling box just enough to show [left, left + width) of its content. */
+export function keepInView(scroller: HTMLElement, left: number, width: number): void {
+  if (left < scroller.scrollLeft) scroller.scrollLeft = left - 8;
+  else if (left + width > scroller.scrollLeft + scroller.clientWidth) scroller.scrollLeft = left + width - scroller.clientWidth + 8;
+}

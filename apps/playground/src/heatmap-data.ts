@@ -90,12 +90,22 @@ export interface GridLayout {
   cellHeight: number;
   units: number;
   steps: number;
+  /**
+   * Steps run right to left (step 0 in the last column). The serial model's steps are bits, least significant
+   * first, so drawn this way each column sits under the same bit as in the bit table (most significant on the left).
+   */
+  rtl?: boolean;
+}
+
+/** The column a step is drawn in. */
+export function columnOf(layout: Pick<GridLayout, 'steps' | 'rtl'>, step: number): number {
+  return layout.rtl ? layout.steps - 1 - step : step;
 }
 
 /** Which cell a point in the canvas falls on (steps along x, units along y), or null outside the grid. */
 export function cellAt(layout: GridLayout, x: number, y: number): { unit: number; step: number } | null {
-  const step = Math.floor((x - layout.left) / layout.cellWidth);
+  const column = Math.floor((x - layout.left) / layout.cellWidth);
   const unit = Math.floor((y - layout.top) / layout.cellHeight);
-  if (x < layout.left || y < layout.top || step >= layout.steps || unit >= layout.units) return null;
-  return { unit, step };
+  if (x < layout.left || y < layout.top || column >= layout.steps || unit >= layout.units) return null;
+  return { unit, step: columnOf(layout, column) };
 }

@@ -1,9 +1,10 @@
-// Draws one heatmap (hidden units × steps) on a canvas, with axis labels, a colour legend and a
-// tooltip per cell that follows the mouse or the arrow keys.
-import { CHANNEL_INFO, cellAt, colourFor, valueAt, type GridLayout, type HeatmapData } from './heatmap-data';
-import { h, hideTooltip, showTooltip, sizeCanvas } from './dom';
+// Draws one heatmap (hidden units × steps) on a canvas, with axis labels, a colour legend, a tooltip
+// per cell that follows the mouse or the arrow keys, and the step the scrubber is on.
+import { CHANNEL_INFO, cellAt, colourFor, columnOf, valueAt, type GridLayout, type HeatmapData } from './heatmap-data';
+import { h, hideTooltip, keepInView, showTooltip, sizeCanvas } from './dom';
+import { colour } from './theme';
 
-const LEFT = 34;
+const LEFT = 58;
 const STRIP = 10;
 const BOTTOM = 22;
 
@@ -14,62 +15,100 @@ export interface Strip {
   values: number[];
 }
 
-export function renderHeatmap(data: HeatmapData, labels: string[], ticks: string[], maxWidth: number, strip?: Strip): HTMLElement {
+export interface HeatmapOptions {
+  labels: string[];
+  ticks: string[];
+  maxWidth: number;
+  strip?: Strip;
+  /** Steps right to left (see GridLayout.rtl). */
+  rtl?: boolean;
+  /** Units to name on the row axis, e.g. the carry unit(s). */
+  named?: { unit: number; name: string }[];
+}
+
+export interface Heatmap {
+  element: HTMLElement;
+  /** Outlines one step's column (the scrubber's), or none. */
+  highlight(step: number | null): void;
+  /** Redraws with the current theme's colours. */
+  redraw(): void;
+}
+
+export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatmap {
+  const { labels, ticks, maxWidth, strip, rtl = false, named = [] } = options;
   const info = CHANNEL_INFO[data.channel];
   const top = strip ? STRIP + 8 : 6;
   const cellWidth = Math.max(2, Math.min(48, Math.floor((maxWidth - LEFT - 8) / Math.max(1, data.steps))));
   const cellHeight = data.units > 24 ? 6 : data.units > 12 ? 9 : 14;
-  const layout: GridLayout = { left: LEFT, top: top, cellWidth, cellHeight, units: data.units, steps: data.steps };
+  const layout: GridLayout = { left: LEFT, top, cellWidth, cellHeight, units: data.units, steps: data.steps, rtl };
   const width = LEFT + cellWidth * data.steps + 8;
   const height = top + cellHeight * data.units + BOTTOM;
+  const x = (step: number) => LEFT + columnOf(layout, step) * cellWidth;
 
   const canvas = h('canvas', {
     tabindex: 0,
     role: 'img',
     'data-testid': `heatmap-${data.channel}`,
-    'aria-label': `${info.title}: ${data.units} hidden units by ${data.steps} steps. Use the arrow keys to read cells.`,
+    'aria-label': `${info.title}: ${data.units} hidden units by ${data.steps} steps${rtl ? ' (step 1 on the right, like the bits)' : ''}. Use the arrow keys to read cells.`,
   });
   const ctx = sizeCanvas(canvas, width, height);
   let focus: { unit: number; step: number } | null = null;
+  let current: number | null = null;
 
   const draw = () => {
+    const ink = colour('--ink');
     ctx.clearRect(0, 0, width, height);
     for (let u = 0; u < data.units; u++) {
       for (let t = 0; t < data.steps; t++) {
         const [r, g, b] = colourFor(valueAt(data, u, t), data.domain);
         ctx.fillStyle = `rgb(${r},${g},${b})`;
-        ctx.fillRect(LEFT + t * cellWidth, top + u * cellHeight, cellWidth, cellHeight);
+        ctx.fillRect(x(t), top + u * cellHeight, cellWidth, cellHeight);
       }
     }
-    ctx.fillStyle = '#333';
+    ctx.fillStyle = ink;
     ctx.font = '10px system-ui, sans-serif';
     if (strip) {
       ctx.textAlign = 'right';
       ctx.textBaseline = 'middle';
       ctx.fillText(strip.label, LEFT - 4, 3 + STRIP / 2);
       strip.values.forEach((v, t) => {
-        ctx.fillStyle = v ? '#1b1f24' : '#ffffff';
-        ctx.fillRect(LEFT + t * cellWidth, 3, cellWidth, STRIP);
+        ctx.fillStyle = v ? colour('--strip-on') : colour('--strip-off');
+        ctx.fillRect(x(t), 3, cellWidth, STRIP);
       });
-      ctx.strokeStyle = '#8a949e';
+      ctx.strokeStyle = colour('--muted');
       ctx.lineWidth = 1;
       ctx.strokeRect(LEFT - 0.5, 2.5, cellWidth * data.steps + 1, STRIP + 1);
-      ctx.fillStyle = '#333';
+      ctx.fillStyle = ink;
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
     const unitEvery = data.units > 16 ? 8 : 4;
-    for (let u = 0; u < data.units; u += unitEvery) ctx.fillText(`u${u}`, LEFT - 4, top + (u + 0.5) * cellHeight);
+    const namedUnits = new Map(named.map((n) => [n.unit, n.name]));
+    for (let u = 0; u < data.units; u++) {
+      const name = namedUnits.get(u);
+      if (name) {
+        ctx.font = 'bold 10px system-ui, sans-serif';
+        ctx.fillText(`${name} u${u} ▸`, LEFT - 2, top + (u + 0.5) * cellHeight);
+        ctx.font = '10px system-ui, sans-serif';
+      } else if (u % unitEvery === 0 && ![u - 1, u + 1].some((n) => namedUnits.has(n))) {
+        ctx.fillText(`u${u}`, LEFT - 4, top + (u + 0.5) * cellHeight);
+      }
+    }
     ctx.textAlign = 'center';
     ctx.textBaseline = 'top';
     const stepEvery = Math.max(1, Math.ceil(30 / cellWidth));
     for (let t = 0; t < data.steps; t += stepEvery) {
-      ctx.fillText(ticks[t] ?? String(t), LEFT + (t + 0.5) * cellWidth, top + data.units * cellHeight + 5);
+      ctx.fillText(ticks[t] ?? String(t), x(t) + cellWidth / 2, top + data.units * cellHeight + 5);
+    }
+    if (current !== null && current < data.steps) {
+      ctx.strokeStyle = colour('--focus');
+      ctx.lineWidth = 2;
+      ctx.strokeRect(x(current) - 1, 1, cellWidth + 2, top + data.units * cellHeight);
     }
     if (focus) {
-      ctx.strokeStyle = '#000';
+      ctx.strokeStyle = ink;
       ctx.lineWidth = 2;
-      ctx.strokeRect(LEFT + focus.step * cellWidth + 1, top + focus.unit * cellHeight + 1, cellWidth - 2, cellHeight - 2);
+      ctx.strokeRect(x(focus.step) + 1, top + focus.unit * cellHeight + 1, cellWidth - 2, cellHeight - 2);
     }
   };
   draw();
@@ -91,34 +130,43 @@ export function renderHeatmap(data: HeatmapData, labels: string[], ticks: string
     hideTooltip();
   });
   canvas.addEventListener('keydown', (event) => {
-    const moves: Record<string, [number, number]> = { ArrowLeft: [0, -1], ArrowRight: [0, 1], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    // Left and right move across columns on screen, whichever way the steps run.
+    const across = rtl ? -1 : 1;
+    const moves: Record<string, [number, number]> = { ArrowLeft: [0, -across], ArrowRight: [0, across], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
-    const current = focus ?? { unit: 0, step: 0 };
+    const start = { unit: 0, step: rtl ? data.steps - 1 : 0 };
     focus = focus
       ? {
-          unit: Math.min(data.units - 1, Math.max(0, current.unit + move[0])),
-          step: Math.min(data.steps - 1, Math.max(0, current.step + move[1])),
+          unit: Math.min(data.units - 1, Math.max(0, focus.unit + move[0])),
+          step: Math.min(data.steps - 1, Math.max(0, focus.step + move[1])),
         }
-      : current;
+      : start;
     draw();
     const rect = canvas.getBoundingClientRect();
-    showTooltip(
-      describe(focus),
-      rect.left + window.scrollX + LEFT + (focus.step + 0.5) * cellWidth,
-      rect.top + window.scrollY + top + (focus.unit + 1) * cellHeight,
-    );
+    showTooltip(describe(focus), rect.left + window.scrollX + x(focus.step) + cellWidth / 2, rect.top + window.scrollY + top + (focus.unit + 1) * cellHeight);
     canvas.setAttribute('aria-label', describe(focus));
   });
 
-  return h(
+  const scroller = h('div', { class: 'scroll-x' }, canvas);
+  const element = h(
     'figure',
     { class: 'heatmap' },
     h('figcaption', {}, h('strong', {}, info.title), ' ', h('span', { class: 'muted' }, info.meaning)),
-    h('div', { class: 'scroll-x' }, canvas),
+    scroller,
     legend(data.domain),
   );
+  return {
+    element,
+    highlight(step) {
+      current = step;
+      canvas.dataset.step = step === null ? '' : String(step);
+      draw();
+      if (step !== null) keepInView(scroller, x(step), cellWidth);
+    },
+    redraw: draw,
+  };
 }
 
 function legend(domain: [number, number]): HTMLElement {

@@ -1,8 +1,6 @@
-// Reads the training history and the verification figures out of `GET /model/:arch`.
-// The model's `meta` is free-form (the trainer writes it), so this looks in the likely places
-// and keeps whatever per-epoch numbers it finds. No DOM here.
-
-type Json = Record<string, unknown>;
+// Reads the training history and the figures out of a model's `meta` (core's ModelMeta: what the
+// trainer writes). No DOM here.
+import type { EpochRecord, ModelMeta } from '@lstm-adder/core';
 
 export interface Series {
   name: string;
@@ -22,100 +20,43 @@ export interface TrainingHistory {
   heldOutShare?: number;
 }
 
+/** The accuracy columns of an epoch record, in the order they are drawn. */
+const ACCURACIES = ['trainAccuracy', 'heldOutAccuracy', 'allPairsAccuracy'] as const;
+
 /** Two runs on one epoch axis, and where the second begins. */
 export interface JoinedRuns {
-  rows: Json[];
+  rows: EpochRecord[];
   fineTuneFrom: number;
-}
-
-const isRecord = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
-
-/** Candidate objects that may hold `history`, `verification`, …, outermost first. */
-function containers(info: unknown): Json[] {
-  const found: Json[] = [];
-  const visit = (v: unknown, depth: number) => {
-    if (!isRecord(v) || depth > 3) return;
-    found.push(v);
-    for (const key of ['meta', 'training', 'verification', 'model']) visit(v[key], depth + 1);
-  };
-  visit(info, 0);
-  return found;
-}
-
-const epochOf = (r: Json, idx: number) => (typeof r.epoch === 'number' ? r.epoch : idx + 1);
-
-function fromRows(rows: unknown[]): TrainingHistory | null {
-  const records = rows.filter(isRecord);
-  if (records.length === 0) return null;
-  const keys = new Set<string>();
-  for (const r of records) for (const [k, v] of Object.entries(r)) if (typeof v === 'number') keys.add(k);
-  const epochs = records.map(epochOf);
-  const column = (k: string): Series => ({ name: k, values: records.map((r) => (typeof r[k] === 'number' ? (r[k] as number) : null)) });
-  return split(epochs, [...keys].filter((k) => k !== 'epoch').map(column));
-}
-
-function fromColumns(columns: Json): TrainingHistory | null {
-  const series = Object.entries(columns)
-    .filter(([k, v]) => k !== 'epoch' && k !== 'epochs' && Array.isArray(v) && v.every((x) => typeof x === 'number' || x === null))
-    .map(([k, v]) => ({ name: k, values: v as (number | null)[] }));
-  if (series.length === 0) return null;
-  const length = Math.max(...series.map((s) => s.values.length));
-  const given = columns.epoch ?? columns.epochs;
-  const epochs = Array.isArray(given) && given.length === length ? (given as number[]) : Array.from({ length }, (_, k) => k + 1);
-  return split(epochs, series);
-}
-
-function split(epochs: number[], series: Series[]): TrainingHistory | null {
-  const loss = series.filter((s) => /loss/i.test(s.name));
-  const accuracy = series.filter((s) => /acc/i.test(s.name));
-  if (epochs.length === 0 || loss.length + accuracy.length === 0) return null;
-  return { epochs, loss, accuracy };
 }
 
 /**
  * The held-out experiment's rows, then the fine-tune's with their epochs shifted past the experiment's last,
  * so both read as one run (as the trainer's report draws them).
  */
-export function joinRuns(experiment: unknown[], fineTune: unknown[]): JoinedRuns {
-  const before = experiment.filter(isRecord);
-  const after = fineTune.filter(isRecord);
-  const last = before.reduce((max, r, idx) => Math.max(max, epochOf(r, idx)), 0);
-  return {
-    rows: [...before.map((r, idx) => ({ ...r, epoch: epochOf(r, idx) })), ...after.map((r, idx) => ({ ...r, epoch: last + epochOf(r, idx) }))],
-    fineTuneFrom: last + 1,
-  };
+export function joinRuns(experiment: EpochRecord[], fineTune: EpochRecord[]): JoinedRuns {
+  const last = experiment.reduce((max, r) => Math.max(max, r.epoch), 0);
+  return { rows: [...experiment, ...fineTune.map((r) => ({ ...r, epoch: last + r.epoch }))], fineTuneFrom: last + 1 };
 }
 
-/** The experiment whose weights this model continued from: present, not itself shipped, and with its own rows. */
-function priorExperiment(c: Json): { rows: unknown[]; share?: number } | null {
-  const x = c.holdoutExperiment;
-  if (!isRecord(x) || x.shipped === true || !Array.isArray(x.history) || !x.history.some(isRecord)) return null;
-  return { rows: x.history, share: typeof x.holdout === 'number' ? x.holdout : undefined };
+/** Loss and the accuracy series that have at least one value (a series that is null throughout has nothing to draw). */
+function fromRows(rows: EpochRecord[]): TrainingHistory {
+  const accuracy = ACCURACIES.map((name) => ({ name, values: rows.map((r) => r[name] ?? null) })).filter((s) => s.values.some((v) => v !== null));
+  return { epochs: rows.map((r) => r.epoch), loss: [{ name: 'loss', values: rows.map((r) => r.loss) }], accuracy };
 }
 
 /**
- * The per-epoch history (loss and accuracy curves), or null when the model's meta has none. When the model was
- * fine-tuned on all pairs after a held-out experiment (`meta.holdoutExperiment`, `shipped: false`), the
- * experiment's epochs come first, so the held-out accuracy is plotted while it was measured.
+ * The per-epoch history (loss and accuracy curves), or null when the meta has none. When the model was fine-tuned
+ * on all pairs after a held-out experiment (`holdoutExperiment.shipped === false`), the experiment's epochs come
+ * first, so the held-out accuracy is plotted while it was measured.
  */
-export function extractHistory(info: unknown): TrainingHistory | null {
-  for (const c of containers(info)) {
-    const h = c.history;
-    const prior = priorExperiment(c);
-    if (Array.isArray(h) && prior && h.some(isRecord)) {
-      const { rows, fineTuneFrom } = joinRuns(prior.rows, h);
-      const parsed = fromRows(rows);
-      if (parsed) return { ...parsed, fineTuneFrom, ...(prior.share === undefined ? {} : { heldOutShare: prior.share }) };
-    }
-    if (Array.isArray(h)) {
-      const parsed = fromRows(h);
-      if (parsed) return parsed;
-    } else if (isRecord(h)) {
-      const parsed = fromColumns(h);
-      if (parsed) return parsed;
-    }
-  }
-  return null;
+export function extractHistory(meta: ModelMeta): TrainingHistory | null {
+  const history = meta.history ?? [];
+  if (history.length === 0) return null;
+  const experiment = meta.holdoutExperiment;
+  const before = experiment?.shipped === false ? (experiment.history ?? []) : [];
+  if (before.length === 0) return fromRows(history);
+  const { rows, fineTuneFrom } = joinRuns(before, history);
+  return { ...fromRows(rows), fineTuneFrom, ...(experiment?.holdout === undefined ? {} : { heldOutShare: experiment.holdout }) };
 }
 
 /** One sentence naming the two phases on the epoch axis, or null for a single run. Shown as text beside the charts. */
@@ -151,29 +92,28 @@ function formatValue(key: string, v: unknown): string | null {
   return null;
 }
 
-/** Scalar figures from the model description (architecture, parameters, verification), flattened with readable labels. */
-export function extractFigures(info: unknown, limit = 24): Figure[] {
+const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
+
+/** Lists too long to read as figures (histories, wrong pairs, held-out pair indices). */
+const SKIPPED = new Set(['history', 'wrong', 'heldOutWrong', 'heldOutPairs']);
+
+/** The scalar figures of one part of the meta (verification, training, configuration), flattened with readable labels. */
+export function extractFigures(source: object | null | undefined, limit = 24): Figure[] {
   const figures: Figure[] = [];
-  const seen = new Set<string>();
   const visit = (v: unknown, prefix: string, depth: number) => {
     if (!isRecord(v) || depth > 3) return;
     for (const [key, value] of Object.entries(v)) {
-      if (key === 'history' || key === 'weights' || key === 'lstm' || key === 'dense' || key === 'wrong' || key === 'wrongPairs') continue;
+      if (SKIPPED.has(key)) continue;
       const label = prefix ? `${prefix} › ${humanise(key)}` : humanise(key);
       const formatted = formatValue(key, value);
-      if (formatted !== null) {
-        if (!seen.has(label)) figures.push({ label, value: formatted });
-        seen.add(label);
-      } else if (isRecord(value)) visit(value, key === 'meta' ? prefix : label, depth + 1);
-      else if (Array.isArray(value) && value.length <= 12 && value.every((item) => isRecord(item) && typeof item.width === 'number')) {
-        // Serial verification by width: one group per width. Other lists (wrong pairs, …) are too long to read here.
-        value.forEach((item) => {
-          const { width, ...rest } = item as Json;
-          visit(rest, `${label} › ${width} bits`, depth + 1);
-        });
+      if (formatted !== null) figures.push({ label, value: formatted });
+      else if (isRecord(value)) visit(value, label, depth + 1);
+      else if (Array.isArray(value) && value.every((item) => isRecord(item) && typeof item.width === 'number')) {
+        // Serial verification by width: one group per width.
+        for (const { width, ...rest } of value as { width: number }[]) visit(rest, `${label} › ${width} bits`, depth + 1);
       }
     }
   };
-  visit(info, '', 0);
+  visit(source, '', 0);
   return figures.slice(0, limit);
 }

@@ -1,5 +1,6 @@
 // The page's whole user state, one serialisable object that round-trips through the URL
 // query (`?a=57&b=99&model=vector`), so any view can be shared and reloaded.
+import { VECTOR_MAX_OPERAND } from '@lstm-adder/core';
 
 export const MODEL_CHOICES = ['vector', 'serial', 'auto'] as const;
 export type ModelChoice = (typeof MODEL_CHOICES)[number];
@@ -42,4 +43,10 @@ export function serializeState(state: PlaygroundState, currentSearch = ''): stri
 
 export function sameState(x: PlaygroundState, y: PlaygroundState): boolean {
   return x.a === y.a && x.b === y.b && x.model === y.model;
+}
+
+/** Where an operand's slider sits for what was typed: the number, clamped to 0..127; 0 when the box holds no number. */
+export function sliderValue(typed: string): number {
+  if (!/^\d+$/.test(typed)) return 0;
+  return typed.length > 3 ? VECTOR_MAX_OPERAND : Math.min(VECTOR_MAX_OPERAND, Number(typed));
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { errorTarget } from '../src/answer-errors';
+import { describeRefusal, localProblems, operandProblem } from '../src/answer-errors';
 import { resolveApiBase } from '../src/api';
 
 describe('resolveApiBase', () => {
@@ -11,16 +11,62 @@ describe('resolveApiBase', () => {
   });
 });
 
-describe('errorTarget', () => {
-  it('puts a message next to the parameter it names', () => {
-    expect(errorTarget('Query parameter "a" is "128", but model=vector adds operands from 0 to 127 only')).toBe('a');
-    expect(errorTarget('Query parameter "b" must be a decimal integer, got "x"')).toBe('b');
-    expect(errorTarget('Query parameter "model" is "quantum", which is not accepted')).toBe('model');
+describe('describeRefusal', () => {
+  const typed = (a: string, b = '1', model: 'vector' | 'serial' | 'auto' = 'vector') => ({ a, b, model });
+
+  it('puts the message under the parameter the API names, in plain words that quote what was typed', () => {
+    const out = describeRefusal({ code: 'operand_out_of_range', param: 'a', message: 'Query parameter "a" is "128", but model=vector …' }, typed('128'));
+    expect(out.target).toBe('a');
+    expect(out.text).toBe('The vector model adds numbers from 0 to 127 only, and a is “128”. Type a smaller number, or choose the serial model for bigger ones.');
+    expect(describeRefusal({ code: 'invalid_operand', param: 'b', message: '…' }, typed('1', 'abc')).text).toBe(
+      '“abc” is not a whole number: type b with the digits 0 to 9, such as 57.',
+    );
+    expect(describeRefusal({ code: 'unknown_model', param: 'model', message: '…' }, typed('1')).target).toBe('model');
   });
 
-  it('keeps messages about anything else at the form', () => {
-    expect(errorTarget('Query parameter "trace" asks for every step of a 64+ digit sum')).toBe('form');
-    expect(errorTarget('a must be a number')).toBe('form');
-    expect(errorTarget('Query parameter "ab" is not known')).toBe('form');
+  it('never repeats the developer message, and never mentions the vector range for other refusals', () => {
+    const message = 'Query parameter "a" must be a decimal integer, got "-5" (negative numbers are not accepted); accepted: … (0 to 127 for model=vector).';
+    const out = describeRefusal({ code: 'invalid_operand', param: 'a', message }, typed('-5', '1', 'serial'));
+    expect(out.text).toBe('a is negative: this adder takes whole numbers of 0 or more.');
+    expect(out.text).not.toContain('127');
+    const long = '9'.repeat(1001);
+    expect(describeRefusal({ code: 'operand_too_long', param: 'b', message }, typed('1', long, 'serial')).text).toBe(
+      'b has 1,001 digits; the adder takes numbers of up to 1,000 digits.',
+    );
+  });
+
+  it('keeps refusals without a parameter at the form, naming the code', () => {
+    const out = describeRefusal({ code: 'batch_too_large', param: null, message: 'x' }, typed('1'));
+    expect(out).toEqual({ target: 'form', text: 'The API could not answer this request (its error code is “batch_too_large”).' });
+    expect(describeRefusal({ code: 'invalid_parameter', param: 'trace', message: 'x' }, typed('1')).target).toBe('form');
+  });
+});
+
+describe('operandProblem', () => {
+  it('says what is wrong with a typed operand, or nothing for digits', () => {
+    expect(operandProblem('a', '57')).toBeNull();
+    expect(operandProblem('a', '')).toBe('Type a number for a.');
+    expect(operandProblem('b', ' 5')).toMatch(/^b has spaces in it/);
+    expect(operandProblem('a', '+5')).toBe('Leave out the plus sign: type 5 for a.');
+    expect(operandProblem('a', '1.5')).toMatch(/no decimal point or commas/);
+    expect(operandProblem('a', '1,000')).toMatch(/no decimal point or commas/);
+    expect(operandProblem('a', '1e3')).toBe('Write a out in full, without an exponent.');
+    expect(operandProblem('a', 'x'.repeat(30))).toContain('(30 characters)');
+  });
+});
+
+describe('localProblems', () => {
+  it('flags every empty box at once, before asking the API', () => {
+    expect(localProblems({ a: '', b: '' }).map((p) => p.target)).toEqual(['a', 'b']);
+    expect(localProblems({ a: '3', b: '' })).toEqual([{ target: 'b', text: 'Type a number for b.' }]);
+    expect(localProblems({ a: 'abc', b: '1' })).toEqual([]); // the API judges what is typed
+  });
+});
+
+describe('describeRefusal without error.param (an API from before it)', () => {
+  it('finds the operand from what was typed, not from the message', () => {
+    expect(describeRefusal({ code: 'operand_out_of_range', message: 'x' }, { a: '5', b: '300', model: 'vector' }).target).toBe('b');
+    expect(describeRefusal({ code: 'invalid_operand', message: 'x' }, { a: 'x', b: '3', model: 'serial' }).target).toBe('a');
+    expect(describeRefusal({ code: 'invalid_operand', message: 'x' }, { a: '1', b: '3', model: 'serial' }).target).toBe('form');
   });
 });

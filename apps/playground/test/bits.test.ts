@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignBitRows, carryOut, confidenceOfOutput, groupDigits, sumBitConfidences } from '../src/bits';
+import { alignBitRows, carrySequence, confidenceOfOutput, groupDigits, sumBitConfidences } from '../src/bits';
 
 describe('alignBitRows', () => {
   it('right-aligns rows so each column is one bit position', () => {
@@ -70,17 +70,17 @@ describe('groupDigits', () => {
   });
 });
 
-describe('carryOut', () => {
-  it('follows a carry chain: 0111 + 0001 carries out of bits 0, 1 and 2', () => {
-    expect(carryOut('0111', '0001')).toEqual([1, 1, 1, 0]);
-    expect(carryOut('00', '00')).toEqual([0, 0]);
+describe('carrySequence', () => {
+  it('follows a carry chain: 7 + 1 carries out of bits 0, 1 and 2', () => {
+    expect(carrySequence(7n, 1n, 4)).toEqual([1, 1, 1, 0]);
+    expect(carrySequence(0n, 0n, 2)).toEqual([0, 0]);
   });
 
   it('agrees with bigint addition: bit t + 1 of a + b is a_t+1 ^ b_t+1 ^ carry_t (property)', () => {
     fc.assert(
       fc.property(fc.bigInt({ min: 0n, max: 1n << 300n }), fc.bigInt({ min: 0n, max: 1n << 300n }), (a, b) => {
         const width = Math.max(a.toString(2).length, b.toString(2).length) + 1;
-        const carries = carryOut(a.toString(2).padStart(width, '0'), b.toString(2).padStart(width, '0'));
+        const carries = carrySequence(a, b, width);
         const sum = a + b;
         for (let t = 0; t + 1 < width; t++) {
           const expected = ((a >> BigInt(t + 1)) ^ (b >> BigInt(t + 1)) ^ BigInt(carries[t]!)) & 1n;

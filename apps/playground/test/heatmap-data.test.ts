@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceStep } from '@lstm-adder/edge-api';
-import { cellAt, colourFor, heatmapData, stepLabels, stepTicks, valueAt } from '../src/heatmap-data';
+import { cellAt, colourFor, columnOf, heatmapData, stepLabels, stepTicks, valueAt } from '../src/heatmap-data';
 
 const step = (k: number, units = 3): TraceStep => {
   const row = (offset: number) => Array.from({ length: units }, (_, u) => offset + k * 0.1 + u * 0.01);
@@ -49,4 +49,13 @@ describe('colours and hit-testing', () => {
     expect(cellAt(layout, 29, 6)).toBeNull();
     expect(cellAt(layout, 35, 5 + 4 * 32)).toBeNull();
   });
+
+  it('draws serial steps right to left, so step 0 sits under bit 0 (the rightmost column)', () => {
+    const layout = { left: 30, top: 5, cellWidth: 10, cellHeight: 4, units: 8, steps: 5, rtl: true };
+    expect(columnOf(layout, 0)).toBe(4);
+    expect(columnOf(layout, 4)).toBe(0);
+    expect(cellAt(layout, 30 + 4 * 10 + 1, 6)).toEqual({ unit: 0, step: 0 });
+    expect(cellAt(layout, 31, 6)).toEqual({ unit: 0, step: 4 });
+  });
 });
+

@@ -1,61 +1,41 @@
-import { describe, expect, it } from 'vitest';
+import type { EpochRecord, ModelMeta } from '@lstm-adder/core';
+import { parseWeights } from '@lstm-adder/core';
 import vectorWeights from '@lstm-adder/core/models/vector.json' with { type: 'json' };
+import serialWeights from '@lstm-adder/core/models/serial.json' with { type: 'json' };
+import { describe, expect, it } from 'vitest';
 import { extractFigures, extractHistory, joinRuns, phaseNote } from '../src/model-info';
 
+const row = (epoch: number, loss: number, train: number, heldOut: number | null, all: number | null): EpochRecord => ({
+  epoch, loss, trainAccuracy: train, heldOutAccuracy: heldOut, allPairsAccuracy: all, lr: 0.01, samples: 100, seconds: epoch,
+});
+
 describe('extractHistory', () => {
-  it('reads per-epoch rows from meta.verification.history', () => {
-    const info = {
-      arch: 'vector',
-      meta: {
-        verification: {
-          history: [
-            { epoch: 1, loss: 0.5, trainAccuracy: 0.1, heldOutAccuracy: 0.05 },
-            { epoch: 2, loss: 0.2, trainAccuracy: 0.6 },
-          ],
-        },
-      },
-    };
-    const history = extractHistory(info)!;
+  it('reads the trainer’s per-epoch records, leaving out accuracies that are null throughout', () => {
+    const history = extractHistory({ history: [row(1, 0.5, 0.1, 0.05, null), row(2, 0.2, 0.6, null, null)] })!;
     expect(history.epochs).toEqual([1, 2]);
     expect(history.loss).toEqual([{ name: 'loss', values: [0.5, 0.2] }]);
-    expect(history.accuracy.map((s) => s.name)).toEqual(['trainAccuracy', 'heldOutAccuracy']);
-    expect(history.accuracy[1]!.values).toEqual([0.05, null]);
+    expect(history.accuracy).toEqual([
+      { name: 'trainAccuracy', values: [0.1, 0.6] },
+      { name: 'heldOutAccuracy', values: [0.05, null] },
+    ]);
   });
 
-  it('reads columns ({ loss: [...], accuracy: [...] }) and numbers epochs from 1', () => {
-    const history = extractHistory({ history: { loss: [3, 2, 1], accuracy: [0, 0.5, 1] } })!;
-    expect(history.epochs).toEqual([1, 2, 3]);
-    expect(history.accuracy[0]!.values).toEqual([0, 0.5, 1]);
-  });
-
-  it('is null when there is no history (the stand-in models)', () => {
-    expect(extractHistory({ meta: { source: 'PyTorch reference', allPairsAccuracy: 0.98 } })).toBeNull();
+  it('is null when the meta has no history', () => {
+    expect(extractHistory({ description: 'weights from elsewhere' })).toBeNull();
     expect(extractHistory({ history: [] })).toBeNull();
   });
 });
 
 describe('a fine-tune after a held-out experiment', () => {
-  const experiment = [
-    { epoch: 1, loss: 0.6, trainAccuracy: 0.1, heldOutAccuracy: 0.08, allPairsAccuracy: 0.1 },
-    { epoch: 2, loss: 0.3, trainAccuracy: 0.7, heldOutAccuracy: 0.6, allPairsAccuracy: 0.69 },
-    { epoch: 3, loss: 0.1, trainAccuracy: 0.95, heldOutAccuracy: 0.9, allPairsAccuracy: 0.945 },
-  ];
-  const fineTune = [
-    { epoch: 1, loss: 0.05, trainAccuracy: 0.97, heldOutAccuracy: null, allPairsAccuracy: 0.97 },
-    { epoch: 2, loss: 0.02, trainAccuracy: 1, heldOutAccuracy: null, allPairsAccuracy: 1 },
-  ];
-  const meta = (shipped: boolean) => ({
-    arch: 'vector',
-    meta: { history: fineTune, holdoutExperiment: { holdout: 0.1, shipped, history: experiment, note: 'continued from' } },
-  });
+  const experiment = [row(1, 0.6, 0.1, 0.08, 0.1), row(2, 0.3, 0.7, 0.6, 0.69), row(3, 0.1, 0.95, 0.9, 0.945)];
+  const fineTune = [row(1, 0.05, 0.97, null, 0.97), row(2, 0.02, 1, null, 1)];
+  const meta = (shipped: boolean): ModelMeta => ({ history: fineTune, holdoutExperiment: { holdout: 0.1, shipped, history: experiment, note: 'continued from' } });
 
   it('joinRuns numbers the fine-tune epochs on after the experiment’s last', () => {
     const joined = joinRuns(experiment, fineTune);
     expect(joined.rows.map((r) => r.epoch)).toEqual([1, 2, 3, 4, 5]);
     expect(joined.fineTuneFrom).toBe(4);
     expect(joined.rows[3]!.loss).toBe(0.05);
-    // Rows without an epoch are numbered by position, in both runs.
-    expect(joinRuns([{ loss: 1 }, { loss: 0.5 }], [{ loss: 0.2 }]).rows.map((r) => r.epoch)).toEqual([1, 2, 3]);
   });
 
   it('plots the experiment first, held-out accuracy only while it was measured, and says where the fine-tune begins', () => {
@@ -64,8 +44,7 @@ describe('a fine-tune after a held-out experiment', () => {
     expect(history.fineTuneFrom).toBe(4);
     expect(history.heldOutShare).toBe(0.1);
     expect(history.loss).toEqual([{ name: 'loss', values: [0.6, 0.3, 0.1, 0.05, 0.02] }]);
-    const heldOut = history.accuracy.find((s) => s.name === 'heldOutAccuracy')!;
-    expect(heldOut.values).toEqual([0.08, 0.6, 0.9, null, null]);
+    expect(history.accuracy.find((s) => s.name === 'heldOutAccuracy')!.values).toEqual([0.08, 0.6, 0.9, null, null]);
     expect(history.accuracy.find((s) => s.name === 'trainAccuracy')!.values).toEqual([0.1, 0.7, 0.95, 0.97, 1]);
     expect(phaseNote(history)).toBe(
       'Epochs 1–3: trained with 10 % of the pairs held out (the held-out accuracy is measured on them). ' +
@@ -78,17 +57,17 @@ describe('a fine-tune after a held-out experiment', () => {
     expect(shipped.epochs).toEqual([1, 2]);
     expect(shipped.fineTuneFrom).toBeUndefined();
     expect(phaseNote(shipped)).toBeNull();
-    const empty = extractHistory({ meta: { history: fineTune, holdoutExperiment: { shipped: false, history: [] } } })!;
+    const empty = extractHistory({ history: fineTune, holdoutExperiment: { shipped: false, history: [] } })!;
     expect(empty.epochs).toEqual([1, 2]);
     expect(empty.fineTuneFrom).toBeUndefined();
   });
 
   it('reads the shipped vector model as the experiment followed by the fine-tune', () => {
-    const m = vectorWeights.meta as unknown as { history: unknown[]; holdoutExperiment: { history: unknown[] } };
-    const before = m.holdoutExperiment.history.length;
-    const history = extractHistory({ arch: 'vector', meta: vectorWeights.meta })!;
-    expect(history.epochs).toHaveLength(before + m.history.length);
-    expect(history.epochs).toEqual(Array.from({ length: before + m.history.length }, (_, k) => k + 1));
+    const { meta: shippedMeta } = parseWeights(vectorWeights);
+    const before = shippedMeta.holdoutExperiment!.history!.length;
+    const after = shippedMeta.history!.length;
+    const history = extractHistory(shippedMeta)!;
+    expect(history.epochs).toEqual(Array.from({ length: before + after }, (_, k) => k + 1));
     expect(history.fineTuneFrom).toBe(before + 1);
     const heldOut = history.accuracy.find((s) => s.name === 'heldOutAccuracy')!.values;
     expect(heldOut.slice(0, before).every((v) => typeof v === 'number')).toBe(true);
@@ -98,18 +77,17 @@ describe('a fine-tune after a held-out experiment', () => {
 
 describe('extractFigures', () => {
   it('flattens scalars with readable labels and shows accuracies as percentages', () => {
-    const figures = extractFigures({ arch: 'vector', parameters: 5384, meta: { allPairsAccuracy: 0.98675537109375, history: [{ loss: 1 }] } });
-    expect(figures).toContainEqual({ label: 'arch', value: 'vector' });
-    expect(figures).toContainEqual({ label: 'all pairs accuracy', value: '98.68 %' });
-    expect(figures.find((f) => f.label.includes('parameters'))?.value).toMatch(/^5.?384$/);
-    expect(figures.some((f) => f.label.includes('history'))).toBe(false);
+    const figures = extractFigures({ parameters: 5384, vector: { allPairs: { accuracy: 0.98675537109375, wrong: [{ a: 1, b: 2, got: 4 }] } }, history: [row(1, 1, 0, null, null)] });
+    expect(figures).toEqual([
+      { label: 'parameters', value: '5,384' },
+      { label: 'vector › all pairs › accuracy', value: '98.68 %' },
+    ]);
   });
 
-  it('names entries of lists by width by their width, and leaves other lists (wrong pairs) out', () => {
-    const figures = extractFigures({ byWidth: [{ width: 8, accuracy: 1 }, { width: 4096, accuracy: 0.5 }], heldOutWrong: [{ a: 66, b: 61 }] });
-    expect(figures).toEqual([
-      { label: 'by width › 8 bits › accuracy', value: '100 %' },
-      { label: 'by width › 4096 bits › accuracy', value: '50.00 %' },
-    ]);
+  it('names the serial verification’s entries by width', () => {
+    const { meta } = parseWeights(serialWeights);
+    const figures = extractFigures(meta.verification, 100);
+    const widths = meta.verification!.serial!.byWidth.map((w) => w.width);
+    for (const width of widths) expect(figures.some((f) => f.label === `serial › by width › ${width} bits › accuracy`)).toBe(true);
   });
 });

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, MODEL_CHOICES, parseState, serializeState, type PlaygroundState } from '../src/state';
+import { DEFAULT_STATE, MODEL_CHOICES, parseState, serializeState, sliderValue, type PlaygroundState } from '../src/state';
 
 describe('URL state', () => {
   it('reads the example from the issue', () => {
@@ -34,5 +34,15 @@ describe('URL state', () => {
         expect(parseState(serializeState(state, other))).toEqual(state);
       }),
     );
+  });
+});
+
+describe('sliderValue', () => {
+  it('puts the slider on the number, at the end for numbers above 127, and at 0 when there is none', () => {
+    expect(sliderValue('57')).toBe(57);
+    expect(sliderValue('128')).toBe(127);
+    expect(sliderValue('9'.repeat(400))).toBe(127);
+    expect(sliderValue('')).toBe(0);
+    expect(sliderValue('abc')).toBe(0);
   });
 });

@@ -5,22 +5,19 @@ import * as v from 'valibot';
 import { VECTOR_PAIRS } from './bits.js';
 import { ARCHS } from './arch.js';
 import { got } from './issues.js';
+import { looseRecordOf } from './object-schema.js';
 
 const number = v.number((issue) => `expected a number, ${got(issue)}`);
 const integer = v.pipe(number, v.integer((issue) => `expected an integer, ${got(issue)}`));
 const string = v.string((issue) => `expected a string, ${got(issue)}`);
 const boolean = v.boolean((issue) => `expected true or false, ${got(issue)}`);
 const arrayOf = <T extends v.GenericSchema>(item: T) => v.array(item, (issue) => `expected an array, ${got(issue)}`);
-// valibot's object schemas take an array for an object (and return {"0": …}); meta fields are records, never lists.
-const notArray = v.custom<unknown>((input) => !Array.isArray(input), 'expected an object, got Array');
-const looseRecord = <T extends v.ObjectEntries>(entries: T) =>
-  v.pipe(notArray, v.looseObject(entries, (issue) => `expected an object, ${got(issue)}`));
 /**
  * A nested record: unknown keys are kept at run time, but its type names only the known ones (no index signature),
  * so values typed by interfaces, which have none, can be assigned to it.
  */
 const looseObjectOf = <T extends v.ObjectEntries>(entries: T) =>
-  looseRecord(entries) as unknown as v.GenericSchema<unknown, v.InferOutput<v.ObjectSchema<T, undefined>>>;
+  looseRecordOf(entries) as unknown as v.GenericSchema<unknown, v.InferOutput<v.ObjectSchema<T, undefined>>>;
 
 /** One epoch of training, as the trainer reports it. */
 export const EpochRecordSchema = looseObjectOf({
@@ -140,7 +137,7 @@ const split = v.nullable(
 );
 
 /** The top level keeps and types unknown keys too (`unknown`), so a trainer can add a field before core names it. */
-export const ModelMetaSchema = looseRecord({
+export const ModelMetaSchema = looseRecordOf({
   trainer: v.optional(string),
   description: v.optional(string),
   config: v.optional(config),

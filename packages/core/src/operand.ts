@@ -1,4 +1,5 @@
 // Strict operand parsing: the adders accept non-negative integers only, and say so.
+import { describe } from './issues.js';
 import { shorten } from './shorten.js';
 
 export type Operand = number | bigint | string;
@@ -24,7 +25,7 @@ export function parseOperand(value: Operand, name = 'operand'): bigint {
       return BigInt(value);
     case 'string':
       if (!DECIMAL.test(value)) {
-        throw new TypeError(`${name} must be a string of decimal digits 0-9 (a non-negative integer), got ${JSON.stringify(shorten(value))}`);
+        throw new TypeError(`${name} must be a string of decimal digits 0-9 (a non-negative integer), got ${describe(value)}`);
       }
       return BigInt(value);
     default:

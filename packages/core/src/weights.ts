@@ -1,8 +1,9 @@
 // The weights contract `lstm-adder.weights/v1`: its types, and the one function that admits a file into the program.
 import * as v from 'valibot';
 import { ARCH_SIZES, ARCHS, GATES, OUTPUT_ACTIVATIONS, type Arch, type Gate, type OutputActivation } from './arch.js';
-import { formatIssuePath, got } from './issues.js';
+import { describe, formatIssuePath, got } from './issues.js';
 import { ModelMetaSchema, type ModelMeta } from './meta.js';
+import { objectOf } from './object-schema.js';
 
 export const WEIGHTS_FORMAT = 'lstm-adder.weights/v1';
 
@@ -40,21 +41,17 @@ export class WeightsError extends Error {
   }
 }
 
-const finiteNumber = v.pipe(
-  v.number((issue) => `expected a number, ${got(issue)}`),
-  v.finite((issue) => `expected a finite number, ${got(issue)}`),
-);
-const vector = v.array(finiteNumber, (issue) => `expected an array of numbers, ${got(issue)}`);
-const matrix = v.array(vector, (issue) => `expected an array of rows, ${got(issue)}`);
+// The schema checks the header and that each matrix is an array; shapes, then every number, are checked by hand
+// after it, so a huge or misshapen array fails on its length before anything walks its elements.
+const rows = v.custom<unknown[]>(Array.isArray, (issue) => `expected an array of rows, ${got(issue)}`);
+const numbers = v.custom<unknown[]>(Array.isArray, (issue) => `expected an array of numbers, ${got(issue)}`);
 const size = v.pipe(
   v.number((issue) => `expected a positive integer, ${got(issue)}`),
   v.integer((issue) => `expected a positive integer, ${got(issue)}`),
   v.minValue(1, (issue) => `expected a positive integer, ${got(issue)}`),
   v.maxValue(4096, (issue) => `expected at most 4096, ${got(issue)}`),
 );
-const objectOf = <T extends v.ObjectEntries>(entries: T) =>
-  v.object(entries, (issue) => `expected an object, ${got(issue)}`);
-const gate = objectOf({ U: matrix, V: matrix, b: vector });
+const gate = objectOf({ U: rows, V: rows, b: numbers });
 
 const WeightsSchema = objectOf({
   format: v.literal(WEIGHTS_FORMAT, (issue) => `expected "${WEIGHTS_FORMAT}", ${got(issue)}`),
@@ -64,43 +61,73 @@ const WeightsSchema = objectOf({
   outputSize: size,
   outputActivation: v.picklist(OUTPUT_ACTIVATIONS, (issue) => `expected "identity" or "sigmoid", ${got(issue)}`),
   lstm: objectOf({ i: gate, f: gate, g: gate, o: gate }),
-  dense: objectOf({ W: matrix, b: vector }),
+  dense: objectOf({ W: rows, b: numbers }),
   meta: v.optional(ModelMetaSchema, {}),
 });
 
-function checkVector(path: string, value: number[], length: number): void {
+/** One parameter array of the contract: a vector of `cols` numbers, or (with `rows`) a rows×cols matrix. */
+interface Param {
+  path: string;
+  value: unknown[];
+  rows?: number;
+  cols: number;
+}
+
+function checkVectorShape(path: string, value: unknown, length: number): asserts value is unknown[] {
+  if (!Array.isArray(value)) throw new WeightsError(path, `expected an array of numbers, got ${describe(value)}`);
   if (value.length !== length) throw new WeightsError(path, `expected ${length} numbers, got ${value.length}`);
 }
 
-function checkMatrix(path: string, value: number[][], rows: number, cols: number): void {
+function checkShape({ path, value, rows, cols }: Param): void {
+  if (rows === undefined) return checkVectorShape(path, value, cols);
   if (value.length !== rows) throw new WeightsError(path, `expected ${rows} rows, got ${value.length}`);
-  value.forEach((row, r) => checkVector(`${path}[${r}]`, row, cols));
+  for (let r = 0; r < rows; r++) checkVectorShape(`${path}[${r}]`, value[r], cols);
+}
+
+function checkFinite(path: string, values: unknown[]): void {
+  for (let k = 0; k < values.length; k++) {
+    const x = values[k];
+    if (typeof x === 'number' && Number.isFinite(x)) continue;
+    const problem = typeof x === 'number' && !Number.isNaN(x) ? `expected a finite number, got ${x}` : `expected a number, got ${describe(x)}`;
+    throw new WeightsError(`${path}[${k}]`, problem);
+  }
+}
+
+function checkNumbers({ path, value, rows }: Param): void {
+  if (rows === undefined) return checkFinite(path, value);
+  for (let r = 0; r < rows; r++) checkFinite(`${path}[${r}]`, value[r] as unknown[]);
 }
 
 /**
  * Validates anything (parsed JSON, usually) against the weights contract and returns typed weights.
- * Throws WeightsError naming the first bad field: tag, arch, sizes, every matrix shape, every number finite.
+ * Throws WeightsError naming the first bad field: tag, arch, sizes, meta, every matrix shape, then every number finite.
+ * Messages quote at most 40 characters of a bad value.
  */
 export function parseWeights(json: unknown): Weights {
+  if (typeof json === 'string') {
+    throw new WeightsError('', `expected the weights object, got a string (${json.length} characters): to read JSON text, pass JSON.parse(text)`);
+  }
   const result = v.safeParse(WeightsSchema, json, { abortEarly: true });
   if (!result.success) {
     const issue = result.issues[0];
     throw new WeightsError(formatIssuePath(issue.path), issue.message);
   }
-  const w = result.output as Weights;
+  const w = result.output;
   const fixed = ARCH_SIZES[w.arch];
   for (const key of ['inputSize', 'outputSize'] as const) {
     if (w[key] !== fixed[key]) throw new WeightsError(key, `arch "${w.arch}" needs ${fixed[key]}, got ${w[key]}`);
   }
   const { inputSize: I, hiddenSize: H, outputSize: O } = w;
-  for (const g of GATES) {
-    checkMatrix(`lstm.${g}.U`, w.lstm[g].U, I, H);
-    checkMatrix(`lstm.${g}.V`, w.lstm[g].V, H, H);
-    checkVector(`lstm.${g}.b`, w.lstm[g].b, H);
-  }
-  checkMatrix('dense.W', w.dense.W, H, O);
-  checkVector('dense.b', w.dense.b, O);
-  return w;
+  const params: Param[] = GATES.flatMap((g) => [
+    { path: `lstm.${g}.U`, value: w.lstm[g].U, rows: I, cols: H },
+    { path: `lstm.${g}.V`, value: w.lstm[g].V, rows: H, cols: H },
+    { path: `lstm.${g}.b`, value: w.lstm[g].b, cols: H },
+  ]);
+  params.push({ path: 'dense.W', value: w.dense.W, rows: H, cols: O }, { path: 'dense.b', value: w.dense.b, cols: O });
+  params.forEach(checkShape);
+  params.forEach(checkNumbers);
+  // Every array now has its declared shape and holds finite numbers only.
+  return w as Weights;
 }
 
 /** Number of trainable parameters: four gates of (I + H + 1)·H, plus the dense layer's (H + 1)·O. */

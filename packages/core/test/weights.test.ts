@@ -129,6 +129,73 @@ describe('parseWeights', () => {
     rejects((w) => (w.meta = { verification: [] }), 'meta.verification', /expected an object, got Array/);
   });
 
+  it('rejects an array where an object belongs, at that object', () => {
+    expect(() => parseWeights([1, 'x'])).toThrow('expected an object, got Array');
+    rejects((w) => (w.lstm = [w.lstm.i, w.lstm.f, w.lstm.g, w.lstm.o]), 'lstm', /expected an object, got Array/);
+  });
+
+  it('quotes at most 40 characters of a bad value, however long it is', () => {
+    const huge = 'x'.repeat(50_000_000);
+    const errors = [
+      rejects((w) => (w.format = huge), 'format'),
+      rejects((w) => (w.dense.b[0] = huge), 'dense.b[0]'),
+      rejects((w) => (w.meta = huge), 'meta'),
+      rejects((w) => (w.meta = { stopReason: huge.slice(0, 1000), digits: huge }), 'meta.digits'),
+    ];
+    for (const error of errors) {
+      expect(error.message.length).toBeLessThan(150);
+      expect(error.message).toMatch(/got "x{40}… \(\d+ characters\)"$/);
+    }
+  });
+
+  it('says to parse JSON text first when given a string, without quoting it', () => {
+    const text = JSON.stringify(vectorWeightsJson());
+    let error: unknown;
+    try {
+      parseWeights(text);
+    } catch (e) {
+      error = e;
+    }
+    expect(error).toBeInstanceOf(WeightsError);
+    const message = (error as WeightsError).message;
+    expect(message).toBe(`expected the weights object, got a string (${text.length} characters): to read JSON text, pass JSON.parse(text)`);
+    expect(parseWeights(JSON.parse(text)).arch).toBe('vector');
+  });
+
+  it('checks a matrix’s length before its elements: a dense.W of 10^7 one-element rows fails on its row count', () => {
+    const json = serialWeightsJson() as Json;
+    // A proxy counts the rows read: the count check must not walk the ten million rows first.
+    let rowsRead = 0;
+    json.dense.W = new Proxy(new Array(10_000_000).fill([0.5]), {
+      get: (target, key, receiver) => {
+        if (typeof key === 'string' && /^\d+$/.test(key)) rowsRead++;
+        return Reflect.get(target, key, receiver);
+      },
+    });
+    const H = json.hiddenSize as number;
+    const err = rejects(() => {}, 'dense.W', undefined, () => json);
+    expect(err.message).toBe(`dense.W: expected ${H} rows, got 10000000`);
+    expect(rowsRead).toBe(0);
+  });
+
+  it('checks every shape before any number: a short row later in the file is named before an earlier bad number', () => {
+    const err = rejects(
+      (w) => {
+        w.lstm.i.U[0][0] = 'one';
+        w.dense.W[1].pop();
+      },
+      'dense.W[1]',
+    );
+    expect(err.message).toBe(`dense.W[1]: expected 8 numbers, got 7`);
+  });
+
+  it('names a row that is not an array, and a hole in a row', () => {
+    rejects((w) => (w.lstm.f.V[3] = 5), 'lstm.f.V[3]', /expected an array of numbers, got 5$/);
+    rejects((w) => delete w.lstm.g.b[4], 'lstm.g.b[4]', /expected a number, got undefined$/);
+    rejects((w) => (w.lstm.o.V[2][1] = null), 'lstm.o.V[2][1]', /expected a number, got null$/);
+    rejects((w) => (w.dense.b[3] = Number.NEGATIVE_INFINITY), 'dense.b[3]', /expected a finite number, got -Infinity$/);
+  });
+
   it('defaults a missing meta to an empty object', () => {
     const json = vectorWeightsJson() as Json;
     delete json.meta;

@@ -60,3 +60,14 @@ describe('good flags', () => {
     expect(parseCli(['--preset', 'seed', '--epochs', '3']).config).toEqual({ ...SEED_PRESET, epochs: 3 });
   });
 });
+
+test('--help shows each recipe default from DEFAULTS, and the exit statuses', () => {
+  const help = buildProgram().helpInformation({ error: false }).replace(/\s+/g, ' ');
+  expect(help).toContain(`--hidden <n> hidden size H, 1..512 (default: vector ${DEFAULTS.vector.hidden}, serial ${DEFAULTS.serial.hidden})`);
+  expect(help).toContain(`(default: vector ${DEFAULTS.vector.batch}, serial ${DEFAULTS.serial.batch})`);
+  expect(help).toContain(`(default: serial ${DEFAULTS.serial.trainWidths.join('-')})`);
+  let out = '';
+  const program = buildProgram().configureOutput({ writeOut: (s) => { out += s; } });
+  expect(() => program.parse(['--help'], { from: 'user' })).toThrow(CommanderError);
+  expect(out).toMatch(/Exit status: 0 written .* 1 unexpected error,\n2 bad flag or output path, 3 not verified .*, 130 interrupted/s);
+});

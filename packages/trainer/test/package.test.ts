@@ -18,7 +18,8 @@ const npm = (args: string[], cwd: string) => exec('npm', [...args, '--no-audit',
 test('npm pack → install in a scratch project → npx lstm-adder-train --arch serial writes a verified model; publish --dry-run passes', async () => {
   const scratch = mkdtempSync(join(tmpdir(), 'lstm-adder-pack-'));
   const { stdout } = await npm(['pack', '-w', '@lstm-adder/core', '-w', '@lstm-adder/trainer', '--pack-destination', scratch, '--json'], repo);
-  const tarballs = (JSON.parse(stdout) as { filename: string; files: { path: string }[] }[]);
+  // core's `prepare` (its build) prints before npm's JSON: the JSON is the array that starts a line.
+  const tarballs = JSON.parse(stdout.slice(stdout.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
   const trainerFiles = tarballs.find((t) => t.filename.includes('trainer'))!.files.map((f) => f.path);
   expect(trainerFiles).toEqual(expect.arrayContaining(['bin/lstm-adder-train.js', 'src/cli/index.ts', 'LICENSE', 'README.md', 'package.json']));
   expect(trainerFiles.filter((f) => f.startsWith('test/') || f.startsWith('scratch/'))).toEqual([]);

@@ -18,7 +18,8 @@ export function corsFor(fixed?: string[]) {
     origin: (origin, c: Context<AppEnv>) => (allowed(c).includes(origin) ? origin : null),
     allowMethods: ['GET', 'HEAD', 'POST', 'OPTIONS'],
     allowHeaders: ['Content-Type', 'If-None-Match'],
-    exposeHeaders: ['ETag'],
+    // Readable by a page on another origin (the playground in development): how long a 429 lasts, the model's time.
+    exposeHeaders: ['ETag', 'Retry-After', 'Server-Timing'],
     maxAge: 86400,
   });
 }

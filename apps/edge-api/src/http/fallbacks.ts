@@ -38,6 +38,9 @@ export function notFound(app: Hono<AppEnv>) {
   };
 }
 
+/** What a 500 says: nothing about the bug (it is logged), so no stack or path reaches the client. */
+export const INTERNAL_ERROR_MESSAGE = 'Something went wrong on our side; the error was logged.';
+
 export function onError(error: Error, c: Context<AppEnv>): Response {
   if (error instanceof ApiError) return error.getResponse();
   if (error instanceof HTTPException && error.status < 500) {
@@ -45,5 +48,5 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
     return new ApiError('invalid_body', error.message || 'The request could not be read.').getResponse();
   }
   console.error('edge-api: unexpected error', c.req.method, c.req.path, error);
-  return new ApiError('internal_error', 'Something went wrong on our side; the error was logged.').getResponse();
+  return new ApiError('internal_error', INTERNAL_ERROR_MESSAGE).getResponse();
 }

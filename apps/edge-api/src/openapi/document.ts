@@ -4,7 +4,9 @@
 import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
 import { toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import * as v from 'valibot';
+import type { Bindings } from '../env.js';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../errors.js';
+import { INTERNAL_ERROR_MESSAGE } from '../http/fallbacks.js';
 import { MAX_BODY_BYTES, MAX_BATCH_STEPS } from '../validation.js';
 import { addQuery, batchBody, batchQuery, MAX_DIGITS, MAX_PAIRS, modelName, modelParam, modelQuery, operand } from '../schemas.js';
 import { addAnswer, batchAnswer, errorBody, gate, health, modelInfo, modelList } from './responses.js';
@@ -13,7 +15,7 @@ type Json = Record<string, unknown>;
 type Schema = v.GenericSchema;
 type AnyObject = v.ObjectSchema<v.ObjectEntries, undefined> | v.StrictObjectSchema<v.ObjectEntries, v.ErrorMessage<v.StrictObjectIssue> | undefined>;
 interface App {
-  request(input: string, init?: RequestInit): Response | Promise<Response>;
+  request(input: string, init?: RequestInit, env?: Bindings): Response | Promise<Response>;
 }
 
 /** Response shapes used more than once: written once under components.schemas and referenced. */
@@ -70,11 +72,10 @@ const ERROR_EXAMPLES: Partial<Record<ErrorCode, ErrorExample>> = {
   not_found: { operation: 'getModelByName', path: '/model/gru' },
 };
 
-/** Errors no request in the examples can cause on demand: the message is the app's, the example written here. */
-const WRITTEN_EXAMPLES: Partial<Record<ErrorCode, string>> = {
-  rate_limited: 'Too many requests from this client; retry after the number of seconds in the Retry-After header.',
-  internal_error: 'Something went wrong on our side; the error was logged.',
-};
+/** A rate limiter whose budget is spent: every request meets the 429 (the binding's API, as env.ts declares it). */
+const SPENT: Bindings = { RATE_LIMITER: { limit: async () => ({ success: false }) } };
+/** The one error no request can cause on demand (it is a bug): its example is built here, with onError's words. */
+const INTERNAL_ERROR: ErrorBody = { error: { code: 'internal_error', message: INTERNAL_ERROR_MESSAGE, param: null } };
 
 async function errorExamples(app: App): Promise<Map<string, Map<ErrorCode, ErrorBody>>> {
   const byOperation = new Map<string, Map<ErrorCode, ErrorBody>>();
@@ -104,10 +105,10 @@ function errorResponses(examples: Map<ErrorCode, ErrorBody> | undefined, shared:
   return byStatus;
 }
 
-const writtenError = (code: ErrorCode, headers?: Json): Json => ({
-  description: code,
+const sharedError = (body: ErrorBody, headers?: Json): Json => ({
+  description: body.error.code,
   ...(headers && { headers }),
-  content: { 'application/json': { schema: ERROR_REF, example: { error: { code, message: WRITTEN_EXAMPLES[code], param: null } } } },
+  content: { 'application/json': { schema: ERROR_REF, example: body } },
 });
 
 const NOT_MODIFIED = { $ref: '#/components/responses/not_modified' };
@@ -119,8 +120,8 @@ export async function buildOpenApi(app: App): Promise<Json> {
   const errors = await errorExamples(app);
   const trimMeta = (info: Json) => ({ ...info, meta: { description: (info.meta as Json).description } });
   const vectorInfo = trimMeta(await answer('/model/vector'));
-  const limited: ErrorCode[] = ['rate_limited', 'internal_error'];
-  const internal: ErrorCode[] = ['internal_error'];
+  // Every request spends from its client's rate limit (src/http/rate-limit.ts), so every operation may meet a 429.
+  const shared: ErrorCode[] = ['rate_limited', 'internal_error'];
 
   return {
     openapi: '3.1.0',
@@ -143,7 +144,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
           responses: {
             200: { description: 'The sum', headers: CACHED, content: json(addAnswer, { '57+99': { value: await answer('/add?a=57&b=99') } }) },
             304: NOT_MODIFIED,
-            ...errorResponses(errors.get('getAdd'), limited),
+            ...errorResponses(errors.get('getAdd'), shared),
           },
         },
         post: {
@@ -160,7 +161,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
               description: 'One answer per pair',
               content: json(batchAnswer, { twoPairs: { value: await answer('/add', postJson({ pairs: [{ a: '1', b: '2' }, { a: '300', b: '5' }] })) } }),
             },
-            ...errorResponses(errors.get('postAdd'), limited),
+            ...errorResponses(errors.get('postAdd'), shared),
           },
         },
       },
@@ -172,7 +173,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
           responses: {
             200: { description: 'Both models (each as /model/{name} answers)', headers: CACHED, content: json(modelList) },
             304: NOT_MODIFIED,
-            ...errorResponses(errors.get('getModels'), internal),
+            ...errorResponses(errors.get('getModels'), shared),
           },
         },
       },
@@ -184,7 +185,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
           responses: {
             200: { description: 'The model (its meta shortened in this example)', headers: CACHED, content: json(modelInfo, { vector: { value: vectorInfo } }) },
             304: NOT_MODIFIED,
-            ...errorResponses(errors.get('getModelByName'), internal),
+            ...errorResponses(errors.get('getModelByName'), shared),
           },
         },
       },
@@ -192,14 +193,14 @@ export async function buildOpenApi(app: App): Promise<Json> {
         get: {
           operationId: 'getHealth',
           summary: 'Liveness, no model work',
-          responses: { 200: { description: 'ok', content: json(health, { ok: { value: await answer('/health') } }) }, ...errorResponses(undefined, internal) },
+          responses: { 200: { description: 'ok', content: json(health, { ok: { value: await answer('/health') } }) }, ...errorResponses(undefined, shared) },
         },
       },
       '/openapi.json': {
         get: {
           operationId: 'getOpenApi',
           summary: 'This document',
-          responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(undefined, internal) },
+          responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(undefined, shared) },
         },
       },
     },
@@ -213,8 +214,10 @@ export async function buildOpenApi(app: App): Promise<Json> {
       },
       responses: {
         not_modified: { description: 'Not modified: If-None-Match matched the ETag.', headers: CACHED },
-        rate_limited: writtenError('rate_limited', { 'Retry-After': { $ref: '#/components/headers/Retry-After' } }),
-        internal_error: writtenError('internal_error'),
+        rate_limited: sharedError((await (await app.request('http://api.example/add?a=57&b=99', undefined, SPENT)).json()) as ErrorBody, {
+          'Retry-After': { $ref: '#/components/headers/Retry-After' },
+        }),
+        internal_error: sharedError(INTERNAL_ERROR),
         not_found: {
           description: 'not_found: no such path (the message lists the routes)',
           content: { 'application/json': { schema: ERROR_REF, example: await answer('/sum?a=1&b=2') } },

@@ -2,9 +2,11 @@
 // the gate/cell heatmaps of the current pair, the serial exact-match rate by length, the vector 128 × 128 map.
 import type { Weights } from '@lstm-adder/core';
 import { localAnswer, adderOf } from '../answers/local-answer';
+import { MAP_ORIENTATION } from '../errormap-protocol';
 import { h, sizeCanvas } from '../dom';
 import { renderHeatmap } from '../heatmap';
 import { CHANNELS, heatmapData, stepLabels, stepTicks } from '../heatmap-data';
+import { colour } from '../theme';
 import { LENGTHS } from './eval-protocol';
 
 /** The heatmaps of a + b through `weights`; the pair is the page's, or 57 + 99 when it does not fit the model. */
@@ -19,7 +21,8 @@ export function renderTraceHeatmaps(weights: Weights, a: string, b: string, widt
   const caption = h('p', { class: 'muted small' }, `Inside the network for ${answer.a} + ${answer.b}: it answers ${answer.sum} ${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`);
   const panel = Math.max(200, Math.floor(width / 3) - 16);
   for (const channel of CHANNELS) {
-    const map = renderHeatmap(heatmapData(trace, channel), stepLabels(answer.model, trace.length), stepTicks(answer.model, trace.length), panel);
+    const labels = stepLabels(answer.model, trace.length);
+    const map = renderHeatmap(heatmapData(trace, channel), { labels, ticks: stepTicks(answer.model, trace.length), maxWidth: panel, rtl: answer.model === 'serial' }).element;
     map.querySelector(`[data-testid="heatmap-${channel}"]`)?.setAttribute('data-testid', `train-heatmap-${channel}`);
     box.append(map);
   }
@@ -70,19 +73,19 @@ export function createPairMapView(): PairMapView {
   const ctx = sizeCanvas(canvas, side * cell, side * cell);
   const status = h('p', { class: 'muted small' });
   const clear = () => {
-    ctx.fillStyle = '#f4f4f4';
+    ctx.fillStyle = colour('--map-pending');
     ctx.fillRect(0, 0, side * cell, side * cell);
     status.textContent = 'All 16,384 pairs, measured with core as it learns.';
   };
   clear();
   return {
-    element: h('figure', { class: 'error-map' }, h('figcaption', {}, h('strong', {}, 'Every pair'), ' ', h('span', { class: 'muted' }, 'a down, b across; dark red = wrong')), canvas, status),
+    element: h('figure', { class: 'error-map' }, h('figcaption', {}, h('strong', {}, 'Every pair'), ' ', h('span', { class: 'muted' }, `${MAP_ORIENTATION}; dark red = wrong`)), canvas, status),
     clear,
     show(sums, correct, epoch) {
       for (let a = 0; a < side; a++)
         for (let b = 0; b < side; b++) {
-          ctx.fillStyle = sums[a * side + b] === a + b ? '#d9e6f2' : '#b2182b';
-          ctx.fillRect(b * cell, a * cell, cell, cell);
+          ctx.fillStyle = sums[a * side + b] === a + b ? colour('--map-right') : colour('--map-wrong');
+          ctx.fillRect(a * cell, b * cell, cell, cell);
         }
       const text = `${correct.toLocaleString('en-GB')} of 16,384 pairs right (${((100 * correct) / 16384).toFixed(2)} %) after epoch ${epoch}.`;
       status.textContent = text;

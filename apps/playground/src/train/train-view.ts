@@ -13,7 +13,8 @@ import { downloadWeights, openWeightsFile } from './weights-file';
 
 /** Live measurements with core every this many epochs (and whenever training stops). */
 const EVAL_EVERY = 3;
-const HEATMAP_MS = 250;
+/** At most two heatmap redraws a second: each is six canvases on the page's thread. */
+const HEATMAP_MS = 500;
 
 function numberField(id: string, label: string, value: number, limits: readonly [number, number], step: string): HTMLInputElement {
   return h('input', { id, type: 'number', 'data-testid': id, min: limits[0], max: limits[1], step, value: String(value), 'aria-label': label });
@@ -130,7 +131,8 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
       const weights = final ?? latest;
       if (!weights) return;
       const p = new URLSearchParams(location.search);
-      requestAnimationFrame(() => heatmapSlot.replaceChildren(renderTraceHeatmaps(weights, p.get('a') ?? '57', p.get('b') ?? '99', heatmapSlot.clientWidth || 900)));
+      // When the page is idle: a keystroke waiting to be answered goes first.
+      requestIdleCallback(() => heatmapSlot.replaceChildren(renderTraceHeatmaps(weights, p.get('a') ?? '57', p.get('b') ?? '99', heatmapSlot.clientWidth || 900)), { timeout: 2000 });
     }, HEATMAP_MS);
   };
 

@@ -7,6 +7,7 @@ import serialWeights from '@lstm-adder/core/models/serial.json' with { type: 'js
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { APP_DIR, launchChromium, startStack, type Stack } from './servers';
+import { typingLatencies } from './typing';
 
 const RESULTS = join(APP_DIR, 'test-results');
 // Training to exact takes seconds on a quiet machine; a loaded CI runner gets room.
@@ -32,30 +33,6 @@ const sum = () => page.getByTestId('sum');
 const status = () => page.getByTestId('train-status');
 const A40 = '1234567890123456789012345678901234567890';
 const B40 = '9876543210987654321098765432109876543210';
-
-/** Types an operand and waits for the answer to show its sum; returns the milliseconds from the keystroke to the answer. */
-async function typeAndTime(operand: 'a' | 'b', value: string, other: string): Promise<number> {
-  const expected = (BigInt(value) + BigInt(other)).toString();
-  return page.evaluate(
-    ({ operand, value, expected }) =>
-      new Promise<number>((done, fail) => {
-        const input = document.querySelector<HTMLInputElement>(`[data-testid="operand-${operand}"]`)!;
-        const out = document.querySelector('[data-testid="sum"]')!;
-        const started = performance.now();
-        const observer = new MutationObserver(() => {
-          if (out.textContent === expected) {
-            observer.disconnect();
-            done(performance.now() - started);
-          }
-        });
-        observer.observe(out, { childList: true, subtree: true, characterData: true });
-        input.value = value;
-        input.dispatchEvent(new Event('input', { bubbles: true }));
-        setTimeout(() => fail(new Error(`no answer ${expected} within 10 s`)), 10_000);
-      }),
-    { operand, value, expected },
-  );
-}
 
 describe('the Train view in Chromium', () => {
   it('loads nothing of TF.js until the Train view is opened', async () => {
@@ -92,11 +69,7 @@ describe('the Train view in Chromium', () => {
     await page.getByTestId('train-play').click();
     await expect.poll(() => status().textContent()).toContain('training');
     // While it trains, typed operands keep getting answers.
-    const latencies: number[] = [];
-    for (let k = 0; k < 5; k++) {
-      latencies.push(await typeAndTime('a', String(1000 + k * 7919), '6'));
-      await page.waitForTimeout(150);
-    }
+    const latencies = await typingLatencies(page);
     expect(await page.getByTestId('train-epoch').textContent()).toMatch(/^\d+$/);
 
     await expect.poll(() => status().textContent(), { timeout: TRAIN_TIMEOUT, interval: 200 }).toContain('exact');

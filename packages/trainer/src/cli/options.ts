@@ -2,7 +2,7 @@
 // Each flag's value is checked by the same schema as the matching train.config.json field (config.ts).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as v from 'valibot';
-import { BACKENDS, ConfigError, LOSSES, PRESETS, presetConfig, TRAIN_CONFIG_FIELDS, validateConfig, type Arch, type BackendChoice, type Preset, type TrainConfig } from '../config.js';
+import { BACKENDS, ConfigError, DEFAULTS, LOSSES, PRESETS, presetConfig, TRAIN_CONFIG_FIELDS, validateConfig, type Arch, type BackendChoice, type Preset, type TrainConfig } from '../config.js';
 import { ARCHS } from '@lstm-adder/core';
 
 export interface CliOptions {
@@ -34,20 +34,35 @@ const field = (key: 'hidden' | 'epochs' | 'batch' | 'lr' | 'seed' | 'holdout' | 
   return result.output;
 };
 
+/** A field's default per arch, as `--help` shows it: the recipes (DEFAULTS) are the one place these live. */
+function defaults(key: keyof TrainConfig, archs: readonly Arch[] = ARCHS): string {
+  const show = (value: unknown) => (Array.isArray(value) ? value.join('-') : String(value));
+  return `default: ${archs.map((arch) => `${arch} ${show(DEFAULTS[arch][key])}`).join(', ')}`;
+}
+const scheduleWords = (arch: Arch): string => {
+  const { schedule, weightDecay } = DEFAULTS[arch];
+  const optimizer = weightDecay > 0 ? `AdamW (decay ${weightDecay})` : 'Adam';
+  const how = schedule.kind === 'plateau' ? `halved after ${schedule.patience} epochs without a new best, down to ${schedule.lrMin}`
+    : schedule.kind === 'cosine' ? `cosine down to ${schedule.lrMin}`
+    : schedule.kind === 'step' ? `×${schedule.factor} every ${schedule.everySteps} steps`
+    : 'constant';
+  return `${arch} ${DEFAULTS[arch].lr}, ${optimizer}, ${how}`;
+};
+
 export function buildProgram(): Command {
   return new Command('lstm-adder-train')
     .description('Train an LSTM adder with TensorFlow.js, verify it with @lstm-adder/core, and write it as lstm-adder.weights/v1 JSON.')
     .addOption(new Option('--arch <arch>', 'model formulation').choices(ARCHS).default('vector'))
     .addOption(new Option('--preset <preset>', 'recipe: "seed" is the notebook exactly, "default" the fast exact one, "h8" the serial H = 8 recipe shipped before').choices(PRESETS).default('default'))
-    .option('--hidden <n>', 'hidden size H (1..512)', field('hidden'))
-    .option('--epochs <n>', 'maximum epochs', field('epochs'))
-    .option('--batch <n>', 'batch size (1..65536)', field('batch'))
-    .option('--lr <x>', 'Adam learning rate', field('lr'))
-    .addOption(new Option('--loss <loss>', 'mse (identity output, the notebook) or bce (sigmoid output)').choices(LOSSES))
-    .option('--seed <n>', 'seed of every random choice (0..2^32-1)', field('seed'))
-    .option('--holdout <fraction>', 'vector: fraction of the 16,384 pairs never trained on (0..0.9)', field('holdout'))
-    .option('--train-widths <range>', 'serial: operand widths drawn per batch, e.g. 1-24', field('trainWidths'))
-    .option('--max-seconds <s>', 'stop training after this many seconds', field('maxSeconds'))
+    .option('--hidden <n>', `hidden size H, 1..512 (${defaults('hidden')})`, field('hidden'))
+    .option('--epochs <n>', `epochs, ≥ 1 (${defaults('epochs')}; keep "best" recipes stop early once core verifies)`, field('epochs'))
+    .option('--batch <n>', `batch size, 1..65536 (${defaults('batch')})`, field('batch'))
+    .option('--lr <x>', `learning rate, > 0 (default: ${ARCHS.map(scheduleWords).join('; ')})`, field('lr'))
+    .addOption(new Option('--loss <loss>', `mse (identity output, the notebook) or bce (sigmoid output) (${defaults('loss')})`).choices(LOSSES))
+    .option('--seed <n>', `seed of every random choice, 0..2^32-1 (${defaults('seed')})`, field('seed'))
+    .option('--holdout <fraction>', `vector: fraction of the 16,384 pairs never trained on, 0..0.9 (${defaults('holdout', ['vector'])})`, field('holdout'))
+    .option('--train-widths <range>', `serial: operand widths drawn per batch, e.g. 1-24 (${defaults('trainWidths', ['serial'])})`, field('trainWidths'))
+    .option('--max-seconds <s>', `stop training after this many seconds of wall time (${defaults('maxSeconds')})`, field('maxSeconds'))
     .option('--out <file>', 'where to write the weights JSON (default: ./<arch>.json)')
     .option('--report <file>', 'also write an SVG of the curves (and, for vector, the 128×128 map of right and wrong pairs)')
     .option('--allow-unverified', 'write the model to --out even if core does not verify it (else it goes to <out>.unverified.json, exit 3)', false)

@@ -1,0 +1,75 @@
+// "Inside the network": one heatmap per gate and state, and for the serial model the step scrubber
+// that walks the sum bit by bit, highlighting the same step in the bit table and every heatmap.
+import type { TraceStep } from '@lstm-adder/edge-api';
+import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
+import type { AddAnswer } from './api';
+import type { BitTable } from './answer-view';
+import { carrySequence } from './bits';
+import type { CarryUnit } from './carry';
+import { renderHeatmap, type Heatmap } from './heatmap';
+import { CHANNELS, heatmapData, stepLabels, stepTicks } from './heatmap-data';
+import { createScrubber, describeStep, stepFacts } from './scrubber';
+
+export interface NetworkEls {
+  intro: HTMLElement;
+  scrubberSlot: HTMLElement;
+  heatmaps: HTMLElement;
+}
+
+export interface NetworkView {
+  redraw(): void;
+}
+
+const INTRO = {
+  vector:
+    'The vector model reads a (step 1), then b (step 2), 8 bits at a time, and writes all 8 bits of the sum after step 2, so there is no carry to step through. Rows are the hidden units, columns the steps.',
+  serial:
+    'The serial model reads one bit of a and one of b per step, least significant first, and writes one bit of the sum per step. The columns line up with the bits above: step 1 is on the right, and time runs right to left, as when adding by hand. The strip above each map is the true carry out of each bit (filled = 1): a trained model holds it in its cell state c and passes it on.',
+};
+
+/** Draws the heatmaps (and, for serial, the scrubber) for one answer; `carry` names the carry unit(s) when known. */
+export function renderNetwork(els: NetworkEls, answer: AddAnswer, trace: TraceStep[] | null, bits: BitTable, carry: CarryUnit[] | null, startStep = 0): NetworkView {
+  els.heatmaps.replaceChildren();
+  els.scrubberSlot.replaceChildren();
+  els.heatmaps.className = `heatmaps ${answer.model}`;
+  if (!trace) {
+    els.intro.textContent = `The trace is given for operands of at most ${TRACE_MAX_DIGITS} digits; shorten a or b to look inside.`;
+    return { redraw() {} };
+  }
+  els.intro.textContent = INTRO[answer.model];
+  const serial = answer.model === 'serial';
+  const steps = trace.length;
+  // Serial steps are bits: say which bits went in and which sum bit came out.
+  const labels = stepLabels(answer.model, steps).map((label, t) => {
+    const x = trace[t]!.x;
+    return serial && x.length === 2 ? `${label}: a=${x[0]}, b=${x[1]} → sum bit ${t} = ${answer.bits.sum.at(-1 - t) ?? '?'}` : label;
+  });
+  const ticks = stepTicks(answer.model, steps);
+  const width = els.heatmaps.clientWidth || 900;
+  const panelWidth = serial ? width : Math.max(200, Math.floor(width / 3) - 16);
+  const strip = serial ? { label: 'carry', values: carrySequence(BigInt(answer.a), BigInt(answer.b), steps) } : undefined;
+  const named = serial && carry ? carry.map((u) => ({ unit: u.unit, name: 'carry' })) : [];
+  const maps: Heatmap[] = CHANNELS.map((channel) =>
+    renderHeatmap(heatmapData(trace, channel), { labels, ticks, maxWidth: panelWidth, strip, rtl: serial, named: channel === 'c' || channel === 'h' ? named : [] }),
+  );
+  els.heatmaps.append(...maps.map((m) => m.element));
+  if (serial) {
+    const scrubber = createScrubber(
+      steps,
+      (step) => describeStep(stepFacts(answer, steps, step), steps, trace, carry),
+      (step) => {
+        bits.highlight(step);
+        for (const map of maps) map.highlight(step);
+      },
+      startStep,
+    );
+    els.scrubberSlot.append(scrubber.element);
+  } else {
+    bits.highlight(null);
+  }
+  return {
+    redraw() {
+      for (const map of maps) map.redraw();
+    },
+  };
+}

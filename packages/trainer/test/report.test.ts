@@ -1,0 +1,39 @@
+// The SVG report's map: one orientation (a across, b down, as the playground draws it), said in the legend,
+// and a legend that lists only what is drawn.
+import { parseWeights, type Weights } from '@lstm-adder/core';
+import vectorJson from '@lstm-adder/core/models/vector.json' with { type: 'json' };
+import { describe, expect, it } from 'vitest';
+import { MAP_ORIENTATION, renderReport } from '../src/report/svg.js';
+
+const shipped = parseWeights(vectorJson);
+const texts = (svg: string) => [...svg.matchAll(/<text[^>]*>([^<]*)<\/text>/g)].map((m) => m[1]!);
+
+/** The shipped weights with a meta saying one pair is wrong and nothing was ever held out. */
+function withOneWrongPair(a: number, b: number): Weights {
+  const { holdoutExperiment: _experiment, ...meta } = shipped.meta;
+  const vector = meta.verification!.vector!;
+  return { ...shipped, meta: { ...meta, verification: { ...meta.verification!, vector: { ...vector, allPairs: { ...vector.allPairs, wrong: [{ a, b, got: 0 }], wrongCount: 1 } } } } };
+}
+
+describe('the report’s map of pairs', () => {
+  it('draws a across and b down (2 px per pair), and says so', async () => {
+    const svg = await renderReport(withOneWrongPair(2, 120));
+    const rect = /aria-label="a →: 2; b ↓: 120;[^"]*status: wrong \(this model\)"[^>]*d="M(\d+),(\d+)h2v2h-2Z"/.exec(svg);
+    expect(rect?.slice(1).map(Number)).toEqual([2 * 2, 120 * 2]);
+    expect(texts(svg)).toContain(MAP_ORIENTATION);
+    expect(MAP_ORIENTATION).toBe('a across (0 → 127, left to right), b down (0 → 127, top to bottom)');
+  });
+
+  it('lists no held-out status when nothing was held out', async () => {
+    const legend = texts(await renderReport(withOneWrongPair(2, 120)));
+    expect(legend).toContain('wrong (this model)');
+    expect(legend.filter((t) => /held/i.test(t))).toEqual([]);
+  });
+
+  it('lists the held-out experiment’s wrong pairs for the shipped model, and no "wrong (this model)" when it has none', async () => {
+    const legend = texts(await renderReport(shipped));
+    expect(shipped.meta.holdoutExperiment!.heldOutWrong!.length).toBeGreaterThan(0);
+    expect(legend).toContain('wrong in the held-out experiment');
+    expect(legend).not.toContain('wrong (this model)');
+  });
+});
