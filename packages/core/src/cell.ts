@@ -1,6 +1,6 @@
 // The LSTM cell's arithmetic, split so callers can precompute the parts that do not depend on the query.
 // Pre-activations are always summed as (b + h·V) + (x·U), so a table of either part, as the serial adder keeps
-// for x·U, gives bit-for-bit the numbers of the plain step-by-step forward pass.
+// for x·U and the vector adder for b + h·V, gives bit-for-bit the numbers of the plain step-by-step forward pass.
 import type { PackedWeights } from './packed.js';
 
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
@@ -12,8 +12,8 @@ export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 export const tanh = (x: number): number => 2 / (1 + Math.exp(-2 * x)) - 1;
 
 /**
- * out[off..off+4H) = b + h·V, each unit summed in order h_0, h_1, …. Four units at a time stay in registers:
- * 4H is always a multiple of 4, and this runs once per serial bit, where it was half the step's time.
+ * out[off..off+4H) = b + h·V, each unit summed in order h_0, h_1, … exactly as cellStep sums it, for tables of it
+ * (the vector adder's step 2). Four units at a time stay in registers: 4H is always a multiple of 4.
  */
 export function recurrentTerm(p: PackedWeights, h: Float64Array, out: Float64Array, off = 0): void {
   const { H, V, b } = p;
@@ -59,25 +59,17 @@ export interface GateBuffers {
 }
 
 /**
- * Applies the gates to the pre-activations rec + inp and updates c and h in place:
- * i, f, o = σ(·), g = tanh(·), c = f⊙c + i⊙g, h = o⊙tanh(c).
+ * One LSTM step, h and c updated in place: the pre-activations (b + h·V) + inp[inpOff..] (the first part summed
+ * into the packed weights' scratch before h changes), then i, f, o = σ(·), g = tanh(·), c = f⊙c + i⊙g, h = o⊙tanh(c).
  */
-export function gateStep(
-  p: PackedWeights,
-  rec: Float64Array,
-  recOff: number,
-  inp: Float64Array,
-  inpOff: number,
-  c: Float64Array,
-  h: Float64Array,
-  gates?: GateBuffers,
-): void {
-  const H = p.H;
+export function cellStep(p: PackedWeights, h: Float64Array, c: Float64Array, inp: Float64Array, inpOff: number, gates?: GateBuffers): void {
+  const { H, rec } = p;
+  recurrentTerm(p, h, rec);
   for (let u = 0; u < H; u++) {
-    const i = sigmoid((rec[recOff + u] as number) + (inp[inpOff + u] as number));
-    const f = sigmoid((rec[recOff + H + u] as number) + (inp[inpOff + H + u] as number));
-    const g = tanh((rec[recOff + 2 * H + u] as number) + (inp[inpOff + 2 * H + u] as number));
-    const o = sigmoid((rec[recOff + 3 * H + u] as number) + (inp[inpOff + 3 * H + u] as number));
+    const i = sigmoid((rec[u] as number) + (inp[inpOff + u] as number));
+    const f = sigmoid((rec[H + u] as number) + (inp[inpOff + H + u] as number));
+    const g = tanh((rec[2 * H + u] as number) + (inp[inpOff + 2 * H + u] as number));
+    const o = sigmoid((rec[3 * H + u] as number) + (inp[inpOff + 3 * H + u] as number));
     const cu = f * (c[u] as number) + i * g;
     c[u] = cu;
     h[u] = o * tanh(cu);

@@ -1,5 +1,5 @@
 // The plain forward pass over any sequence of input vectors: the reference the adders' fast paths must equal.
-import { denseOutput, gateStep, inputTerm, recurrentTerm } from './cell.js';
+import { cellStep, denseOutput, inputTerm } from './cell.js';
 import { pack } from './packed.js';
 import type { Weights } from './weights.js';
 
@@ -26,18 +26,16 @@ export function forward(weights: Weights, steps: ArrayLike<number>[], options: {
   const G = 4 * p.H;
   const h = new Float64Array(p.H);
   const c = new Float64Array(p.H);
-  const rec = new Float64Array(G);
   const inp = new Float64Array(G);
   const outputs: Float64Array[] = [];
   const trace: StepTrace[] | undefined = options.trace ? [] : undefined;
   steps.forEach((x, t) => {
     if (x.length !== p.I) throw new RangeError(`steps[${t}]: expected ${p.I} inputs, got ${x.length}`);
-    recurrentTerm(p, h, rec);
     inputTerm(p, x, inp);
     const gates = trace
       ? { i: new Float64Array(p.H), f: new Float64Array(p.H), g: new Float64Array(p.H), o: new Float64Array(p.H) }
       : undefined;
-    gateStep(p, rec, 0, inp, 0, c, h, gates);
+    cellStep(p, h, c, inp, 0, gates);
     const y = new Float64Array(p.O);
     denseOutput(p, h, y);
     outputs.push(y);

@@ -16,6 +16,8 @@ export interface PackedWeights {
   readonly W: Float64Array;
   readonly bd: Float64Array;
   readonly sigmoidOutput: boolean;
+  /** Scratch for one step's b + h·V (cellStep): steps run one at a time, so one buffer per model serves all. */
+  readonly rec: Float64Array;
 }
 
 const cache = new WeakMap<Weights, PackedWeights>();
@@ -47,6 +49,7 @@ export function pack(w: Weights): PackedWeights {
     W: Float64Array.from(w.dense.W.flat()),
     bd: Float64Array.from(w.dense.b),
     sigmoidOutput: w.outputActivation === 'sigmoid',
+    rec: new Float64Array(4 * H),
   };
   cache.set(w, packed);
   return packed;

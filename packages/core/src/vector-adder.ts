@@ -6,7 +6,7 @@
 // plain forward pass's in every bit and within 1e-12 in margin (tested on all pairs), not bit for bit.
 import type { AddOptions, Adder, AddResult } from './adder-types.js';
 import { VECTOR_BITS, VECTOR_MAX_OPERAND, VECTOR_OPERANDS, toBits } from './bits.js';
-import { denseOutput, gateStep, inputTerm, recurrentTerm, tanh } from './cell.js';
+import { cellStep, denseOutput, inputTerm, recurrentTerm, tanh } from './cell.js';
 import { forward } from './forward.js';
 import { parseOperand, type Operand } from './operand.js';
 import { pack } from './packed.js';
@@ -54,14 +54,12 @@ export function createVectorAdder(weights: Weights): Adder {
   const c1 = new Float64Array(N * H); // cell state after step 1, per a
   const h = new Float64Array(H);
   const c = new Float64Array(H);
-  const rec = new Float64Array(G);
   const y = new Float64Array(p.O);
   for (let x = 0; x < N; x++) inputTerm(p, toBits(x, VECTOR_BITS), inpX, x * G);
   for (let a = 0; a < N; a++) {
     h.fill(0);
     c.fill(0);
-    recurrentTerm(p, h, rec);
-    gateStep(p, rec, 0, inpX, a * G, c, h);
+    cellStep(p, h, c, inpX, a * G);
     c1.set(c, a * H);
     recurrentTerm(p, h, recA, a * G);
   }

@@ -87,6 +87,19 @@ describe('serial adder', () => {
     );
   });
 
+  it('reads a bit from σ itself when the logit is a hair below 0 (σ rounds to exactly 0.5 there, a 1)', () => {
+    for (const bias of [-1e-17, -1e-13, -1e-9, 0, 1e-17]) {
+      const json = structuredClone(serialWeightsJson()) as { dense: { W: number[][]; b: number[] } };
+      json.dense.W = json.dense.W.map((row) => row.map(() => 0)); // every logit is the bias
+      json.dense.b = [bias];
+      const weights = parseWeights(json);
+      const y = forward(weights, encodeSerial(5n, 3n)).outputs.map((out) => out[0]!);
+      const got = createAdder(weights).add(5n, 3n);
+      expect(got.bits).toBe(y.map((v) => (v >= 0.5 ? '1' : '0')).reverse().join(''));
+      expect(got.margin).toBe(Math.min(...y.map((v) => Math.abs(v - 0.5))));
+    }
+  });
+
   it('gives the same answer with and without a trace', () => {
     const traced = serial.add(12345n, 678n, { trace: true });
     expect(traced.trace).toHaveLength(15);
