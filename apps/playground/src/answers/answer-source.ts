@@ -1,7 +1,7 @@
 // Who answers the question on the page: the edge API, "your model" (weights trained or opened in this
 // tab, run by core), or, when the API cannot be reached, the shipped weights run in the browser.
 // Core and the weights load only when a local answer is first needed; TF.js never enters here.
-import type { Weights } from '@lstm-adder/core';
+import type { Adder, Weights } from '@lstm-adder/core';
 import type { AddOutcome, Api } from '../api';
 import type { PlaygroundState } from '../state';
 
@@ -27,11 +27,11 @@ const localModule = () => import('./local-answer');
 
 export function createAnswerSource(api: Api) {
   let preference: AnswerPreference = 'edge';
-  let yours: (YourModel & { adder: Promise<import('@lstm-adder/core').Adder> }) | null = null;
+  let yours: (YourModel & { adder: Promise<Adder> }) | null = null;
   const listeners = new Set<() => void>();
   const changed = () => listeners.forEach((f) => f());
 
-  async function local(state: PlaygroundState, trace: boolean, adder: Promise<import('@lstm-adder/core').Adder>): Promise<AddOutcome> {
+  async function local(state: PlaygroundState, trace: boolean, adder: Promise<Adder>): Promise<AddOutcome> {
     const { localAnswer } = await localModule();
     return localAnswer(await adder, state.a, state.b, trace);
   }
