@@ -1,50 +1,70 @@
-// npm run bench -w @lstm-adder/trainer: the notebook's recipe (--preset seed) against the default recipe on the
-// same backend, the held-out experiment, and the serial model. Prints a table and writes bench/results.json.
-// Slow on purpose (the seed preset alone is ~5 minutes here); not part of CI.
+// npm run bench -w @lstm-adder/trainer: the default recipes over several seeds, as `npm run train` trains them.
+// vector: 3 split seeds (10% of the pairs held out); serial: 5 seeds. Prints a table, writes bench/results.json.
+// Optional groups by name: `npm run bench -w @lstm-adder/trainer -- h8 moonshot seed` (h8: the serial H = 8 preset;
+// moonshot: 25% held out; seed: the notebook's recipe, ~5 minutes alone). Not part of CI.
+// BENCH_QUICK=1 (the docs test): one serial seed whatever the groups, and the JSON printed instead of replacing results.json.
 import { writeFile } from 'node:fs/promises';
-import { fileURLToPath } from 'node:url';
 import { cpus } from 'node:os';
-import { DEFAULTS, SEED_PRESET, type TrainConfig } from '../src/config.js';
+import { fileURLToPath } from 'node:url';
+import { DEFAULTS, SEED_PRESET, SERIAL_H8, type TrainConfig } from '../src/config.js';
 import { setupBackend } from '../src/node/backend.js';
 import { trainModel } from '../src/pipeline.js';
 
-const only = process.argv.slice(2); // optional subset: seed default holdout serial
+const QUICK = process.env.BENCH_QUICK === '1';
+const asked = process.argv.slice(2);
+const groups = QUICK ? ['serial'] : asked.length ? asked : ['vector', 'serial'];
 const backend = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
-console.log(`backend: ${backend.name} (${backend.reason})`);
+console.log(`backend: ${backend.name} (${backend.reason}); groups: ${groups.join(', ')}`);
 
-interface Row { recipe: string; arch: string; hidden: number; epochs: number; stop: string; trainSeconds: number; result: string; exact: boolean; bytes: number }
+interface Row {
+  recipe: string; arch: string; hidden: number; seed: number; epochs: number; stop: string;
+  trainSeconds: number; wallSeconds: number; cpuSeconds: number; exact: boolean;
+  heldOut: string | null; allPairs: string | null; serial: string | null; minMargin: number | null; digits: number;
+}
 const rows: Row[] = [];
 const pct = (c: number, t: number) => `${c}/${t} (${((100 * c) / t).toFixed(2)}%)`;
 
-async function bench(name: string, config: TrainConfig): Promise<void> {
-  if (only.length && !only.includes(name)) return;
-  console.log(`… ${name}`);
+async function bench(recipe: string, config: TrainConfig): Promise<void> {
+  const wall = performance.now();
+  const cpu = process.cpuUsage();
   const m = await trainModel(config, backend);
+  const used = process.cpuUsage(cpu);
   const v = m.verification;
-  let result: string;
-  if (v.vector) {
-    result = `all pairs ${pct(v.vector.allPairs.correct, v.vector.allPairs.total)}`;
-    if (v.vector.heldOut) result += `; ${name === 'seed' ? 'test split' : 'held-out'} ${pct(v.vector.heldOut.correct, v.vector.heldOut.total)}`;
-  } else {
-    result = v.serial!.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ');
-  }
   rows.push({
-    recipe: name, arch: config.arch, hidden: config.hidden, epochs: m.result.epochsRun, stop: m.result.stopReason,
-    trainSeconds: Number(m.result.seconds.toFixed(1)), result, exact: v.passed, bytes: JSON.stringify(m.weights).length,
+    recipe, arch: config.arch, hidden: config.hidden, seed: config.seed, epochs: m.result.epochsRun, stop: m.result.stopReason,
+    trainSeconds: Number(m.result.seconds.toFixed(1)), wallSeconds: Number(((performance.now() - wall) / 1000).toFixed(1)),
+    cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)), exact: v.passed,
+    heldOut: v.vector?.heldOut ? pct(v.vector.heldOut.correct, v.vector.heldOut.total) : null,
+    allPairs: v.vector ? pct(v.vector.allPairs.correct, v.vector.allPairs.total) : null,
+    serial: v.serial ? v.serial.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ') : null,
+    minMargin: v.serial ? Number(v.serial.minMargin.toPrecision(3)) : null, digits: m.weights.meta.digits as number,
   });
+  const r = rows.at(-1)!;
+  console.log(`  ${recipe} seed ${config.seed}: ${r.stop} after ${r.epochs} epochs, ${r.trainSeconds}s; ${r.heldOut ?? r.serial}${r.allPairs ? `; all ${r.allPairs}` : ''}`);
 }
 
-await bench('seed', SEED_PRESET);
-await bench('default', DEFAULTS.vector);
-await bench('holdout', { ...DEFAULTS.vector, holdout: 0.1 });
-await bench('serial', DEFAULTS.serial);
+const SEEDS = { vector: [1, 2, 3], serial: QUICK ? [1] : [1, 2, 3, 4, 5] };
+for (const group of groups) {
+  console.log(`… ${group}`);
+  if (group === 'vector') for (const seed of SEEDS.vector) await bench('default, 10% held out', { ...DEFAULTS.vector, seed });
+  else if (group === 'serial') for (const seed of SEEDS.serial) await bench('default', { ...DEFAULTS.serial, seed });
+  else if (group === 'h8') for (const seed of SEEDS.serial) await bench('preset h8', { ...SERIAL_H8, seed });
+  else if (group === 'moonshot') for (const seed of SEEDS.vector) await bench('25% held out', { ...DEFAULTS.vector, holdout: 0.25, seed });
+  else if (group === 'seed') await bench('seed (the notebook)', SEED_PRESET);
+  else throw new Error(`unknown bench group ${group} (vector, serial, h8, moonshot, seed)`);
+}
 
-const header = ['recipe', 'arch', 'H', 'epochs', 'stop', 'train s', 'verified by core', 'exact', 'JSON bytes'];
-const table = [header, ...rows.map((r) => [r.recipe, r.arch, String(r.hidden), String(r.epochs), r.stop, r.trainSeconds.toFixed(1), r.result, r.exact ? 'yes' : 'no', String(r.bytes)])];
-const widths = header.map((_, c) => Math.max(...table.map((row) => row[c]!.length)));
-const line = (row: string[]) => `| ${row.map((cell, c) => cell.padEnd(widths[c]!)).join(' | ')} |`;
-console.log([line(table[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...table.slice(1).map(line)].join('\n'));
+const header = ['recipe', 'arch', 'H', 'seed', 'epochs', 'stop', 'train s', 'wall s', 'CPU s', 'held-out', 'all pairs / serial widths', 'min |y−0.5|', 'digits', 'exact'];
+const table = [header, ...rows.map((r) => [
+  r.recipe, r.arch, String(r.hidden), String(r.seed), String(r.epochs), r.stop, r.trainSeconds.toFixed(1), r.wallSeconds.toFixed(1),
+  r.cpuSeconds.toFixed(1), r.heldOut ?? '—', r.allPairs ?? r.serial ?? '—', r.minMargin === null ? '—' : String(r.minMargin), String(r.digits), r.exact ? 'yes' : 'no',
+])];
+console.log([table[0]!, header.map(() => '---'), ...table.slice(1)].map((row) => `| ${row.join(' | ')} |`).join('\n'));
 
-const out = fileURLToPath(new URL('./results.json', import.meta.url));
-await writeFile(out, JSON.stringify({ date: new Date().toISOString(), backend, cpus: cpus().length, node: process.version, rows }, null, 2) + '\n');
-console.log(`wrote ${out}`);
+const json = JSON.stringify({ date: new Date().toISOString(), backend, cpus: cpus().length, node: process.version, groups, rows }, null, 2) + '\n';
+if (QUICK) console.log(json);
+else {
+  const out = fileURLToPath(new URL('./results.json', import.meta.url));
+  await writeFile(out, json);
+  console.log(`wrote ${out}`);
+}

@@ -137,6 +137,7 @@ export class TrainingLoop {
       allPairsAccuracy: s.allPairsAccuracy, lr: lrOfEpoch, samples, seconds: this.seconds,
     };
     this.history.push(record);
+    hooks.onEpoch?.(record);
 
     const improved = !this.best || s.score > this.best.score;
     if (improved || (this.best && s.score === this.best.score)) this.best = { snapshot: this.snapshot(), epoch, score: s.score };
@@ -150,7 +151,6 @@ export class TrainingLoop {
       const snapshot = this.best?.epoch === epoch ? this.best.snapshot : this.snapshot();
       if (await (hooks.verify?.(snapshot) ?? true)) { this.chosen = { snapshot, epoch }; this.stopReason = 'target'; }
     }
-    hooks.onEpoch?.(record);
     if (!this.done && epoch >= config.epochs) this.stopReason = 'epochs';
     if (!this.done && this.seconds >= config.maxSeconds) this.stopReason = 'time';
     if (!this.done && hooks.shouldStop?.()) this.stopReason = 'interrupted';

@@ -55,25 +55,37 @@ export const matMulFast = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.G
   };
 }) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
 
-/**
- * Runs the cell over steps (each [B, I]) from h0 = c0 = 0 and returns the dense layer's logits
- * (pre-activation) for every step asked for in `outputSteps` (default: all), each [B, O].
- */
-export function forwardLogits(p: LstmParams, steps: tf.Tensor2D[], outputSteps?: number[]): tf.Tensor2D[] {
-  const wanted = new Set(outputSteps ?? steps.map((_, t) => t));
+/** Runs the cell over steps (each [B, I]) from h0 = c0 = 0; returns the hidden state of every step asked for. */
+function hiddenStates(p: LstmParams, steps: tf.Tensor2D[], wanted: (t: number) => boolean): tf.Tensor2D[] {
   let h: tf.Tensor2D | null = null;
   let c: tf.Tensor2D | null = null;
   const out: tf.Tensor2D[] = [];
   for (let t = 0; t < steps.length; t++) {
-    const x = steps[t]!;
-    let z = tf.add(matMulFast(x, p.kernel as tf.Tensor2D), p.bias) as tf.Tensor2D;
+    let z = tf.add(matMulFast(steps[t]!, p.kernel as tf.Tensor2D), p.bias) as tf.Tensor2D;
     if (h) z = tf.add(z, matMulFast(h, p.recurrent as tf.Tensor2D)) as tf.Tensor2D; // h0 = 0: no recurrent term at t = 0
     const [zi, zf, zg, zo] = tf.split(z, 4, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
     const ig = tf.mul(tf.sigmoid(zi), tf.tanh(zg)) as tf.Tensor2D;
     c = c ? (tf.add(tf.mul(tf.sigmoid(zf), c), ig) as tf.Tensor2D) : ig; // c0 = 0
-    const hNext = tf.mul(tf.sigmoid(zo), tf.tanh(c)) as tf.Tensor2D;
-    h = hNext;
-    if (wanted.has(t)) out.push(tf.add(matMulFast(hNext, p.denseW as tf.Tensor2D), p.denseB));
+    h = tf.mul(tf.sigmoid(zo), tf.tanh(c)) as tf.Tensor2D;
+    if (wanted(t)) out.push(h);
   }
   return out;
+}
+
+const dense = (p: LstmParams, h: tf.Tensor2D): tf.Tensor2D => tf.add(matMulFast(h, p.denseW as tf.Tensor2D), p.denseB);
+
+/**
+ * The dense layer's logits (pre-activation) for every step asked for in `outputSteps` (default: all), each [B, O].
+ */
+export function forwardLogits(p: LstmParams, steps: tf.Tensor2D[], outputSteps?: number[]): tf.Tensor2D[] {
+  const wanted = new Set(outputSteps ?? steps.map((_, t) => t));
+  return hiddenStates(p, steps, (t) => wanted.has(t)).map((h) => dense(p, h));
+}
+
+/**
+ * The logits of every step as one [T·B, O] tensor, time-major (rows of step 0, then step 1, …): one dense product
+ * for all steps instead of one per step, which matters when every op costs more than its arithmetic (wasm, tiny H).
+ */
+export function forwardLogitsStacked(p: LstmParams, steps: tf.Tensor2D[]): tf.Tensor2D {
+  return dense(p, tf.concat(hiddenStates(p, steps, () => true), 0));
 }

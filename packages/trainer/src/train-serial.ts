@@ -4,7 +4,7 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Loss, TrainConfig } from './config.js';
 import { serialBatch, type SerialBatch } from './data/serial-batches.js';
-import { forwardLogits, initParams, type LstmParams } from './lstm.js';
+import { forwardLogitsStacked, initParams, type LstmParams } from './lstm.js';
 import { TrainingLoop, type Batch, type Task } from './loop.js';
 import { lossOf, rowMargins } from './objective.js';
 import { createRng, randInt } from './random.js';
@@ -13,18 +13,20 @@ import type { TrainHooks, TrainResult } from './train-types.js';
 /** Width of the per-epoch TF.js check, beyond the training widths: a carry that drifts fails here first. */
 export const SERIAL_CHECK_WIDTH = 64;
 
+/** The batch's steps ([B, 2] each) and its sum bits as one [T·B, 1] column, time-major like forwardLogitsStacked. */
 function tensorsOf(batch: SerialBatch): { steps: tf.Tensor2D[]; labels: tf.Tensor2D } {
   const size = batch.a.length;
-  const steps = batch.steps.map((s) => tf.tensor2d(s, [size, 2]));
-  const labels = tf.concat(batch.targets.map((t) => tf.tensor2d(t, [size, 1])), 1) as tf.Tensor2D; // [B, n]
-  return { steps, labels };
+  const labels = new Float32Array(batch.targets.length * size);
+  batch.targets.forEach((t, k) => labels.set(t, k * size));
+  return { steps: batch.steps.map((s) => tf.tensor2d(s, [size, 2])), labels: tf.tensor2d(labels, [labels.length, 1]) };
 }
 
 /** Exact-match rate and the smallest margin over all bits of a batch, against the loss's own decision threshold. */
 export function scoreSerialBatch(params: LstmParams, batch: SerialBatch, loss: Loss): { accuracy: number; minMargin: number } {
   const rowMin = tf.tidy(() => {
     const { steps, labels } = tensorsOf(batch);
-    return rowMargins(loss, labels, tf.concat(forwardLogits(params, steps), 1)).dataSync();
+    const byRow = (x: tf.Tensor2D) => tf.transpose(tf.reshape(x, [steps.length, batch.a.length])) as tf.Tensor2D; // [B, T]
+    return rowMargins(loss, byRow(labels), byRow(forwardLogitsStacked(params, steps))).dataSync();
   });
   let right = 0, minMargin = Infinity;
   for (const m of rowMin) { if (m > 0) right++; minMargin = Math.min(minMargin, m); }
@@ -44,7 +46,7 @@ export function serialTask(config: TrainConfig): Task {
         size: config.batch,
         loss: () => {
           const { steps, labels } = tensorsOf(batch);
-          return lossOf(config.loss, labels, tf.concat(forwardLogits(params, steps), 1));
+          return lossOf(config.loss, labels, forwardLogitsStacked(params, steps));
         },
       };
     }
@@ -54,7 +56,7 @@ export function serialTask(config: TrainConfig): Task {
     params, batches,
     score() {
       const train = scoreSerialBatch(params, serialBatch(checkRng, maxWidth, 256), config.loss);
-      const long = scoreSerialBatch(params, serialBatch(checkRng, SERIAL_CHECK_WIDTH, 128), config.loss);
+      const long = scoreSerialBatch(params, serialBatch(checkRng, SERIAL_CHECK_WIDTH, 1024), config.loss);
       const exact = train.accuracy === 1 && long.accuracy === 1;
       // Best = right on both checks with the widest margin (a saturated carry is what survives 4096 bits).
       return {

@@ -1,21 +1,8 @@
-// What training reports per epoch and returns.
+// What training reports per epoch (core's EpochRecord, the meta's history rows) and returns.
+import type { EpochRecord } from '@lstm-adder/core';
 import type { ParamSnapshot } from './snapshot.js';
 
-export interface EpochRecord {
-  epoch: number;
-  /** Mean training loss over the epoch (sampled batches). */
-  loss: number;
-  /** Exact-match accuracy on the training data (vector: training pairs; serial: a fresh batch at the training widths). */
-  trainAccuracy: number;
-  /** Vector: held-out pairs (the seed preset: its 20k test split); serial: fresh pairs at 64 bits. null when there are none. */
-  heldOutAccuracy: number | null;
-  /** Vector: all 16,384 pairs; serial: null. */
-  allPairsAccuracy: number | null;
-  lr: number;
-  samples: number;
-  /** Training time so far (time spent paused between epochs does not count). */
-  seconds: number;
-}
+export type { EpochRecord };
 
 export interface TrainHooks {
   onEpoch?(record: EpochRecord): void;

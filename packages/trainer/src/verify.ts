@@ -2,7 +2,7 @@
 // plus the parity check that TF.js and core compute the same outputs from the same JSON.
 import * as tf from '@tensorflow/tfjs-core';
 import {
-  createAdder, encodeVector, evaluateAllPairs, forward, mulberry32, randomBigInt, VECTOR_BITS,
+  createAdder, encodeVector, evaluateAllPairs, forward, mulberry32, randomBigInt, sigmoid, VECTOR_BITS,
   type SerialEvaluation, type SerialEvaluationOptions, type Weights,
 } from '@lstm-adder/core';
 import { encodeSerialBatch } from './data/serial-batches.js';
@@ -34,6 +34,9 @@ export interface SerialVerification extends SerialEvaluation {
   seed: number;
   /** min |y − 0.5| over every bit of every sum checked: how far the least sure bit is from flipping. */
   minMargin: number;
+  /** (2^w − 1) + 1 and (2^w − 1) + (2^w − 1) at every width of the plan: a carry across the whole width, which
+   *  random operands almost never need (a model can pass every random sum and drop such a carry after 13 bits). */
+  carryChains: { total: number; correct: number };
 }
 
 type Plan = SerialEvaluationOptions & { samples: number[] };
@@ -74,6 +77,15 @@ export function* verifySerialSteps(
   const order = sums.map((_, k) => k);
   if (failFast) order.sort((x, y) => sums[y]!.width - sums[x]!.width);
   let bits = 0, sinceYield = 0, minMargin = Infinity, stopped = false;
+  const carryChains = { total: 0, correct: 0 };
+  for (const width of plan.widths) {
+    const ones = (1n << BigInt(width)) - 1n;
+    for (const b of [1n, ones]) {
+      carryChains.total++;
+      if (adder.add(ones, b).sum === ones + b) carryChains.correct++;
+      else stopped ||= failFast;
+    }
+  }
   for (const k of order) {
     const { width, a, b } = sums[k]!;
     for (let s = 0; s < a.length && !stopped; s++) {
@@ -90,7 +102,8 @@ export function* verifySerialSteps(
   }
   for (const w of byWidth) w.accuracy = w.samples ? w.correct / w.samples : 0;
   const total = byWidth.reduce((n, w) => n + w.samples, 0), correct = byWidth.reduce((n, w) => n + w.correct, 0);
-  return { total, correct, accuracy: total ? correct / total : 0, byWidth, wrong, passed: correct === total, seed: plan.seed, minMargin };
+  const passed = correct === total && carryChains.correct === carryChains.total;
+  return { total, correct, accuracy: total ? correct / total : 0, byWidth, wrong, passed, seed: plan.seed, minMargin, carryChains };
 }
 
 /** Runs a verification generator to its end without yielding. */
@@ -110,7 +123,7 @@ export async function drainAsync<T>(steps: Generator<unknown, T>): Promise<T> {
 export const verifySerial = (weights: Weights, plan: Plan = SERIAL_VERIFICATION, options: { failFast?: boolean } = {}): SerialVerification =>
   drain(verifySerialSteps(weights, plan, options));
 
-const activate = (w: Weights, y: number): number => (w.outputActivation === 'sigmoid' ? 1 / (1 + Math.exp(-y)) : y);
+const activate = (w: Weights, y: number): number => (w.outputActivation === 'sigmoid' ? sigmoid(y) : y);
 
 /** Max |TF.js output − core output| over all vector pairs, or over seeded 64-bit serial sums (every step). */
 export function parityCheck(weights: Weights): { maxAbsDiff: number; compared: number; tolerance: number; passed: boolean } {

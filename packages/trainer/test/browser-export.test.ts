@@ -1,5 +1,6 @@
 // @lstm-adder/trainer/browser: bundles for a browser without Node built-ins or tfjs-node, and gives a Web Worker
 // what it needs: step one epoch at a time, read the weights mid-training, verify in chunks, leave no tensor behind.
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import * as tf from '@tensorflow/tfjs-core';
 import { createAdder, parseWeights } from '@lstm-adder/core';
@@ -55,5 +56,17 @@ describe('a Worker-style run', () => {
     expect(r.value).toEqual(drain(verifySerialSteps(weights, plan)));
     expect(r.value.byWidth.map((w) => w.samples)).toEqual(plan.samples);
     expect(verifySerial(weights, plan, { failFast: true }).passed).toBe(r.value.passed);
+  });
+});
+
+describe('carry chains', () => {
+  test('a model right on every random sum of the plan but dropping a whole-width carry fails verification', () => {
+    // A real run (H = 4, widths 1–16, seed 5): its 40,200 random sums are all right, (2^16 − 1) + 1 is not.
+    const weights = parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/serial-short-carry.json', import.meta.url)), 'utf8')));
+    const v = verifySerial(weights);
+    expect(v.correct).toBe(v.total);
+    expect(v.carryChains.correct).toBeLessThan(v.carryChains.total);
+    expect(v.passed).toBe(false);
+    expect(verifySerial(weights, SERIAL_VERIFICATION, { failFast: true }).passed).toBe(false);
   });
 });

@@ -4,6 +4,9 @@ import { fileURLToPath } from 'node:url';
 import { createAdder, evaluateAllPairs, evaluateSerial, parseWeights, type Weights } from '@lstm-adder/core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { setupBackend } from '../src/node/backend.js';
+import { validateConfig } from '../src/config.js';
+import { pairOf } from '../src/data/vector-pairs.js';
+import { vectorSplit } from '../src/train-vector.js';
 import { parityCheck } from '../src/verify.js';
 
 const load = (arch: string): Weights =>
@@ -36,5 +39,26 @@ describe('committed models', () => {
     const got = parityCheck(w);
     expect(got.maxAbsDiff).toBeLessThanOrEqual(claim.tolerance);
     expect(got.maxAbsDiff).toBeCloseTo(claim.maxAbsDiff, 6);
+  });
+});
+
+describe('what the shipped models show', () => {
+  test('vector: right on every pair, including the held-out pairs its meta lists, which its recipe never trains on', () => {
+    const w = load('vector');
+    const listed = w.meta.split?.heldOutPairs ?? [];
+    expect(listed.length).toBe(Math.round(0.1 * 16_384));
+    expect(listed).toEqual([...listed].sort((a, b) => a - b));
+    // the training code's split for the recorded recipe is exactly the listed pairs (and training never sees them: holdout.test.ts)
+    expect(Array.from(vectorSplit(validateConfig(w.meta.config)).heldOut)).toEqual(listed);
+    const adder = createAdder(w);
+    expect(evaluateAllPairs(adder, listed.map(pairOf)).correct).toBe(listed.length);
+    expect(evaluateAllPairs(adder).correct).toBe(16_384);
+  });
+
+  test('serial: at most 4 hidden units, exact at widths outside the verification plan too (33 bits)', () => {
+    const w = load('serial');
+    expect(w.hiddenSize).toBeLessThanOrEqual(4);
+    const got = evaluateSerial(createAdder(w), { widths: [1, 33, 100], samples: 1000, seed: 33 });
+    expect(got.correct).toBe(got.total);
   });
 });

@@ -9,6 +9,7 @@ import { fileURLToPath } from 'node:url';
 import { promisify } from 'node:util';
 import { createAdder, parseWeights } from '@lstm-adder/core';
 import { expect, test } from 'vitest';
+import { DEFAULTS } from '../src/config.js';
 import { env } from './run-cli.js';
 
 const repo = fileURLToPath(new URL('../../..', import.meta.url));
@@ -33,7 +34,7 @@ test('npm pack → install in a scratch project → npx lstm-adder-train --arch 
   // package, so it lifts the limit (the epoch limit still bounds the run).
   const train = await exec('npx', ['lstm-adder-train', '--arch', 'serial', '--out', 'model.json', '--max-seconds', '600'], { cwd: scratch, env, maxBuffer: 64 << 20 });
   expect(train.stdout).toMatch(/^backend: (wasm|cpu|tensorflow) \(/);
-  expect(train.stdout).toMatch(/^verified: serial H=8: /m);
+  expect(train.stdout).toMatch(new RegExp(`^verified: serial H=${DEFAULTS.serial.hidden}: `, 'm'));
   expect(train.stdout).toContain('wrote model.json');
 
   const model = parseWeights(JSON.parse(readFileSync(join(scratch, 'model.json'), 'utf8')));

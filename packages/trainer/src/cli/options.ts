@@ -2,7 +2,7 @@
 // Each flag's value is checked by the same schema as the matching train.config.json field (config.ts).
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import * as v from 'valibot';
-import { BACKENDS, ConfigError, DEFAULTS, LOSSES, PRESETS, SEED_PRESET, TRAIN_CONFIG_FIELDS, validateConfig, type Arch, type BackendChoice, type TrainConfig } from '../config.js';
+import { BACKENDS, ConfigError, DEFAULTS, LOSSES, PRESETS, presetConfig, TRAIN_CONFIG_FIELDS, validateConfig, type Arch, type BackendChoice, type Preset, type TrainConfig } from '../config.js';
 import { ARCHS } from '@lstm-adder/core';
 
 export interface CliOptions {
@@ -53,7 +53,7 @@ export function buildProgram(): Command {
   return new Command('lstm-adder-train')
     .description('Train an LSTM adder with TensorFlow.js, verify it with @lstm-adder/core, and write it as lstm-adder.weights/v1 JSON.')
     .addOption(new Option('--arch <arch>', 'model formulation').choices(ARCHS).default('vector'))
-    .addOption(new Option('--preset <preset>', 'recipe: "seed" is the notebook exactly, "default" the fast exact one').choices(PRESETS).default('default'))
+    .addOption(new Option('--preset <preset>', 'recipe: "seed" is the notebook exactly, "default" the fast exact one, "h8" the serial H = 8 recipe shipped before').choices(PRESETS).default('default'))
     .option('--hidden <n>', `hidden size H, 1..512 (${defaults('hidden')})`, field('hidden'))
     .option('--epochs <n>', `epochs, ≥ 1 (${defaults('epochs')}; keep "best" recipes stop early once core verifies)`, field('epochs'))
     .option('--batch <n>', `batch size, 1..65536 (${defaults('batch')})`, field('batch'))
@@ -80,7 +80,7 @@ export function buildProgram(): Command {
 export function parseCli(argv: string[], program = buildProgram()): CliOptions {
   program.parse(argv, { from: 'user' });
   const o = program.opts();
-  const base = o.preset === 'seed' ? SEED_PRESET : DEFAULTS[o.arch as Arch];
+  const base = presetConfig(o.preset as Preset, o.arch as Arch);
   const given = Object.fromEntries(Object.keys(FLAGS).filter((key) => o[key] !== undefined && (key !== 'arch' && key !== 'preset' || program.getOptionValueSource(key) === 'cli')).map((key) => [key, o[key]]));
   const config = validateConfig({ ...structuredClone(base), ...given }, flagOf);
   return {

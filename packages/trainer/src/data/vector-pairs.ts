@@ -1,13 +1,12 @@
 // The vector model's data: all 16,384 pairs of 0..127 indexed k = a·128 + b, encoded with core's encodeVector
 // so the trainer sees exactly the bits the adders feed the model.
-import { encodeVector, toBits, VECTOR_BITS, VECTOR_MAX_OPERAND } from '@lstm-adder/core';
+import { encodeVector, toBits, VECTOR_BITS, VECTOR_OPERANDS, VECTOR_PAIRS } from '@lstm-adder/core';
 import { type PRNG, randInt, shuffle } from '../random.js';
 
-export const OPERANDS = VECTOR_MAX_OPERAND + 1;
-export const PAIR_COUNT = OPERANDS * OPERANDS;
+export const PAIR_COUNT = VECTOR_PAIRS;
 
-export const pairIndex = (a: number, b: number): number => a * OPERANDS + b;
-export const pairOf = (k: number): [number, number] => [Math.floor(k / OPERANDS), k % OPERANDS];
+export const pairIndex = (a: number, b: number): number => a * VECTOR_OPERANDS + b;
+export const pairOf = (k: number): [number, number] => [Math.floor(k / VECTOR_OPERANDS), k % VECTOR_OPERANDS];
 
 export interface VectorPairData {
   /** Row k: bits8(a) of pair k (MSB first). */
@@ -50,7 +49,7 @@ export function splitHoldout(fraction: number, rng: PRNG): HoldoutSplit {
 
 /** The notebook's data: `samples` pairs drawn uniformly with replacement, the first (1 − testFraction) for training. */
 export function notebookSplit(samples: number, testFraction: number, rng: PRNG): { train: Int32Array; test: Int32Array } {
-  const drawn = Int32Array.from({ length: samples }, () => pairIndex(randInt(rng, OPERANDS), randInt(rng, OPERANDS)));
+  const drawn = Int32Array.from({ length: samples }, () => pairIndex(randInt(rng, VECTOR_OPERANDS), randInt(rng, VECTOR_OPERANDS)));
   const nTrain = Math.round(samples * (1 - testFraction));
   return { train: drawn.slice(0, nTrain), test: drawn.slice(nTrain) };
 }
