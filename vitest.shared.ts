@@ -6,5 +6,7 @@ export default defineConfig({
   test: {
     include: ['test/**/*.test.ts'],
     testTimeout: 60_000,
+    // Suites that start servers, browsers or a fresh clone set up in their hooks: give those room too.
+    hookTimeout: 120_000,
   },
 });

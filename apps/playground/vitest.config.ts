@@ -6,7 +6,6 @@ export default mergeConfig(
   defineConfig({
     test: {
       // The browser tests start wrangler dev, build the page and drive Chromium: give them room, one file at a time.
-      hookTimeout: 120_000,
       fileParallelism: false,
       // expect.poll waits for the page's debounced answers; a loaded CI machine may need more than the 1 s default.
       expect: { poll: { timeout: 10_000, interval: 50 } },

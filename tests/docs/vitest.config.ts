@@ -5,7 +5,6 @@ export default mergeConfig(
   shared,
   defineConfig({
     test: {
-      hookTimeout: 120_000,
       // One clone, one port pair: the files must not run at the same time.
       fileParallelism: false,
     },

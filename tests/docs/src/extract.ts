@@ -110,7 +110,8 @@ function inlineExamples(file: string, markdown: string): ShellExample[] {
     if (fenced) return;
     for (const match of text.matchAll(/`([^`]+)`/g)) {
       const command = match[1]!.trim();
-      if (INLINE_COMMAND.test(command)) out.push({ kind: 'shell', file, line: i + 1, command });
+      // `npm run train: 55.0s` quotes a log line, not a command.
+      if (INLINE_COMMAND.test(command) && !/^npm run [\w:@/-]+: /.test(command)) out.push({ kind: 'shell', file, line: i + 1, command });
     }
   });
   return out;

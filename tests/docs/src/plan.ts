@@ -38,8 +38,14 @@ export function planFor(example: ShellExample): Plan {
   const start = /^npm run start -w @lstm-adder\/(edge-api|playground)$/.exec(command);
   if (start) return { how: 'serve', command, serves: [start[1] === 'edge-api' ? 'api' : 'playground'] };
   if (/^curl\s/.test(command)) return { how: 'request', command };
-  if (/^npm (test|run test)\b/.test(command)) {
+  if (/<[^>]+>/.test(command)) return { how: 'not-run', why: 'a template: <…> stands for a value of yours' };
+  if (/^npm (test|run test)\b/.test(bare)) {
     return { how: 'not-run', why: 'CI runs `npm test` itself, and this docs test is part of it' };
+  }
+  if (/^npx changeset$/.test(command)) return { how: 'not-run', why: 'it asks which packages to bump, interactively' };
+  if (/^npm login\b/.test(command)) return { how: 'not-run', why: 'it logs in to the npm registry, interactively' };
+  if (/^npm run release\b/.test(command)) {
+    return { how: 'not-run', why: 'it publishes to npm; the `npm publish --dry-run` commands check what it would publish' };
   }
   if (command === 'npm ci') return { how: 'not-run', why: 'it is the first step on the fresh clone, checked in its own test' };
   if (/^npx wrangler login\b/.test(command)) return { how: 'not-run', why: 'it opens a browser to log in to a Cloudflare account' };
@@ -50,7 +56,7 @@ export function planFor(example: ShellExample): Plan {
   if (/^npm run deploy\b/.test(command)) {
     return {
       how: 'run',
-      command: `${command} -- --dry-run`,
+      command: `${command}${command.includes(' -- ') ? '' : ' --'} --dry-run`,
       env: {},
       timeoutMs: 5 * MINUTE,
       note: 'with --dry-run: a real deploy needs a Cloudflare account',

@@ -97,3 +97,18 @@ describe('inline commands and plans', () => {
     expect(plan('npm run build -w @lstm-adder/core')).toMatchObject({ how: 'run', command: 'npm run build -w @lstm-adder/core', env: {} });
   });
 });
+
+describe('commands that are not run, and why', () => {
+  const plan = (command: string) => planFor({ kind: 'shell', file: 'R.md', line: 1, command });
+
+  test('templates, interactive and publishing commands, and the tests themselves', () => {
+    for (const command of ['npm run train -- --config <file>', 'npx changeset', 'npm login', 'npm run release', 'DOCS_FULL=1 npm test -w @lstm-adder/docs-tests']) {
+      expect(plan(command), command).toMatchObject({ how: 'not-run' });
+    }
+    expect(plan('npm run deploy -w @lstm-adder/edge-api -- --var X:y')).toMatchObject({ command: 'npm run deploy -w @lstm-adder/edge-api -- --var X:y --dry-run' });
+  });
+
+  test('a quoted log line is not a command', () => {
+    expect(extractExamples('R.md', 'prints `npm run train: 55.0s, finished`')).toEqual([]);
+  });
+});
