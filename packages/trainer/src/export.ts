@@ -1,8 +1,6 @@
 // Snapshot → the weights contract `lstm-adder.weights/v1`: unfuse the [I, 4H] kernels into the gates i, f, g, o.
-import { WEIGHTS_FORMAT, type Arch, type GateParams, type OutputActivation, type Weights } from '@lstm-adder/core';
+import { GATES, WEIGHTS_FORMAT, type Arch, type GateParams, type OutputActivation, type Weights } from '@lstm-adder/core';
 import type { ParamSnapshot } from './snapshot.js';
-
-export const GATE_ORDER = ['i', 'f', 'g', 'o'] as const;
 
 /**
  * Rounds a float32 to `digits` significant decimal digits. 9 digits always round-trip a float32 exactly;
@@ -36,7 +34,7 @@ export function toWeights(
 export function fromWeights(w: Weights): ParamSnapshot {
   const { inputSize: I, hiddenSize: H, outputSize: O } = w;
   const kernel = new Float32Array(I * 4 * H), recurrent = new Float32Array(H * 4 * H), bias = new Float32Array(4 * H);
-  GATE_ORDER.forEach((g, k) => {
+  GATES.forEach((g, k) => {
     const { U, V, b } = w.lstm[g];
     for (let r = 0; r < I; r++) for (let j = 0; j < H; j++) kernel[r * 4 * H + k * H + j] = U[r]![j]!;
     for (let r = 0; r < H; r++) for (let j = 0; j < H; j++) recurrent[r * 4 * H + k * H + j] = V[r]![j]!;
