@@ -1,12 +1,12 @@
 // The built page in real Chromium against `wrangler dev`: what a visitor sees and does. Every test opens
 // its own page at its own URL, so none depends on another's state or order.
-import { mkdirSync, readFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdder, evaluateAllPairs, parseWeights } from '@lstm-adder/core';
 import vectorWeights from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { APP_DIR, freePort, launchChromium, startStack, type Stack } from './servers';
 
 const RESULTS = join(APP_DIR, 'test-results');
@@ -46,17 +46,6 @@ const open = async (query: string) => {
 const sum = () => page.getByTestId('sum');
 const badge = () => page.getByTestId('correct');
 const mapDone = () => expect.poll(() => page.getByTestId('errormap').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-
-/** axe-core's WCAG 2 A/AA violations on the page as it is now. */
-async function axeViolations(): Promise<string[]> {
-  const axeSource = readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8');
-  await page.addScriptTag({ content: axeSource });
-  return page.evaluate(async () => {
-    const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; impact: string; nodes: { target: string[] }[] }[] }> } }).axe;
-    const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
-    return result.violations.map((v) => `${v.id} (${v.impact}): ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-  });
-}
 
 /** The colour of one CSS pixel of a canvas, as [r, g, b]. */
 const pixel = (testId: string, x: number, y: number) =>
@@ -124,7 +113,7 @@ describe('the playground in Chromium', () => {
         await open(query);
         await page.getByTestId('heatmap-c').waitFor();
         await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
-        expect(await axeViolations(), `${scheme}, ${query}`).toEqual([]);
+        expect(await axeViolations(page), `${scheme}, ${query}`).toEqual([]);
       }
     }
     // The dark theme is dark: the page background and the map are not the light ones.

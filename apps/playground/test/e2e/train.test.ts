@@ -6,6 +6,7 @@ import { createAdder, evaluateSerial, parseWeights, WeightsError } from '@lstm-a
 import serialWeights from '@lstm-adder/core/models/serial.json' with { type: 'json' };
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { axeViolations } from './axe';
 import { APP_DIR, launchChromium, startStack, type Stack } from './servers';
 import { typingLatencies } from './typing';
 
@@ -47,6 +48,25 @@ describe('the Train view in Chromium', () => {
     expect(new URL(page.url()).searchParams.get('view')).toBe('train');
     page.removeAllListeners('request');
   });
+
+  it('passes axe-core’s WCAG 2 A/AA checks in the light and the dark theme, after an epoch and with a bad file shown', async () => {
+    const bad = structuredClone(serialWeights) as { lstm: { f: { V: unknown[][] } } };
+    bad.lstm.f.V[3]![1] = 'x';
+    for (const scheme of ['light', 'dark'] as const) {
+      await page.emulateMedia({ colorScheme: scheme });
+      await page.goto(`${stack!.pageUrl}/?view=train&seed=1&a=5&b=6&model=serial`);
+      await expect.poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 }).toMatch(/^(wasm|webgl|cpu)$/);
+      // One epoch: the curves, the lengths table and the heatmaps are drawn; the open-weights error shows.
+      await page.getByTestId('train-step').click();
+      await expect.poll(() => status().textContent(), { timeout: 60_000 }).toContain('paused after epoch 1');
+      await page.getByTestId('train-heatmap-c').waitFor({ timeout: 30_000 });
+      await page.locator('[data-testid="train-chart-accuracy"] canvas').waitFor();
+      await page.getByTestId('train-open').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+      await page.getByTestId('train-open-error').waitFor();
+      expect(await axeViolations(page), scheme).toEqual([]);
+    }
+    await page.emulateMedia({ colorScheme: null });
+  }, 180_000);
 
   it('trains the serial model to exact, and the downloaded weights pass core’s checks and add 40-digit numbers', async () => {
     await page.goto(`${stack!.pageUrl}/?view=train&seed=1&a=5&b=6&model=serial`);
