@@ -279,7 +279,9 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     openError.hidden = opened.ok;
     if (!opened.ok) {
       openError.textContent = opened.message;
+      // A file that is not JSON has no path: the previous file's must not linger.
       if (opened.path !== null) openError.dataset.path = opened.path;
+      else delete openError.dataset.path;
       openStatus.textContent = '';
       return;
     }
@@ -296,13 +298,22 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     event.preventDefault();
     section.classList.add('dropping');
   });
-  section.addEventListener('dragleave', () => section.classList.remove('dropping'));
+  // dragleave also fires when the pointer moves onto a child of the view: only leaving the view ends the highlight.
+  section.addEventListener('dragleave', (event) => {
+    if (!section.contains(event.relatedTarget as Node | null)) section.classList.remove('dropping');
+  });
   section.addEventListener('drop', (event) => {
     event.preventDefault();
     section.classList.remove('dropping');
     const file = event.dataTransfer?.files[0];
     if (file) void openFile(file);
   });
+  // A file dropped beside the view would make the browser open it in place of the page, and the run would be lost.
+  for (const type of ['dragover', 'drop'] as const) {
+    window.addEventListener(type, (event) => {
+      if (event.dataTransfer?.types.includes('Files')) event.preventDefault();
+    });
+  }
 
   history.replaceState(null, '', serializeTrainSettings(settings, location.search) + location.hash);
   renderSettings();

@@ -138,6 +138,70 @@ describe('the Train view in Chromium', () => {
     await expect.poll(() => error.textContent()).toContain('notes.txt is not JSON');
   });
 
+  it('opens a weights file dropped on the Train view: a good one answers (yours), a bad one shows WeightsError’s message and path', async () => {
+    await page.goto(`${stack!.pageUrl}/?view=train&a=20&b=22&model=serial`);
+    await expect.poll(() => sum().textContent()).toBe('42');
+    const view = page.getByTestId('train-view');
+    /** Drags a file over a child of the view and drops it there, as a visitor's drag does; says whether the page took each event. */
+    const drop = async (name: string, content: string) => {
+      const dataTransfer = await page.evaluateHandle(([name, content]) => {
+        const transfer = new DataTransfer();
+        transfer.items.add(new File([content!], name!, { type: 'application/json' }));
+        return transfer;
+      }, [name, content]);
+      return page.getByRole('heading', { name: 'Train a model in your browser' }).evaluate((target, transfer) => {
+        const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        // dispatchEvent is false when a handler called preventDefault: without it on dragover the browser refuses the drop.
+        const view = target.closest('[data-testid="train-view"]')!;
+        fire('dragenter');
+        const overTaken = !fire('dragover');
+        // Moving onto another child of the view is not leaving it.
+        target.dispatchEvent(new DragEvent('dragleave', { dataTransfer: transfer, bubbles: true, relatedTarget: view.querySelector('p') }));
+        const highlighted = view.classList.contains('dropping');
+        const dropTaken = !fire('drop');
+        return { overTaken, highlighted, dropTaken };
+      }, dataTransfer);
+    };
+
+    expect(await drop('dropped-serial.json', JSON.stringify(serialWeights))).toEqual({ overTaken: true, highlighted: true, dropTaken: true });
+    expect(await view.getAttribute('class')).not.toContain('dropping');
+    // Beside the view, a dropped file is refused rather than opened by the browser in place of the page.
+    const besideTaken = await page.locator('.page-header').evaluate((header) => {
+      const transfer = new DataTransfer();
+      transfer.items.add(new File(['{}'], 'x.json', { type: 'application/json' }));
+      return !header.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
+    });
+    expect(besideTaken).toBe(true);
+    await expect.poll(() => page.getByTestId('train-open-status').textContent()).toContain('Opened dropped-serial.json: a serial model');
+    await page.getByTestId('answer-with').selectOption('yours');
+    await expect.poll(() => page.getByTestId('answer-source').textContent()).toBe('yours');
+    await page.getByTestId('operand-a').fill(A40);
+    await page.getByTestId('operand-b').fill(B40);
+    await expect.poll(() => sum().textContent()).toBe((BigInt(A40) + BigInt(B40)).toString());
+    expect(await page.getByTestId('answer-source').textContent()).toBe('yours');
+    expect(await page.locator('#answered-by').textContent()).toContain('opened dropped-serial.json');
+
+    const bad = structuredClone(serialWeights) as { lstm: { g: { b: unknown[] } } };
+    bad.lstm.g.b[2] = null;
+    let expected: WeightsError | undefined;
+    try {
+      parseWeights(bad);
+    } catch (error) {
+      expected = error as WeightsError;
+    }
+    expect(expected).toBeInstanceOf(WeightsError);
+    expect(expected!.path).toBe('lstm.g.b[2]');
+    expect((await drop('dropped-bad.json', JSON.stringify(bad))).dropTaken).toBe(true);
+    const error = page.getByTestId('train-open-error');
+    await expect.poll(() => error.textContent()).toContain(expected!.message);
+    expect(await error.textContent()).toContain('dropped-bad.json');
+    expect(await error.getAttribute('data-path')).toBe('lstm.g.b[2]');
+    // A file that is not JSON has no path: the one of the file before must not linger.
+    await drop('notes.json', 'hello');
+    await expect.poll(() => error.textContent()).toContain('notes.json is not JSON');
+    expect(await error.getAttribute('data-path')).toBeNull();
+  });
+
   it('keeps answering from the shipped weights in the browser when the API stops', async () => {
     await page.goto(`${stack!.pageUrl}/?a=20&b=22&model=serial`);
     await expect.poll(() => sum().textContent()).toBe('42');
