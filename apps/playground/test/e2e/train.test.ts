@@ -35,6 +35,17 @@ const status = () => page.getByTestId('train-status');
 const A40 = '1234567890123456789012345678901234567890';
 const B40 = '9876543210987654321098765432109876543210';
 
+/** The WeightsError core's parseWeights throws for `json` (fails the test when it throws none or another). */
+function weightsError(json: unknown): WeightsError {
+  try {
+    parseWeights(json);
+  } catch (error) {
+    expect(error).toBeInstanceOf(WeightsError);
+    return error as WeightsError;
+  }
+  throw new Error('parseWeights accepted the bad weights');
+}
+
 describe('the Train view in Chromium', () => {
   it('loads nothing of TF.js until the Train view is opened', async () => {
     const loaded: string[] = [];
@@ -120,17 +131,11 @@ describe('the Train view in Chromium', () => {
     await page.goto(`${stack!.pageUrl}/?view=train`);
     const bad = structuredClone(serialWeights) as { lstm: { f: { V: unknown[][] } } };
     bad.lstm.f.V[3]![1] = 'x';
-    let expected: WeightsError | undefined;
-    try {
-      parseWeights(bad);
-    } catch (error) {
-      expected = error as WeightsError;
-    }
-    expect(expected).toBeInstanceOf(WeightsError);
-    expect(expected!.path).toBe('lstm.f.V[3][1]');
+    const expected = weightsError(bad);
+    expect(expected.path).toBe('lstm.f.V[3][1]');
     await page.getByTestId('train-open').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const error = page.getByTestId('train-open-error');
-    await expect.poll(() => error.textContent()).toContain(expected!.message);
+    await expect.poll(() => error.textContent()).toContain(expected.message);
     expect(await error.textContent()).toContain('lstm.f.V[3][1]');
     expect(await error.getAttribute('data-path')).toBe('lstm.f.V[3][1]');
 
@@ -183,17 +188,11 @@ describe('the Train view in Chromium', () => {
 
     const bad = structuredClone(serialWeights) as { lstm: { g: { b: unknown[] } } };
     bad.lstm.g.b[2] = null;
-    let expected: WeightsError | undefined;
-    try {
-      parseWeights(bad);
-    } catch (error) {
-      expected = error as WeightsError;
-    }
-    expect(expected).toBeInstanceOf(WeightsError);
-    expect(expected!.path).toBe('lstm.g.b[2]');
+    const expected = weightsError(bad);
+    expect(expected.path).toBe('lstm.g.b[2]');
     expect((await drop('dropped-bad.json', JSON.stringify(bad))).dropTaken).toBe(true);
     const error = page.getByTestId('train-open-error');
-    await expect.poll(() => error.textContent()).toContain(expected!.message);
+    await expect.poll(() => error.textContent()).toContain(expected.message);
     expect(await error.textContent()).toContain('dropped-bad.json');
     expect(await error.getAttribute('data-path')).toBe('lstm.g.b[2]');
     // A file that is not JSON has no path: the one of the file before must not linger.
