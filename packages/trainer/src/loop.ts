@@ -30,6 +30,8 @@ export interface EpochScore {
 /** A model kind: its parameters, its epochs of batches, and its scoring. */
 export interface Task {
   readonly params: LstmParams;
+  /** The weights scored, verified and returned when they are not `params` (a moving average of them); the task frees them. */
+  readonly averaged?: LstmParams;
   batches(epoch: number): Iterable<Batch>;
   score(): EpochScore;
   /** Frees the task's own tensors (data); the loop frees the parameters. */
@@ -82,7 +84,7 @@ export class TrainingLoop {
 
   /** The current weights (not necessarily the ones training will return). */
   snapshot(): ParamSnapshot {
-    return takeSnapshot(this.task.params);
+    return takeSnapshot(this.task.averaged ?? this.task.params);
   }
 
   private setLr(lr: number): void {

@@ -18,8 +18,9 @@ export function paramList(p: LstmParams): tf.Variable[] {
   return [p.kernel, p.recurrent, p.bias, p.denseW, p.denseB];
 }
 
-/** Glorot-uniform kernels, orthogonal-ish recurrent kernel (scaled uniform), forget bias 1; all from the seeded PRNG. */
-export function initParams(shape: LstmShape, rng: PRNG): LstmParams {
+/** Glorot-uniform kernels, forget bias 1, and a Glorot-uniform recurrent kernel (`glorot`) or one whose four
+ *  [H, H] gate blocks are each orthogonal (`orthogonal`, Keras's recurrent default); all from the seeded PRNG. */
+export function initParams(shape: LstmShape, rng: PRNG, init: 'glorot' | 'orthogonal' = 'glorot'): LstmParams {
   const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
   const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (draw(rng) * 2 - 1) * limit);
   const glorot = (fanIn: number, fanOut: number) => Math.sqrt(6 / (fanIn + fanOut));
@@ -28,11 +29,37 @@ export function initParams(shape: LstmShape, rng: PRNG): LstmParams {
   // tidy frees the initial-value tensors (a variable keeps its own reference to the data); variables survive it.
   return tf.tidy(() => ({
     kernel: tf.variable(tf.tensor2d(uniform(I * 4 * H, glorot(I, 4 * H)), [I, 4 * H]), true, 'kernel'),
-    recurrent: tf.variable(tf.tensor2d(uniform(H * 4 * H, glorot(H, 4 * H)), [H, 4 * H]), true, 'recurrent'),
+    recurrent: tf.variable(tf.tensor2d(init === 'orthogonal' ? orthogonalBlocks(H, 4, rng) : uniform(H * 4 * H, glorot(H, 4 * H)), [H, 4 * H]), true, 'recurrent'),
     bias: tf.variable(tf.tensor1d(bias), true, 'bias'),
     denseW: tf.variable(tf.tensor2d(uniform(H * O, glorot(H, O)), [H, O]), true, 'denseW'),
     denseB: tf.variable(tf.zeros([O]), true, 'denseB'),
   }));
+}
+
+/** A standard normal draw (Box–Muller) from the seeded PRNG. */
+const normal = (rng: PRNG): number => Math.sqrt(-2 * Math.log(1 - draw(rng))) * Math.cos(2 * Math.PI * draw(rng));
+
+/** [H, blocks·H] row-major whose [H, H] blocks are orthogonal: Gram–Schmidt on the columns of Gaussian blocks. */
+export function orthogonalBlocks(H: number, blocks: number, rng: PRNG): Float32Array {
+  const out = new Float32Array(H * blocks * H);
+  for (let g = 0; g < blocks; g++) {
+    const cols: Float64Array[] = [];
+    for (let j = 0; j < H; j++) {
+      const c = Float64Array.from({ length: H }, () => normal(rng));
+      for (const q of cols) { // remove the parts along earlier columns (twice, for float accuracy)
+        for (let pass = 0; pass < 2; pass++) {
+          let dot = 0;
+          for (let r = 0; r < H; r++) dot += c[r]! * q[r]!;
+          for (let r = 0; r < H; r++) c[r]! -= dot * q[r]!;
+        }
+      }
+      const norm = Math.hypot(...c);
+      for (let r = 0; r < H; r++) c[r]! /= norm;
+      cols.push(c);
+      for (let r = 0; r < H; r++) out[r * blocks * H + g * H + j] = c[r]!;
+    }
+  }
+  return out;
 }
 
 export function disposeParams(p: LstmParams): void {
@@ -55,8 +82,11 @@ export const matMulFast = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.G
   };
 }) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
 
+/** Applied to each step's h as it leaves the cell (to the next step and to the dense layer): dropout while training. */
+export type HiddenMap = (h: tf.Tensor2D, t: number) => tf.Tensor2D;
+
 /** Runs the cell over steps (each [B, I]) from h0 = c0 = 0; returns the hidden state of every step asked for. */
-function hiddenStates(p: LstmParams, steps: tf.Tensor2D[], wanted: (t: number) => boolean): tf.Tensor2D[] {
+function hiddenStates(p: LstmParams, steps: tf.Tensor2D[], wanted: (t: number) => boolean, mapHidden?: HiddenMap): tf.Tensor2D[] {
   let h: tf.Tensor2D | null = null;
   let c: tf.Tensor2D | null = null;
   const out: tf.Tensor2D[] = [];
@@ -67,6 +97,7 @@ function hiddenStates(p: LstmParams, steps: tf.Tensor2D[], wanted: (t: number) =
     const ig = tf.mul(tf.sigmoid(zi), tf.tanh(zg)) as tf.Tensor2D;
     c = c ? (tf.add(tf.mul(tf.sigmoid(zf), c), ig) as tf.Tensor2D) : ig; // c0 = 0
     h = tf.mul(tf.sigmoid(zo), tf.tanh(c)) as tf.Tensor2D;
+    if (mapHidden) h = mapHidden(h, t);
     if (wanted(t)) out.push(h);
   }
   return out;
@@ -77,9 +108,9 @@ const dense = (p: LstmParams, h: tf.Tensor2D): tf.Tensor2D => tf.add(matMulFast(
 /**
  * The dense layer's logits (pre-activation) for every step asked for in `outputSteps` (default: all), each [B, O].
  */
-export function forwardLogits(p: LstmParams, steps: tf.Tensor2D[], outputSteps?: number[]): tf.Tensor2D[] {
+export function forwardLogits(p: LstmParams, steps: tf.Tensor2D[], outputSteps?: number[], mapHidden?: HiddenMap): tf.Tensor2D[] {
   const wanted = new Set(outputSteps ?? steps.map((_, t) => t));
-  return hiddenStates(p, steps, (t) => wanted.has(t)).map((h) => dense(p, h));
+  return hiddenStates(p, steps, (t) => wanted.has(t), mapHidden).map((h) => dense(p, h));
 }
 
 /**
