@@ -1,6 +1,7 @@
 // One error shape for every refusal: { error: { code, message, param } }. `code` is the one rule a client needs; the
 // status follows from it (the table below). Messages name the parameter, quote what was received (cut short) and say
 // what is accepted; `param` names the query parameter or body path at fault, or is null when none is.
+import { quote as quoteString } from '@lstm-adder/core';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -58,15 +59,10 @@ export class ApiError extends HTTPException {
   }
 }
 
-const MAX_SHOWN = 40;
-
-/** Quotes a received value for a message, cut to a readable length (it may be 10,000 characters of junk). */
+/** Describes a received value for a message; a string is quoted by core, cut to 40 characters (it may be 10,000 of junk). */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
-  if (typeof value === 'string') {
-    if (value.length <= MAX_SHOWN) return JSON.stringify(value);
-    return `${JSON.stringify(`${value.slice(0, MAX_SHOWN)}…`)} (${value.length} characters)`;
-  }
+  if (typeof value === 'string') return quoteString(value);
   if (typeof value === 'number') return `the number ${value}`;
   if (typeof value === 'boolean' || value === null) return String(value);
   if (Array.isArray(value)) return `an array of ${value.length} items`;

@@ -1,10 +1,10 @@
 // What a request may be, as valibot schemas that also hold the refusals: every message is `code|text`, where `code`
 // is the error code and `text` follows the parameter's name ("Query parameter "a" …"); validation.ts splits them.
 // The same schemas give the OpenAPI document (openapi/document.ts), so the contract and the checks cannot drift.
-import { TRACE_MAX_DIGITS, VECTOR_MAX_OPERAND } from '@lstm-adder/core';
+import { fitsVector, TRACE_MAX_DIGITS, VECTOR_MAX_OPERAND } from '@lstm-adder/core';
 import * as v from 'valibot';
 import { quote, type ErrorCode } from './errors.js';
-import { fitsVector, MODEL_NAMES } from './models.js';
+import { MODEL_NAMES } from './models.js';
 
 export const MAX_DIGITS = 1000;
 export const MAX_PAIRS = 1000;

@@ -1,13 +1,13 @@
 // Turns schema failures and bad bodies into ApiErrors (thrown, so app.onError renders them), and checks a POST /add
 // batch as a whole: the model named twice, vector's range, the work budget.
-import { formatIssuePath } from '@lstm-adder/core';
+import { defaultArch, fitsVector, formatIssuePath } from '@lstm-adder/core';
 import { bodyLimit } from 'hono/body-limit';
 import type { Context, MiddlewareHandler } from 'hono';
 import { createMiddleware } from 'hono/factory';
 import * as v from 'valibot';
 import type { AppEnv } from './env.js';
 import { ApiError, quote, type ErrorCode } from './errors.js';
-import { defaultModel, fitsVector, type ModelName } from './models.js';
+import type { ModelName } from './models.js';
 import { outOfRangeText } from './schemas.js';
 
 type Where = 'query' | 'body' | 'path';
@@ -152,7 +152,7 @@ export function planBatch(pairs: { a: string; b: string }[], fromQuery: ModelNam
         }
       }
     }
-    const model = requested ?? defaultModel(a, b);
+    const model = requested ?? defaultArch(a, b);
     const cost = pairSteps(a, b, model);
     steps += cost;
     return { a, b, model, steps: cost };

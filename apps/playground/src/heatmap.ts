@@ -32,10 +32,13 @@ export interface Heatmap {
   highlight(step: number | null): void;
   /** Redraws with the current theme's colours. */
   redraw(): void;
+  /** Names units on the row axis (the carry units, once found) without replacing the map. */
+  name(named: { unit: number; name: string }[]): void;
 }
 
 export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatmap {
-  const { labels, ticks, maxWidth, strip, rtl = false, named = [] } = options;
+  const { labels, ticks, maxWidth, strip, rtl = false } = options;
+  let named = options.named ?? [];
   const info = CHANNEL_INFO[data.channel];
   const top = strip ? STRIP + 8 : 6;
   const cellWidth = Math.max(2, Math.min(48, Math.floor((maxWidth - LEFT - 8) / Math.max(1, data.steps))));
@@ -56,6 +59,7 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
   let current: number | null = null;
 
   const draw = () => {
+    canvas.dataset.named = named.map((n) => `u${n.unit}`).join(' ');
     const ink = colour('--ink');
     ctx.clearRect(0, 0, width, height);
     for (let u = 0; u < data.units; u++) {
@@ -166,6 +170,10 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
       if (step !== null) keepInView(scroller, x(step), cellWidth);
     },
     redraw: draw,
+    name(units) {
+      named = units;
+      draw();
+    },
   };
 }
 

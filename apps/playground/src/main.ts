@@ -99,7 +99,7 @@ const ANSWERED_BY: Record<AnswerSource, (model: string) => string> = {
   'shipped-local': (model) => `Answered in your browser by the shipped ${model} model, because the API cannot be reached`,
 };
 
-function renderAnswer(answer: AddAnswer, source: AnswerSource, step = 0): void {
+function renderAnswer(answer: AddAnswer, source: AnswerSource): void {
   const trace = answer.trace ?? null;
   renderEquation(answer, { operands: els.operands, sum: els.sum, badge: els.badge, trueSum: els.trueSum });
   const chosen = state.model === 'auto' && source !== 'yours' ? ' (auto chose it)' : '';
@@ -110,7 +110,7 @@ function renderAnswer(answer: AddAnswer, source: AnswerSource, step = 0): void {
     (trace ? '' : ' Per-bit figures come with the trace (operands of at most 64 digits); these are shaded by the overall margin.');
   // The carry units were found for the API's serial model; another model's units are its own.
   const carry = answer.model === 'serial' && source === 'edge' ? carryUnits : null;
-  shown = { answer, source, network: renderNetwork(els.network, answer, trace, bits, carry, step) };
+  shown = { answer, source, network: renderNetwork(els.network, answer, trace, bits, carry) };
   errorMap?.mark(answer.model === 'vector' ? { a: Number(answer.a), b: Number(answer.b) } : null);
   if (source === 'edge') void modelView.show(answer.model);
 }
@@ -125,8 +125,8 @@ try {
   errorMap = createErrorMap((pair) => setState({ ...state, a: String(pair.a), b: String(pair.b), model: state.model === 'serial' ? 'vector' : state.model }));
   serialStats = createSerialStats((units) => {
     carryUnits = units;
-    // Label the carry unit(s) in the view that is up, keeping its step.
-    if (shown?.answer.model === 'serial') renderAnswer(shown.answer, shown.source, Number(byId<HTMLInputElement>('scrubber').value));
+    // Name the carry unit(s) in the view that is up, in place: the answer itself is not drawn again.
+    if (shown?.answer.model === 'serial' && shown.source === 'edge') shown.network.nameCarry(units);
   });
 } catch (error) {
   byId('error-map-slot').append(h('p', { class: 'muted' }, `The maps need Web Workers: ${String(error)}`));

@@ -8,7 +8,7 @@ import { carrySequence } from './bits';
 import type { CarryUnit } from './carry';
 import { renderHeatmap, type Heatmap } from './heatmap';
 import { CHANNELS, heatmapData, stepLabels, stepTicks } from './heatmap-data';
-import { createScrubber, describeStep, stepFacts } from './scrubber';
+import { createScrubber, describeStep, stepFacts, type Scrubber } from './scrubber';
 
 export interface NetworkEls {
   intro: HTMLElement;
@@ -18,6 +18,8 @@ export interface NetworkEls {
 
 export interface NetworkView {
   redraw(): void;
+  /** Names the carry unit(s) on the c and h maps and in the scrubber's readout, in place. */
+  nameCarry(units: CarryUnit[]): void;
 }
 
 const INTRO = {
@@ -28,13 +30,13 @@ const INTRO = {
 };
 
 /** Draws the heatmaps (and, for serial, the scrubber) for one answer; `carry` names the carry unit(s) when known. */
-export function renderNetwork(els: NetworkEls, answer: AddAnswer, trace: TraceStep[] | null, bits: BitTable, carry: CarryUnit[] | null, startStep = 0): NetworkView {
+export function renderNetwork(els: NetworkEls, answer: AddAnswer, trace: TraceStep[] | null, bits: BitTable, carry: CarryUnit[] | null): NetworkView {
   els.heatmaps.replaceChildren();
   els.scrubberSlot.replaceChildren();
   els.heatmaps.className = `heatmaps ${answer.model}`;
   if (!trace) {
     els.intro.textContent = `The trace is given for operands of at most ${TRACE_MAX_DIGITS} digits; shorten a or b to look inside.`;
-    return { redraw() {} };
+    return { redraw() {}, nameCarry() {} };
   }
   els.intro.textContent = INTRO[answer.model];
   const serial = answer.model === 'serial';
@@ -48,20 +50,21 @@ export function renderNetwork(els: NetworkEls, answer: AddAnswer, trace: TraceSt
   const width = els.heatmaps.clientWidth || 900;
   const panelWidth = serial ? width : Math.max(200, Math.floor(width / 3) - 16);
   const strip = serial ? { label: 'carry', values: carrySequence(BigInt(answer.a), BigInt(answer.b), steps) } : undefined;
-  const named = serial && carry ? carry.map((u) => ({ unit: u.unit, name: 'carry' })) : [];
+  const namedFor = (channel: string, units: CarryUnit[] | null) =>
+    serial && units && (channel === 'c' || channel === 'h') ? units.map((u) => ({ unit: u.unit, name: 'carry' })) : [];
   const maps: Heatmap[] = CHANNELS.map((channel) =>
-    renderHeatmap(heatmapData(trace, channel), { labels, ticks, maxWidth: panelWidth, strip, rtl: serial, named: channel === 'c' || channel === 'h' ? named : [] }),
+    renderHeatmap(heatmapData(trace, channel), { labels, ticks, maxWidth: panelWidth, strip, rtl: serial, named: namedFor(channel, carry) }),
   );
+  let scrubber: Scrubber | null = null;
   els.heatmaps.append(...maps.map((m) => m.element));
   if (serial) {
-    const scrubber = createScrubber(
+    scrubber = createScrubber(
       steps,
       (step) => describeStep(stepFacts(answer, steps, step), steps, trace, carry),
       (step) => {
         bits.highlight(step);
         for (const map of maps) map.highlight(step);
       },
-      startStep,
     );
     els.scrubberSlot.append(scrubber.element);
   } else {
@@ -70,6 +73,11 @@ export function renderNetwork(els: NetworkEls, answer: AddAnswer, trace: TraceSt
   return {
     redraw() {
       for (const map of maps) map.redraw();
+    },
+    nameCarry(units) {
+      carry = units;
+      maps.forEach((map, k) => map.name(namedFor(CHANNELS[k]!, units)));
+      scrubber?.refresh();
     },
   };
 }

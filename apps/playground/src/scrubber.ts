@@ -54,6 +54,8 @@ export interface Scrubber {
   element: HTMLElement;
   /** The step shown. */
   readonly step: number;
+  /** Describes the step shown again (what `describe` says has changed, e.g. the carry units are known). */
+  refresh(): void;
 }
 
 export function createScrubber(steps: number, describe: (step: number) => string, onStep: (step: number) => void, start = 0): Scrubber {
@@ -86,5 +88,5 @@ export function createScrubber(steps: number, describe: (step: number) => string
     readout,
   );
   queueMicrotask(update);
-  return Object.assign(scrubber, { element });
+  return Object.assign(scrubber, { element, refresh: update });
 }

@@ -33,6 +33,26 @@ export interface AddResultJson {
   correct: boolean;
 }
 
+/** One step of a trace as the API writes it: the step's input and every gate, state and output as plain arrays. */
+export interface TraceStepJson {
+  /** The step's input: [bits8(a)] then [bits8(b)] for vector (MSB first); [a_t, b_t] LSB first for serial. */
+  x: number[];
+  i: number[];
+  f: number[];
+  g: number[];
+  o: number[];
+  c: number[];
+  h: number[];
+  /** The output after this step (8 values for vector, 1 for serial). */
+  y: number[];
+}
+
+/** An answer as the API writes it: formatResult's fields, the model that answered, and the trace when one was asked for. */
+export interface AddAnswerJson extends AddResultJson {
+  model: Arch;
+  trace?: TraceStepJson[];
+}
+
 export interface AddOptions {
   /** Also return every step's gates, states and output (from the plain forward pass). */
   trace?: boolean;

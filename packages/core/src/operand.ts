@@ -1,6 +1,6 @@
 // Strict operand parsing: the adders accept non-negative integers only, and say so.
 import { describe } from './issues.js';
-import { shorten } from './shorten.js';
+import { shorten } from './quote.js';
 
 export type Operand = number | bigint | string;
 

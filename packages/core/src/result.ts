@@ -1,5 +1,7 @@
 // The adders' answers: one class, so every result carries toJSON without a closure per result.
-import type { AddResult, AddResultJson } from './adder-types.js';
+import type { AddAnswerJson, AddResult, AddResultJson } from './adder-types.js';
+import type { Arch } from './arch.js';
+import { encodeSerial, encodeVector } from './bits.js';
 import type { StepTrace } from './forward.js';
 
 /** The JSON-safe form of a result, as the API answers: decimal strings, and a's and b's bits padded to the sum's width. */
@@ -13,6 +15,28 @@ export function formatResult(result: AddResult): AddResultJson {
     margin: result.margin,
     correct: result.correct,
   };
+}
+
+/**
+ * The answer as the API writes it: `formatResult`'s fields and `model` (the arch of the adder that computed `result`),
+ * then, when the result has a trace, each step with its input `x` as the model read it and its arrays made plain.
+ */
+export function formatAnswer(result: AddResult, model: Arch): AddAnswerJson {
+  const answer: AddAnswerJson = { ...formatResult(result), model };
+  if (result.trace) {
+    const inputs = model === 'vector' ? encodeVector(Number(result.a), Number(result.b)) : encodeSerial(result.a, result.b);
+    answer.trace = result.trace.map(({ i, f, g, o, c, h, y }, t) => ({
+      x: inputs[t] ?? [],
+      i: Array.from(i),
+      f: Array.from(f),
+      g: Array.from(g),
+      o: Array.from(o),
+      c: Array.from(c),
+      h: Array.from(h),
+      y: Array.from(y),
+    }));
+  }
+  return answer;
 }
 
 // Fields are assigned, not declared with initialisers, so they are own properties in the order a, b, sum, bits, margin,

@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { createAdder, evaluateAllPairs, formatResult, parseWeights } from '../src/index.js';
+import { createAdder, evaluateAllPairs, formatAnswer, formatResult, parseWeights } from '../src/index.js';
 import { vectorWeightsJson } from './fixtures.js';
 import { handmadeSerialWeights } from './handmade-serial.js';
 
@@ -83,5 +83,40 @@ describe('JSON.stringify(result)', () => {
   it('leaves the result’s own fields plain: a, b, sum, bits, margin, correct, and no trace unless asked', () => {
     expect(Object.keys(shippedVector.add(1, 2))).toEqual(['a', 'b', 'sum', 'bits', 'margin', 'correct']);
     expect(Object.keys(exactSerial.add(1, 2))).toEqual(['a', 'b', 'sum', 'bits', 'margin', 'correct']);
+  });
+});
+
+describe('formatAnswer', () => {
+  it('writes a vector answer as the API does: formatResult’s fields, then the model, and no trace unless asked', () => {
+    const r = shippedVector.add(57, 99);
+    const answer = formatAnswer(r, 'vector');
+    expect(Object.keys(answer)).toEqual(['a', 'b', 'sum', 'bits', 'margin', 'correct', 'model']);
+    expect(answer).toEqual({ a: '57', b: '99', sum: '156', bits: { a: '00111001', b: '01100011', sum: '10011100' }, margin: r.margin, correct: true, model: 'vector' });
+  });
+
+  it('gives each vector step the operand it read (8 bits, most significant first) and plain arrays of the trace', () => {
+    const r = shippedVector.add(57, 99, { trace: true });
+    const { trace } = formatAnswer(r, 'vector');
+    expect(trace).toHaveLength(2);
+    // 57 = 0b00111001, 99 = 0b01100011
+    expect(trace!.map((s) => s.x)).toEqual([[0, 0, 1, 1, 1, 0, 0, 1], [0, 1, 1, 0, 0, 0, 1, 1]]);
+    trace!.forEach((step, t) => {
+      expect(Object.keys(step)).toEqual(['x', 'i', 'f', 'g', 'o', 'c', 'h', 'y']);
+      for (const key of ['i', 'f', 'g', 'o', 'c', 'h', 'y'] as const) {
+        expect(Array.isArray(step[key]), key).toBe(true);
+        expect(step[key]).toEqual([...r.trace![t]![key]]);
+      }
+      expect(step.y).toHaveLength(8);
+    });
+    // JSON round trip keeps every number: the arrays are plain, not typed arrays written as objects.
+    expect(JSON.parse(JSON.stringify(trace))).toEqual(trace);
+  });
+
+  it('gives each serial step its pair of bits, least significant first, and one more step for the carry', () => {
+    // 5 = 101, 3 = 011 (LSB first: 1 0 1 and 1 1 0); the fourth step reads 0, 0 and writes the carry.
+    const answer = formatAnswer(exactSerial.add(5, 3, { trace: true }), 'serial');
+    expect(answer).toMatchObject({ a: '5', b: '3', sum: '8', correct: true, model: 'serial' });
+    expect(answer.trace!.map((s) => s.x)).toEqual([[1, 1], [0, 1], [1, 0], [0, 0]]);
+    expect(answer.trace!.every((s) => s.y.length === 1)).toBe(true);
   });
 });

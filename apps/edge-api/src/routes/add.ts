@@ -1,10 +1,11 @@
 // /add: one sum from the query string, or up to 1,000 from a JSON body.
+import { defaultArch } from '@lstm-adder/core';
 import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.js';
 import { etagOf, NO_STORE, notModified } from '../http/cache.js';
 import { timeModel } from '../http/observe.js';
 import { spendWork } from '../http/rate-limit.js';
-import { answer, defaultModel, type ModelName, type Models } from '../models.js';
+import { answer, type ModelName, type Models } from '../models.js';
 import { addQuery, batchBody, batchQuery } from '../schemas.js';
 import { checkOptionalQuery, jsonBody, pairSteps, planBatch, validate } from '../validation.js';
 
@@ -12,7 +13,7 @@ export const addRoutes = (models: Models) =>
   new Hono<AppEnv>()
     .get('/add', validate('query', addQuery), async (c) => {
       const { a, b, model: asked, trace } = c.req.valid('query');
-      const model = asked ?? defaultModel(a, b);
+      const model = asked ?? defaultArch(a, b);
       const cached = notModified(c, etagOf(models[model].fingerprint));
       if (cached) return cached;
       const plan = [{ a, b, model, steps: pairSteps(a, b, model) }];

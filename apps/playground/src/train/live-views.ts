@@ -1,6 +1,6 @@
 // What the Train view redraws as the model learns, from the weights being trained, computed with core:
 // the gate/cell heatmaps of the current pair, the serial exact-match rate by length, the vector 128 × 128 map.
-import type { Weights } from '@lstm-adder/core';
+import { fitsVector, TRACE_MAX_DIGITS, type Weights } from '@lstm-adder/core';
 import { localAnswer, adderOf } from '../answers/local-answer';
 import { MAP_ORIENTATION } from '../errormap-protocol';
 import { h, sizeCanvas } from '../dom';
@@ -11,8 +11,8 @@ import { LENGTHS } from './eval-protocol';
 
 /** The heatmaps of a + b through `weights`; the pair is the page's, or 57 + 99 when it does not fit the model. */
 export function renderTraceHeatmaps(weights: Weights, a: string, b: string, width: number): HTMLElement {
-  const fits = weights.arch === 'vector' ? /^\d{1,3}$/.test(a) && /^\d{1,3}$/.test(b) && +a <= 127 && +b <= 127 : /^\d{1,64}$/.test(a) && /^\d{1,64}$/.test(b);
-  const [x, y] = fits ? [a, b] : ['57', '99'];
+  const fits = (digits: string) => (weights.arch === 'vector' ? fitsVector(digits) : /^[0-9]+$/.test(digits) && digits.length <= TRACE_MAX_DIGITS);
+  const [x, y] = fits(a) && fits(b) ? [a, b] : ['57', '99'];
   const outcome = localAnswer(adderOf(weights), x, y, true);
   const box = h('div', { class: `heatmaps ${weights.arch}`, 'data-testid': 'train-heatmaps' });
   if (outcome.kind !== 'answer' || !outcome.answer.trace) return box;

@@ -141,14 +141,10 @@ describe('the playground in Chromium', () => {
       await load(`a=${long}&b=${long}&model=serial`);
       expect(await sideways(), `${width} px, serial`).toBeLessThanOrEqual(0);
       // A long sum wraps between groups of three digits, never inside one, and its bits open on bit 0.
-      // Polled: the answer may still be re-rendered once (its nodes replaced) right after it first shows.
-      const broken = () => page.locator('#sum .digits').evaluateAll((groups) => groups.filter((g) => g.getClientRects().length !== 1).length);
-      await expect.poll(broken, { message: `${width} px` }).toBe(0);
-      const bit0InView = async () => {
-        const box = await page.locator('#bits tr.row-sum td[data-position="0"]').boundingBox();
-        return box !== null && box.x + box.width <= width;
-      };
-      await expect.poll(bit0InView, { message: `${width} px: bit 0 in view` }).toBe(true);
+      const broken = await page.locator('#sum .digits').evaluateAll((groups) => groups.filter((g) => g.getClientRects().length !== 1).length);
+      expect(broken, `${width} px`).toBe(0);
+      const bit0 = await page.locator('#bits tr.row-sum td[data-position="0"]').boundingBox();
+      expect(bit0!.x + bit0!.width, `${width} px: bit 0 in view`).toBeLessThanOrEqual(width);
     }
     await page.setViewportSize({ width: 390, height: 844 });
     await load('a=57&b=99&model=vector');
@@ -178,6 +174,50 @@ describe('the playground in Chromium', () => {
     for (const row of rows) expect(row[3], `${row[0]} bits`).toBe(row[2]); // exact on every sum, as its verification says
     expect(await page.getByTestId('carry-units').textContent()).toMatch(/^The carry lives in u\d+ \(r = −?[01]\.\d\d\)/);
     await page.screenshot({ path: join(RESULTS, 'serial-view.png'), fullPage: true });
+  });
+
+  it('renders one answer once: its sum, bit table and heatmaps are not replaced after they first appear', async () => {
+    // Counts, from before the page's own scripts run, every render of the answer's parts and keeps the first nodes.
+    await page.addInitScript(() => {
+      const seen = { sum: [] as Node[], bits: [] as Node[], heatmaps: [] as Node[] };
+      (window as unknown as { renders: typeof seen }).renders = seen;
+      new MutationObserver((records) => {
+        for (const record of records) {
+          const target = record.target as Element;
+          const added = [...record.addedNodes].filter((n): n is Element => n instanceof Element);
+          if (target.id === 'sum' && added.some((n) => n.classList.contains('digits'))) seen.sum.push(added[0]!);
+          if (target.id === 'bits') seen.bits.push(...added.filter((n) => n.nodeName === 'TBODY'));
+          if (target.id === 'heatmaps' && added.some((n) => n.classList.contains('heatmap'))) seen.heatmaps.push(added[0]!);
+        }
+      }).observe(document, { childList: true, subtree: true });
+    });
+    const renders = () =>
+      page.evaluate(() => {
+        const { renders } = window as unknown as { renders: Record<'sum' | 'bits' | 'heatmaps', Node[]> };
+        return Object.fromEntries(Object.entries(renders).map(([part, nodes]) => [part, { count: nodes.length, firstStillShown: nodes[0]?.isConnected ?? false }]));
+      });
+    const once = { count: 1, firstStillShown: true };
+    const a = '1234567890123456789012345678901234567890';
+    const b = '9876543210987654321098765432109876543210';
+    await open(`a=${a}&b=${b}&model=serial`);
+    await expect.poll(() => sum().textContent()).toBe((BigInt(a) + BigInt(b)).toString());
+    // Everything that arrives after the answer: the model's description and curves, its exact answers by length, its carry units.
+    await expect.poll(() => page.getByTestId('length-accuracy').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    await expect.poll(() => page.getByTestId('carry-units').textContent()).toContain('The carry lives in');
+    await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
+    // The carry units are named where the answer is shown, without drawing it again.
+    await expect.poll(() => page.getByTestId('scrubber-readout').textContent()).toMatch(/Carry units?: u\d+ c = /);
+    const units = (await page.getByTestId('carry-units').textContent())!.match(/u\d+(?= \(r =)/g)!.join(' ');
+    expect(await page.getByTestId('heatmap-c').getAttribute('data-named')).toBe(units);
+    expect(await page.getByTestId('heatmap-h').getAttribute('data-named')).toBe(units);
+    expect(await page.getByTestId('heatmap-i').getAttribute('data-named')).toBe('');
+    expect(await renders()).toEqual({ sum: once, bits: once, heatmaps: once });
+
+    await open('a=57&b=99&model=vector');
+    await expect.poll(() => sum().textContent()).toBe('156');
+    await mapDone();
+    await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
+    expect(await renders()).toEqual({ sum: once, bits: once, heatmaps: once });
   });
 
   it('steps through the carry with the arrow keys, highlighting the same step in the bit table and every heatmap', async () => {
