@@ -104,7 +104,10 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
   let evalBusy = false;
   let evalQueued: { weights: Weights; epoch: number } | null = null;
   let evalEpoch = 0;
+  /** The last epoch sent to be measured (now or queued). */
+  let askedEpoch = -1;
   const evaluate = (weights: Weights, epoch: number) => {
+    askedEpoch = epoch;
     if (evalBusy) return void (evalQueued = { weights, epoch });
     evalBusy = true;
     evalEpoch = epoch;
@@ -154,6 +157,8 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
       case 'state':
         playing = message.state === 'playing';
         status.textContent = message.state === 'playing' ? `training (epoch ${lastEpoch + 1})` : message.state === 'paused' ? `paused after epoch ${lastEpoch}` : 'verifying with core…';
+        // Paused (or one step done): measure the weights it stopped at, if the every-few-epochs rhythm skipped them.
+        if (message.state === 'paused' && latest && askedEpoch !== lastEpoch) evaluate(latest, lastEpoch);
         break;
       case 'epoch': {
         records.push(message.record);
@@ -167,7 +172,7 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
         if (message.weights) {
           latest = message.weights;
           drawHeatmaps();
-          if (lastEpoch % EVAL_EVERY === 0 || !playing) evaluate(message.weights, lastEpoch);
+          if (lastEpoch % EVAL_EVERY === 0) evaluate(message.weights, lastEpoch);
         }
         break;
       }
@@ -209,6 +214,7 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     latest = final = null;
     playing = finished = false;
     lastEpoch = firstPressed = 0;
+    askedEpoch = -1;
     for (const key of ['secondsFromPlay', 'verifyMs', 'passed']) delete status.dataset[key];
     epochOut.textContent = '0';
     speed.textContent = '–';
