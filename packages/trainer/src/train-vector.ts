@@ -4,11 +4,11 @@ import * as tf from '@tensorflow/tfjs-core';
 import { VECTOR_BITS } from '@lstm-adder/core';
 import type { TrainConfig } from './config.js';
 import { encodeAllPairs, notebookSplit, PAIR_COUNT, splitHoldout, type VectorPairData } from './data/vector-pairs.js';
-import { forwardLogits, initParams } from './lstm.js';
+import { disposeParams, forwardLogits, initParams, paramList } from './lstm.js';
 import { TrainingLoop, type Batch, type Task } from './loop.js';
 import { lossOf, rowMargins } from './objective.js';
 import { createRng, shuffle, uniform, type PRNG } from './random.js';
-import { snapshotVariables, type ParamSnapshot } from './snapshot.js';
+import { snapshotVariables, takeSnapshot, type ParamSnapshot } from './snapshot.js';
 import type { TrainHooks, TrainResult } from './train-types.js';
 
 /** The held-out split depends on the seed alone (its own stream), not on anything training does. */
@@ -42,7 +42,7 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
   const X1 = tf.tensor2d(first, [PAIR_COUNT, VECTOR_BITS]);
   const X2 = tf.tensor2d(second, [PAIR_COUNT, VECTOR_BITS]);
   const Y = tf.tensor2d(target, [PAIR_COUNT, VECTOR_BITS]);
-  const params = options.init ? snapshotVariables(options.init) : initParams({ inputSize: VECTOR_BITS, hiddenSize: config.hidden, outputSize: VECTOR_BITS }, rng);
+  const params = options.init ? snapshotVariables(options.init) : initParams({ inputSize: VECTOR_BITS, hiddenSize: config.hidden, outputSize: VECTOR_BITS }, rng, config.init);
   let margins: Float32Array = new Float32Array(PAIR_COUNT);
 
   function* batches(epoch: number): Generator<Batch> {
@@ -61,7 +61,8 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
   }
 
   return {
-    params, batches, split: { train: train.length, heldOut: heldOut.length }, heldOutPairs: heldOut,
+    variables: paramList(params), snapshot: () => takeSnapshot(params),
+    batches, split: { train: train.length, heldOut: heldOut.length }, heldOutPairs: heldOut,
     score() {
       // One forward pass over all pairs; the mining of the next epoch uses the training pairs' margins only.
       margins = tf.tidy(() => rowMargins(config.loss, Y, forwardLogits(params, [X1, X2], [1])[0]!).dataSync() as Float32Array);
@@ -73,7 +74,7 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
         allPairsAccuracy: correct.reduce((n, c) => n + c, 0) / PAIR_COUNT,
       };
     },
-    dispose: () => tf.dispose([X1, X2, Y]),
+    dispose: () => { tf.dispose([X1, X2, Y]); disposeParams(params); },
   };
 }
 
