@@ -20,7 +20,7 @@ export {
 } from './bits.js';
 export { parseOperand } from './operand.js';
 export type { Operand } from './operand.js';
-export { sigmoid } from './cell.js';
+export { sigmoid, tanh } from './cell.js';
 export { forward } from './forward.js';
 export type { ForwardResult, StepTrace } from './forward.js';
 export { TRACE_MAX_DIGITS } from './adder-types.js';

@@ -3,13 +3,15 @@
 // One epoch per `step()`, so a caller can pause, step and resume; no Node built-ins: a Web Worker runs this same loop.
 import * as tf from '@tensorflow/tfjs-core';
 import type { Schedule, TrainConfig } from './config.js';
-import { disposeParams, paramList, type LstmParams } from './lstm.js';
-import { takeSnapshot, type ParamSnapshot } from './snapshot.js';
+import type { ParamSnapshot } from './snapshot.js';
 import type { EpochRecord, StopReason, TrainHooks, TrainResult } from './train-types.js';
 
 export interface Batch {
-  /** The batch's loss, built inside the optimizer's scope (tensors made here are freed with it). */
-  loss: () => tf.Scalar;
+  /** The batch's loss, built inside the optimizer's scope (tensors made here are freed with it); TF.js autodiff. */
+  loss?: () => tf.Scalar;
+  /** Or the loss and its gradients computed outside TF.js (lstm-grad.ts), one array per task variable, in order;
+   *  the optimizer applies them. */
+  gradients?: () => { loss: number; grads: Float32Array[] };
   size: number;
   /** Vector: the pair indices in the batch (for the onBatch hook). */
   ids?: Int32Array;
@@ -29,12 +31,13 @@ export interface EpochScore {
 
 /** A model kind: its parameters, its epochs of batches, and its scoring. */
 export interface Task {
-  readonly params: LstmParams;
-  /** The weights scored, verified and returned when they are not `params` (a moving average of them); the task frees them. */
-  readonly averaged?: LstmParams;
+  /** What the optimizer updates (the vector model: lstm.ts's five; the serial model: one flat vector). */
+  readonly variables: tf.Variable[];
+  /** The current weights as plain arrays. */
+  snapshot(): ParamSnapshot;
   batches(epoch: number): Iterable<Batch>;
   score(): EpochScore;
-  /** Frees the task's own tensors (data); the loop frees the parameters. */
+  /** Frees every tensor of the task, its variables included. */
   dispose(): void;
   readonly split?: { train: number; heldOut: number };
   readonly heldOutPairs?: Int32Array;
@@ -69,7 +72,7 @@ export class TrainingLoop {
   constructor(readonly config: TrainConfig, readonly task: Task, private readonly hooks: TrainHooks = {}) {
     this.lr = config.lr;
     this.optimizer = tf.train.adam(config.lr);
-    this.vars = paramList(task.params);
+    this.vars = task.variables;
     this.now = hooks.now ?? (() => performance.now());
   }
 
@@ -84,7 +87,7 @@ export class TrainingLoop {
 
   /** The current weights (not necessarily the ones training will return). */
   snapshot(): ParamSnapshot {
-    return takeSnapshot(this.task.averaged ?? this.task.params);
+    return this.task.snapshot();
   }
 
   private setLr(lr: number): void {
@@ -96,6 +99,14 @@ export class TrainingLoop {
   private decay(): void {
     const keep = 1 - this.lr * this.config.weightDecay;
     tf.tidy(() => { for (const v of this.vars) v.assign(tf.mul(v, keep)); });
+  }
+
+  /** One optimizer step on a batch: TF.js autodiff of its loss, or its own gradients. */
+  private applyBatch(batch: Batch): tf.Scalar | number {
+    if (batch.loss) return this.optimizer.minimize(batch.loss, true, this.vars)!;
+    const { loss, grads } = batch.gradients!();
+    tf.tidy(() => this.optimizer.applyGradients(this.vars.map((v, k) => ({ name: v.name, tensor: tf.tensor(grads[k]!, v.shape) }))));
+    return loss;
   }
 
   /** Runs one epoch and scores it. Returns null when training had already stopped or was interrupted mid-epoch. */
@@ -121,13 +132,13 @@ export class TrainingLoop {
     for (const batch of task.batches(epoch)) {
       if (hooks.shouldStop?.()) { this.stopReason = 'interrupted'; return null; }
       if (batch.ids) hooks.onBatch?.(batch.ids);
-      const loss = this.optimizer.minimize(batch.loss, true, this.vars)!;
+      const loss = this.applyBatch(batch);
       this.steps++;
       if (config.weightDecay > 0) this.decay();
       if (config.schedule.kind === 'step') this.setLr(scheduledLr(config, config.schedule, epoch, this.steps)!);
       // Reading every loss would stall a GPU pipeline; every 4th batch is enough for the curve.
-      if (batches % 4 === 0) { lossSum += loss.dataSync()[0]!; lossCount++; }
-      loss.dispose();
+      if (batches % 4 === 0) { lossSum += typeof loss === 'number' ? loss : loss.dataSync()[0]!; lossCount++; }
+      if (typeof loss !== 'number') loss.dispose();
       samples += batch.size;
       batches++;
     }
@@ -188,7 +199,6 @@ export class TrainingLoop {
     if (this.disposed) return;
     if (this.config.keep === 'last' && !this.chosen && this.history.length) this.chosen = { snapshot: this.snapshot(), epoch: this.epoch }; // result() after dispose
     this.disposed = true;
-    disposeParams(this.task.params);
     this.optimizer.dispose();
     this.task.dispose();
   }

@@ -18,21 +18,32 @@ export function paramList(p: LstmParams): tf.Variable[] {
   return [p.kernel, p.recurrent, p.bias, p.denseW, p.denseB];
 }
 
-/** Glorot-uniform kernels, forget bias 1, and a Glorot-uniform recurrent kernel (`glorot`) or one whose four
- *  [H, H] gate blocks are each orthogonal (`orthogonal`, Keras's recurrent default); all from the seeded PRNG. */
-export function initParams(shape: LstmShape, rng: PRNG, init: 'glorot' | 'orthogonal' = 'glorot'): LstmParams {
+/** How the weights start: `glorot` as tfjs-layers and Keras (Glorot-uniform kernels, forget bias 1, zero dense bias);
+ *  `uniform` as PyTorch's nn.LSTM and nn.Linear (every parameter, biases too, uniform in ±1/√H); `orthogonal` as
+ *  `glorot` but each of the recurrent kernel's four [H, H] gate blocks orthogonal (Keras's recurrent default). */
+export type Init = 'glorot' | 'uniform' | 'orthogonal';
+
+/** The initial weights, all drawn from the seeded PRNG. */
+export function initParams(shape: LstmShape, rng: PRNG, init: Init = 'glorot'): LstmParams {
   const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
   const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (draw(rng) * 2 - 1) * limit);
   const glorot = (fanIn: number, fanOut: number) => Math.sqrt(6 / (fanIn + fanOut));
-  const bias = new Float32Array(4 * H);
-  bias.fill(1, H, 2 * H); // unit forget bias, as tfjs-layers and Keras do
+  const k = 1 / Math.sqrt(H);
+  const values = init === 'uniform'
+    ? { kernel: uniform(I * 4 * H, k), recurrent: uniform(H * 4 * H, k), bias: uniform(4 * H, k), denseW: uniform(H * O, k), denseB: uniform(O, k) }
+    : {
+      kernel: uniform(I * 4 * H, glorot(I, 4 * H)),
+      recurrent: init === 'orthogonal' ? orthogonalBlocks(H, 4, rng) : uniform(H * 4 * H, glorot(H, 4 * H)),
+      bias: new Float32Array(4 * H).fill(1, H, 2 * H), // unit forget bias
+      denseW: uniform(H * O, glorot(H, O)), denseB: new Float32Array(O),
+    };
   // tidy frees the initial-value tensors (a variable keeps its own reference to the data); variables survive it.
   return tf.tidy(() => ({
-    kernel: tf.variable(tf.tensor2d(uniform(I * 4 * H, glorot(I, 4 * H)), [I, 4 * H]), true, 'kernel'),
-    recurrent: tf.variable(tf.tensor2d(init === 'orthogonal' ? orthogonalBlocks(H, 4, rng) : uniform(H * 4 * H, glorot(H, 4 * H)), [H, 4 * H]), true, 'recurrent'),
-    bias: tf.variable(tf.tensor1d(bias), true, 'bias'),
-    denseW: tf.variable(tf.tensor2d(uniform(H * O, glorot(H, O)), [H, O]), true, 'denseW'),
-    denseB: tf.variable(tf.zeros([O]), true, 'denseB'),
+    kernel: tf.variable(tf.tensor2d(values.kernel, [I, 4 * H]), true, 'kernel'),
+    recurrent: tf.variable(tf.tensor2d(values.recurrent, [H, 4 * H]), true, 'recurrent'),
+    bias: tf.variable(tf.tensor1d(values.bias), true, 'bias'),
+    denseW: tf.variable(tf.tensor2d(values.denseW, [H, O]), true, 'denseW'),
+    denseB: tf.variable(tf.tensor1d(values.denseB), true, 'denseB'),
   }));
 }
 
@@ -111,12 +122,4 @@ const dense = (p: LstmParams, h: tf.Tensor2D): tf.Tensor2D => tf.add(matMulFast(
 export function forwardLogits(p: LstmParams, steps: tf.Tensor2D[], outputSteps?: number[], mapHidden?: HiddenMap): tf.Tensor2D[] {
   const wanted = new Set(outputSteps ?? steps.map((_, t) => t));
   return hiddenStates(p, steps, (t) => wanted.has(t), mapHidden).map((h) => dense(p, h));
-}
-
-/**
- * The logits of every step as one [T·B, O] tensor, time-major (rows of step 0, then step 1, …): one dense product
- * for all steps instead of one per step, which matters when every op costs more than its arithmetic (wasm, tiny H).
- */
-export function forwardLogitsStacked(p: LstmParams, steps: tf.Tensor2D[]): tf.Tensor2D {
-  return dense(p, tf.concat(hiddenStates(p, steps, () => true), 0));
 }

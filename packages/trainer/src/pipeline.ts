@@ -10,7 +10,7 @@ import { TrainingLoop } from './loop.js';
 import { serialTask } from './train-serial.js';
 import type { EpochRecord, TrainHooks, TrainResult } from './train-types.js';
 import { vectorTask, type VectorTaskOptions } from './train-vector.js';
-import { drainAsync, parityCheck, SERIAL_VERIFICATION, verifySerialSteps, verifyVector, type SerialVerification, type VectorVerification } from './verify.js';
+import { drainAsync, parityCheck, SERIAL_SCREEN, SERIAL_VERIFICATION, verifySerialSteps, verifyVector, type SerialVerification, type VectorVerification } from './verify.js';
 
 /** Significant digits tried for the exported numbers, shortest first (9 always round-trips a float32). */
 export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
@@ -44,18 +44,24 @@ function chooseVectorDigits(s: ParamSnapshot, config: TrainConfig): { digits: nu
 }
 
 /** Serial: the fewest digits whose rounded weights pass core's verification, with that verification. The
- *  float32-exact weights go first (fail-fast: most candidates fail within a few long sums, and then nothing
- *  shorter is tried); if they fail, they are returned with their failing verification. */
-async function chooseSerialDigits(s: ParamSnapshot, config: TrainConfig, failFast: boolean): Promise<{ digits: number; weights: Weights; serial: SerialVerification }> {
+ *  float32-exact weights go through a cheap screen first (most candidates fail it within a few long sums); past it,
+ *  shortest first, each stopping at its first wrong sum, so a model that passes is verified in full once. If none
+ *  passes: the float32-exact weights with a failed verification (cut short when `failFast`, else in full). */
+export async function chooseSerialDigits(
+  s: ParamSnapshot, config: TrainConfig, failFast: boolean, plans = { screen: SERIAL_SCREEN, full: SERIAL_VERIFICATION },
+): Promise<{ digits: number; weights: Weights; serial: SerialVerification }> {
   const choices = exportsOf(s, config);
-  const verify = (w: Weights, fast: boolean) => drainAsync(verifySerialSteps(w, SERIAL_VERIFICATION, { failFast: fast }));
-  const exact = { ...choices.at(-1)!, serial: await verify(choices.at(-1)!.weights, failFast) };
-  if (!exact.serial.passed) return exact;
-  for (const c of choices.slice(0, -1)) {
-    const serial = await verify(c.weights, true);
-    if (serial.passed) return { ...c, serial };
+  const exact = choices.at(-1)!;
+  const verify = (w: Weights, plan: typeof SERIAL_VERIFICATION, fast: boolean) => drainAsync(verifySerialSteps(w, plan, { failFast: fast }));
+  let failed = await verify(exact.weights, plans.screen, true);
+  if (failed.passed) {
+    for (const c of choices) {
+      const serial = await verify(c.weights, plans.full, true);
+      if (serial.passed) return { ...c, serial };
+      failed = serial; // the last one is the float32-exact weights'
+    }
   }
-  return exact;
+  return { ...exact, serial: failFast ? failed : await verify(exact.weights, plans.full, false) };
 }
 
 export interface Training {

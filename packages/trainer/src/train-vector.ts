@@ -67,7 +67,8 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
 
   const marginsOf = (p: LstmParams) => tf.tidy(() => rowMargins(config.loss, Y, forwardLogits(p, [X1, X2], [1])[0]!).dataSync() as Float32Array);
   return {
-    params, averaged, batches, split: { train: train.length, heldOut: heldOut.length }, heldOutPairs: heldOut,
+    variables: paramList(params), snapshot: () => takeSnapshot(averaged ?? params), // the average is what training returns
+    batches, split: { train: train.length, heldOut: heldOut.length }, heldOutPairs: heldOut,
     score() {
       // One forward pass over all pairs; the mining of the next epoch uses the training pairs' margins only (of the
       // trained weights: they are what the next epoch moves), the scores those of the weights training returns.
@@ -80,7 +81,7 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
         allPairsAccuracy: correct.reduce((n, c) => n + c, 0) / PAIR_COUNT,
       };
     },
-    dispose: () => { tf.dispose([X1, X2, Y]); if (averaged) disposeParams(averaged); },
+    dispose: () => { tf.dispose([X1, X2, Y]); disposeParams(params); if (averaged) disposeParams(averaged); },
   };
 }
 

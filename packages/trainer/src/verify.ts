@@ -13,6 +13,9 @@ import { forwardLogits, disposeParams } from './lstm.js';
 import { createRng } from './random.js';
 
 export const SERIAL_VERIFICATION = { widths: [8, 16, 32, 64, 1024, 4096], samples: [10_000, 10_000, 10_000, 10_000, 100, 100], seed: 20_241_126 };
+/** A cheap first look at a training candidate (about a tenth of the verification's bits, widest first): a carry
+ *  that drifts fails here within a few sums. Passing it decides nothing; the verification does. */
+export const SERIAL_SCREEN = { widths: [64, 4096], samples: [1_000, 10], seed: 20_241_127 };
 /** Largest |TF.js − core| output difference accepted. */
 export const PARITY_TOLERANCE = 1e-5;
 

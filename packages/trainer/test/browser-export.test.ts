@@ -8,6 +8,8 @@ import { build } from 'esbuild';
 import { beforeAll, describe, expect, test } from 'vitest';
 import { createTraining, DEFAULTS, drain, SERIAL_VERIFICATION, verifySerial, verifySerialSteps } from '@lstm-adder/trainer/browser';
 import { setupBackend } from '../src/node/backend.js';
+import { fromWeights } from '../src/export.js';
+import { chooseSerialDigits } from '../src/pipeline.js';
 import { tinyConfig } from './helpers.js';
 
 beforeAll(async () => { await setupBackend('wasm'); });
@@ -68,5 +70,17 @@ describe('carry chains', () => {
     expect(v.carryChains.correct).toBeLessThan(v.carryChains.total);
     expect(v.passed).toBe(false);
     expect(verifySerial(weights, SERIAL_VERIFICATION, { failFast: true }).passed).toBe(false);
+  });
+
+  test('a training candidate that passes the cheap screen but not the verification is not accepted', async () => {
+    const weights = parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/serial-short-carry.json', import.meta.url)), 'utf8')));
+    const screen = { widths: [8], samples: [200], seed: 3 }; // short sums: this model gets them all right
+    expect(verifySerial(weights, screen).passed).toBe(true);
+    const config = { ...DEFAULTS.serial, hidden: weights.hiddenSize };
+    for (const failFast of [true, false]) {
+      const pick = await chooseSerialDigits(fromWeights(weights), config, failFast, { screen, full: SERIAL_VERIFICATION });
+      expect(pick.serial.passed).toBe(false);
+      expect(pick.digits).toBe(9);
+    }
   });
 });

@@ -5,12 +5,12 @@ import { beforeAll, describe, expect, test } from 'vitest';
 import { DEFAULTS, type TrainConfig } from '../src/config.js';
 import { encodeSerialBatch } from '../src/data/serial-batches.js';
 import { encodeAllPairs } from '../src/data/vector-pairs.js';
-import { disposeParams, initParams, type LstmParams } from '../src/lstm.js';
+import { disposeParams, initParams, paramList, type LstmParams } from '../src/lstm.js';
 import { scheduledLr, TrainingLoop, type Task } from '../src/loop.js';
 import { setupBackend } from '../src/node/backend.js';
 import { trainModel } from '../src/pipeline.js';
 import { createRng } from '../src/random.js';
-import { snapshotVariables } from '../src/snapshot.js';
+import { takeSnapshot, type ParamSnapshot } from '../src/snapshot.js';
 import { scoreSerialBatch } from '../src/train-serial.js';
 import { trainVector, vectorSplit } from '../src/train-vector.js';
 import { tinyConfig } from './helpers.js';
@@ -18,16 +18,16 @@ import { tinyConfig } from './helpers.js';
 beforeAll(async () => { await setupBackend('wasm'); });
 
 /** A task whose loss is `lossOf(params)` and whose score per epoch comes from a list. */
-function fakeTask(lossOf: (p: LstmParams) => tf.Scalar, scores: number[] = []): Task & { scored: number } {
+function fakeTask(lossOf: (p: LstmParams) => tf.Scalar, scores: number[] = []): Task & { scored: number; params: LstmParams } {
   const params = initParams({ inputSize: 2, hiddenSize: 2, outputSize: 1 }, createRng(3));
   const task = {
-    params, scored: 0,
+    params, scored: 0, variables: paramList(params), snapshot: () => takeSnapshot(params),
     *batches() { yield { loss: () => lossOf(params), size: 1 }; },
     score() {
       const score = scores[task.scored++] ?? 0;
       return { trainAccuracy: score, heldOutAccuracy: null, allPairsAccuracy: null, score, candidate: score === 1 };
     },
-    dispose() {},
+    dispose() { disposeParams(params); },
   };
   return task;
 }
@@ -110,19 +110,17 @@ describe('clean-up', () => {
 
 describe('serial scoring uses the loss\'s decision threshold', () => {
   /** A model whose every output is `out`: all weights zero, so h = 0 and the output is the dense bias. */
-  const constantModel = (out: number): LstmParams => snapshotVariables({
+  const constantModel = (out: number): ParamSnapshot => ({
     inputSize: 2, hiddenSize: 2, outputSize: 1, kernel: new Float32Array(16), recurrent: new Float32Array(16), bias: new Float32Array(8),
     denseW: new Float32Array(2), denseB: Float32Array.of(out),
-  }, false);
+  });
   const zeros = encodeSerialBatch([0n, 0n, 0n], [0n, 0n, 0n], 4); // every sum bit is 0
 
   test.each([
     // MSE: the output is y itself, bit = y ≥ 0.5; BCE: the output is a logit, bit = logit ≥ 0
     ['mse', 0.3, 1], ['mse', 0.7, 0], ['bce', 0.3, 0], ['bce', -0.3, 1],
   ] as const)('%s with every output %d: accuracy on all-zero sums is %d', (loss, out, accuracy) => {
-    const params = constantModel(out);
-    expect(scoreSerialBatch(params, zeros, loss).accuracy).toBe(accuracy);
-    disposeParams(params);
+    expect(scoreSerialBatch(constantModel(out), zeros, loss).accuracy).toBe(accuracy);
   });
 });
 

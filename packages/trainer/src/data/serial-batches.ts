@@ -1,25 +1,40 @@
-// The serial model's data: batches of random operands of one width, encoded with core's encodeSerial
-// (LSB first, padded to the batch's width, plus the final carry step) so every row has the same length.
-import { encodeSerial, randomBigInt, toBits } from '@lstm-adder/core';
+// The serial model's data: batches of random operands of one width, LSB first, padded to the batch's width, plus
+// the final carry step (core's encodeSerial layout), so every row has the same length. Training batches draw their
+// bits straight from the PRNG (no bigints: at H = 3 the data would otherwise cost as much as the training step).
+import { encodeSerial, toBits } from '@lstm-adder/core';
 import type { PRNG } from '../random.js';
 
 export interface SerialBatch {
   width: number;
-  /** steps[t]: [batch, 2] bits of step t, row-major. */
+  /** Rows (sums) in the batch. */
+  size: number;
+  /** steps[t]: [size, 2] bits of step t, row-major. */
   steps: Float32Array[];
-  /** targets[t]: [batch, 1] sum bit t (LSB first). */
+  /** targets[t]: [size, 1] sum bit t (LSB first). */
   targets: Float32Array[];
-  a: bigint[];
-  b: bigint[];
 }
 
+/** `size` sums of two uniformly random `width`-bit operands, with the sum's bits by ripple carry. */
 export function serialBatch(rng: PRNG, width: number, size: number): SerialBatch {
-  const a: bigint[] = [], b: bigint[] = [];
-  for (let r = 0; r < size; r++) { a.push(randomBigInt(rng, width)); b.push(randomBigInt(rng, width)); }
-  return encodeSerialBatch(a, b, width);
+  const n = width + 1;
+  const steps = Array.from({ length: n }, () => new Float32Array(size * 2));
+  const targets = Array.from({ length: n }, () => new Float32Array(size));
+  for (let r = 0; r < size; r++) {
+    let carry = 0, aWord = 0, bWord = 0;
+    for (let t = 0; t < width; t++) {
+      if (t % 32 === 0) { aWord = rng(); bWord = rng(); }
+      const a = (aWord >>> (t % 32)) & 1, b = (bWord >>> (t % 32)) & 1;
+      steps[t]![2 * r] = a;
+      steps[t]![2 * r + 1] = b;
+      targets[t]![r] = a ^ b ^ carry;
+      carry = (a + b + carry) >> 1;
+    }
+    targets[width]![r] = carry; // the last step reads [0, 0] and emits the carry out
+  }
+  return { width, size, steps, targets };
 }
 
-/** Encodes pairs whose operands fit in `width` bits into width + 1 steps each. */
+/** Encodes pairs whose operands fit in `width` bits into width + 1 steps each (core's encodeSerial). */
 export function encodeSerialBatch(a: bigint[], b: bigint[], width: number): SerialBatch {
   const n = width + 1;
   const size = a.length;
@@ -34,5 +49,5 @@ export function encodeSerialBatch(a: bigint[], b: bigint[], width: number): Seri
       targets[t]![r] = sumBits[n - 1 - t]!;
     }
   }
-  return { width, steps, targets, a, b };
+  return { width, size, steps, targets };
 }
