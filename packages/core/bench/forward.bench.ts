@@ -120,11 +120,13 @@ const serial = serialModels.map(({ label, weights }) => {
 });
 console.table(serial);
 
-const small = serial.filter((row) => row.H <= 4);
+// The bars are the shipped model's (issue 10: H ≤ 4, so ≤ 0.5 µs per bit and a 1,000-digit sum in ≤ 2.5 ms of CPU).
+const shipped = serial.find((row) => row.H === shippedSerial.hiddenSize)!;
 const targets = {
   'vector add ≤ 3 µs (CPU)': cpuUs['vector add']! <= 3,
   'vector add ≥ 10× naive': naiveUs / vectorUs >= 10,
-  'serial ≤ 0.5 µs per bit at H ≤ 4 (1024-bit sums, CPU)': small.every((row) => row['µs/bit 1024-bit (CPU)'] <= 0.5),
+  [`shipped serial (H = ${shipped.H}) ≤ 0.5 µs per bit (1024-bit sums, CPU)`]: shippedSerial.hiddenSize <= 4 && shipped['µs/bit 1024-bit (CPU)'] <= 0.5,
+  [`shipped serial (H = ${shipped.H}) 1,000-digit sum ≤ 2.5 ms (CPU)`]: shipped['µs 1,000-digit sum (CPU)'] <= 2500,
 };
 console.table(Object.entries(targets).map(([target, met]) => ({ target, met })));
 

@@ -19,11 +19,12 @@ export interface CliOptions {
 const FLAGS: Partial<Record<keyof TrainConfig, string>> = {
   arch: '--arch', preset: '--preset', hidden: '--hidden', epochs: '--epochs', batch: '--batch', lr: '--lr', loss: '--loss',
   seed: '--seed', init: '--init', holdout: '--holdout', trainWidths: '--train-widths', maxSeconds: '--max-seconds',
+  weightDecay: '--weight-decay', dropout: '--dropout', inputNoise: '--input-noise', labelSmoothing: '--label-smoothing', ema: '--ema',
 };
 const flagOf = (path: string) => FLAGS[path as keyof TrainConfig] ?? path;
 
 /** A commander parser: the text as a number (or a width range), checked by the field's schema. */
-const field = (key: 'hidden' | 'epochs' | 'batch' | 'lr' | 'seed' | 'holdout' | 'maxSeconds' | 'trainWidths') => (text: string): unknown => {
+const field = (key: 'hidden' | 'epochs' | 'batch' | 'lr' | 'seed' | 'holdout' | 'maxSeconds' | 'trainWidths' | 'weightDecay' | 'dropout' | 'inputNoise' | 'labelSmoothing' | 'ema') => (text: string): unknown => {
   let value: unknown = text.trim() === '' ? NaN : Number(text);
   if (key === 'trainWidths') {
     const m = /^(\d+)(?:(?:-|\.\.)(\d+))?$/.exec(text.trim());
@@ -60,9 +61,14 @@ export function buildProgram(): Command {
     .option('--lr <x>', `learning rate, > 0 (default: ${ARCHS.map(scheduleWords).join('; ')})`, field('lr'))
     .addOption(new Option('--loss <loss>', `mse (identity output, the notebook) or bce (sigmoid output) (${defaults('loss')})`).choices(LOSSES))
     .option('--seed <n>', `seed of every random choice, 0..2^32-1 (${defaults('seed')})`, field('seed'))
-    .addOption(new Option('--init <init>', `initial weights: glorot (Keras: Glorot-uniform, forget bias 1) or uniform (PyTorch: ±1/√H everywhere) (${defaults('init')})`).choices(INITS))
+    .addOption(new Option('--init <init>', `initial weights: glorot (Keras: Glorot-uniform, forget bias 1) or uniform (PyTorch: ±1/√H everywhere) or orthogonal (glorot with orthogonal recurrent gate blocks) (${defaults('init')})`).choices(INITS))
     .option('--holdout <fraction>', `vector: fraction of the 16,384 pairs never trained on, 0..0.9 (${defaults('holdout', ['vector'])})`, field('holdout'))
     .option('--train-widths <range>', `serial: operand widths drawn per batch, e.g. 1-24 (${defaults('trainWidths', ['serial'])})`, field('trainWidths'))
+    .option('--weight-decay <x>', `AdamW's decoupled weight decay, ≥ 0, 0 = Adam (${defaults('weightDecay')})`, field('weightDecay'))
+    .option('--dropout <rate>', 'vector: dropout on h while training, 0..0.9 (default: off)', field('dropout'))
+    .option('--input-noise <sd>', 'vector: Gaussian noise on the input bits while training, standard deviation 0..1 (default: off)', field('inputNoise'))
+    .option('--label-smoothing <eps>', 'vector, bce: train on targets y(1 - eps) + eps/2, 0..0.5 (default: off)', field('labelSmoothing'))
+    .option('--ema <decay>', 'vector: score and return a moving average of the weights, decay 0..0.9999 (default: off)', field('ema'))
     .option('--max-seconds <s>', `stop training after this many seconds of wall time (${defaults('maxSeconds')})`, field('maxSeconds'))
     .option('--out <file>', 'where to write the weights JSON (default: ./<arch>.json)')
     .option('--report <file>', 'also write an SVG of the curves (and, for vector, the 128×128 map of right and wrong pairs)')
