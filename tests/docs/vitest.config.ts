@@ -7,6 +7,8 @@ export default mergeConfig(
     test: {
       // One clone, one port pair: the files must not run at the same time.
       fileParallelism: false,
+      // The README commands run two at a time, one on each copy of the clone (test/readmes.test.ts).
+      maxConcurrency: 2,
     },
   }),
 );

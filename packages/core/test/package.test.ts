@@ -41,8 +41,11 @@ let tarball = '';
 
 beforeAll(() => {
   scratch = mkdtempSync(join(tmpdir(), 'lstm-adder-core-pack-'));
-  // npm pack runs `prepare`, so the tarball holds a fresh build of the current sources.
-  run('npm', ['pack', '--silent', '--pack-destination', scratch], pkgDir); // stdout also holds the build's log
+  // Run alone, npm pack's `prepare` builds the current sources into the tarball. Under turbo, core#build has just
+  // done that (turbo.json: test depends on build) and other packages' tests may be reading dist while this runs:
+  // a second build would delete and rewrite it under them, so the tarball takes turbo's build as it is.
+  const scripts = process.env.TURBO_HASH ? ['--ignore-scripts'] : [];
+  run('npm', ['pack', '--silent', ...scripts, '--pack-destination', scratch], pkgDir); // stdout may hold the build's log
   tarball = join(scratch, readdirSync(scratch).find((f) => f.endsWith('.tgz'))!);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], scratch);

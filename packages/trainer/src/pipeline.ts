@@ -45,8 +45,9 @@ function chooseVectorDigits(s: ParamSnapshot, config: TrainConfig): { digits: nu
 
 /** Serial: the fewest digits whose rounded weights pass core's verification, with that verification. The
  *  float32-exact weights go through a cheap screen first (most candidates fail it within a few long sums); past it,
- *  shortest first, each stopping at its first wrong sum, so a model that passes is verified in full once. If none
- *  passes: the float32-exact weights with a failed verification (cut short when `failFast`, else in full). */
+ *  the shortest rounding, then the float32-exact weights (if they fail, nothing else is tried), then the others,
+ *  each stopping at its first wrong sum, so a model that passes is verified in full once or twice. If none passes:
+ *  the float32-exact weights with a failed verification (cut short when `failFast`, else in full). */
 export async function chooseSerialDigits(
   s: ParamSnapshot, config: TrainConfig, failFast: boolean, plans = { screen: SERIAL_SCREEN, full: SERIAL_VERIFICATION },
 ): Promise<{ digits: number; weights: Weights; serial: SerialVerification }> {
@@ -55,10 +56,12 @@ export async function chooseSerialDigits(
   const verify = (w: Weights, plan: typeof SERIAL_VERIFICATION, fast: boolean) => drainAsync(verifySerialSteps(w, plan, { failFast: fast }));
   let failed = await verify(exact.weights, plans.screen, true);
   if (failed.passed) {
-    for (const c of choices) {
+    // Shortest first, but the float32-exact weights second: when they fail too, no other rounding is worth a try.
+    const order = [choices[0]!, exact, ...choices.slice(1, -1)];
+    for (const c of order) {
       const serial = await verify(c.weights, plans.full, true);
       if (serial.passed) return { ...c, serial };
-      failed = serial; // the last one is the float32-exact weights'
+      if (c === exact) { failed = serial; break; }
     }
   }
   return { ...exact, serial: failFast ? failed : await verify(exact.weights, plans.full, false) };
@@ -72,6 +75,10 @@ export interface Training {
    *  verifies, checks TF.js against core, and writes the meta. */
   finish(backend: { name: string; reason: string }, extraMeta?: Record<string, unknown>): Promise<TrainedModel>;
 }
+
+/** Whether training `config` needs TF.js's gradients: the vector recipe uses autodiff, the serial one computes its
+ *  own (lstm-grad.ts). */
+export const usesAutodiff = (config: TrainConfig): boolean => config.arch === 'vector';
 
 /** A training run that can be stepped one epoch at a time (the page) or run to its end (`trainModel`). */
 export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, options: VectorTaskOptions = {}): Training {

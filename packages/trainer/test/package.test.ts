@@ -18,8 +18,11 @@ const npm = (args: string[], cwd: string) => exec('npm', [...args, '--no-audit',
 
 test('npm pack → install in a scratch project → npx lstm-adder-train --arch serial writes a verified model; publish --dry-run passes', async () => {
   const scratch = mkdtempSync(join(tmpdir(), 'lstm-adder-pack-'));
-  const { stdout } = await npm(['pack', '-w', '@lstm-adder/core', '-w', '@lstm-adder/trainer', '--pack-destination', scratch, '--json'], repo);
-  // core's `prepare` (its build) prints before npm's JSON: the JSON is the array that starts a line.
+  // Under turbo, core#build ran before this task and other packages' tests may be reading core's dist: pack that
+  // build as it is rather than let core's `prepare` delete and rewrite it under them. Run alone, `prepare` builds.
+  const scripts = process.env.TURBO_HASH ? ['--ignore-scripts'] : [];
+  const { stdout } = await npm(['pack', '-w', '@lstm-adder/core', '-w', '@lstm-adder/trainer', ...scripts, '--pack-destination', scratch, '--json'], repo);
+  // core's `prepare` (its build) may print before npm's JSON: the JSON is the array that starts a line.
   const tarballs = JSON.parse(stdout.slice(stdout.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
   const trainerFiles = tarballs.find((t) => t.filename.includes('trainer'))!.files.map((f) => f.path);
   expect(trainerFiles).toEqual(expect.arrayContaining(['bin/lstm-adder-train.js', 'src/cli/index.ts', 'LICENSE', 'README.md', 'package.json']));

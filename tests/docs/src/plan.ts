@@ -3,8 +3,11 @@
 import type { ShellExample } from './extract.js';
 
 export type Plan =
-  /** Run to the end; it must exit 0 (and print what the README shows, if it shows anything). */
-  | { how: 'run'; command: string; env: Record<string, string>; timeoutMs: number; note?: string }
+  /**
+   * Run to the end; it must exit 0 (and print what the README shows, if it shows anything). `long`: it takes a
+   * minute or more, so it starts before the others (two run at a time: started last, it would run alone at the end).
+   */
+  | { how: 'run'; command: string; env: Record<string, string>; timeoutMs: number; note?: string; long?: boolean }
   /** A server: start it, wait until it answers, keep it for the curl examples, stop it. */
   | { how: 'serve'; command: string; serves: ('api' | 'playground')[] }
   /** A request to the server `npm start` runs. */
@@ -62,6 +65,8 @@ export function planFor(example: ShellExample): Plan {
       note: 'with --dry-run: a real deploy needs a Cloudflare account',
     };
   }
+  // Every package's benchmarks, the browser's training benchmark, and every model's training take the longest.
+  const long = /^npm run (bench|bench -w @lstm-adder\/playground|train|train -w @lstm-adder\/trainer)$/.test(command);
   if (/^npm run bench\b/.test(command) && !FULL) {
     return {
       how: 'run',
@@ -69,6 +74,7 @@ export function planFor(example: ShellExample): Plan {
       env: { BENCH_QUICK: '1' },
       timeoutMs: 8 * MINUTE,
       note: 'BENCH_QUICK=1 (fewer rounds and seeds; DOCS_FULL=1 runs the full benchmarks)',
+      long,
     };
   }
   if (/--preset seed\b/.test(command) && !FULL) {
@@ -80,5 +86,5 @@ export function planFor(example: ShellExample): Plan {
       note: '--epochs 2 (the notebook recipe takes ~3 minutes; DOCS_FULL=1 runs all 50 epochs)',
     };
   }
-  return { how: 'run', command, env: {}, timeoutMs: (FULL ? 20 : 6) * MINUTE };
+  return { how: 'run', command, env: {}, timeoutMs: (FULL ? 20 : 6) * MINUTE, long };
 }

@@ -102,3 +102,45 @@ export async function waitFor(url: string, timeoutMs: number, alive: () => boole
   }
   return false;
 }
+
+/** A copy of the fresh clone with its own ports: the commands that run at the same time each get their own. */
+export interface Lane {
+  clone: string;
+  env: NodeJS.ProcessEnv;
+  apiPort: number;
+  playgroundPort: number;
+}
+
+/** The copies not in use; `take` waits for one. */
+export class Lanes {
+  private free: Lane[] = [];
+  private waiting: ((lane: Lane) => void)[] = [];
+
+  add(lane: Lane): void {
+    this.give(lane);
+  }
+
+  take(): Promise<Lane> {
+    const lane = this.free.shift();
+    return lane ? Promise.resolve(lane) : new Promise((resolve) => this.waiting.push(resolve));
+  }
+
+  give(lane: Lane): void {
+    const next = this.waiting.shift();
+    if (next) next(lane);
+    else this.free.push(lane);
+  }
+}
+
+/** One holder at a time: `take` resolves to the function that releases it. */
+export class Lock {
+  private tail: Promise<void> = Promise.resolve();
+
+  take(): Promise<() => void> {
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    const turn = this.tail.then(() => release);
+    this.tail = this.tail.then(() => held);
+    return turn;
+  }
+}

@@ -1,15 +1,17 @@
 // Every command the READMEs show, on a fresh clone after `npm ci` alone, in a shuffled order: each must exit 0 and
 // print what its README says it prints. DOCS_SEED=n replays an order; DOCS_FULL=1 runs the slow ones in full.
+// The commands run two at a time (CI has 2 cores and most commands use one), each on one of two copies of the clone
+// as `npm ci` left it, so two commands never share a working tree (most rebuild core's dist).
 import { execFileSync } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mulberry32 } from '@lstm-adder/core';
-import { afterAll, beforeAll, describe, expect, test } from 'vitest';
+import { afterAll, beforeAll, describe, expect, test, type ExpectStatic } from 'vitest';
 import { checkExpected } from '../src/expected.js';
 import { extractExamples, type CodeExample, type ShellExample } from '../src/extract.js';
 import { FULL, planFor } from '../src/plan.js';
-import { cleanEnv, freePort, run, serve, waitFor, type Server } from '../src/shell.js';
+import { cleanEnv, freePort, Lanes, Lock, run, serve, waitFor, type Lane, type Server } from '../src/shell.js';
 
 const repo = resolve(import.meta.dirname, '../../..');
 const readmes = execFileSync('git', ['ls-files', '*README.md'], { cwd: repo, encoding: 'utf8' })
@@ -33,23 +35,30 @@ function shuffled<T>(items: T[]): T[] {
 }
 
 const where = (e: { file: string; line: number }) => `${e.file}:${e.line}`;
-let clone = '';
-let apiPort = 0;
-let playgroundPort = 0;
-let env: NodeJS.ProcessEnv = {};
+let root = '';
+/** The fresh clone `npm ci` runs in; its copy is made right after. */
+let first: Lane;
+const lanes = new Lanes();
+/** `wrangler dev` takes the first free inspector port from 9229 on: two servers starting together could both pick it. */
+const serving = new Lock();
 const MINUTE = 60_000;
+
+async function lane(clone: string): Promise<Lane> {
+  const apiPort = await freePort();
+  const playgroundPort = await freePort();
+  return { clone, apiPort, playgroundPort, env: cleanEnv({ API_PORT: String(apiPort), PLAYGROUND_PORT: String(playgroundPort) }) };
+}
 
 beforeAll(async () => {
   console.log(`docs test: ${shell.length} commands and ${code.length} snippets from ${readmes.length} READMEs; order seed ${seed} (DOCS_SEED=${seed} replays it)${FULL ? '; full runs' : ''}`);
-  clone = join(mkdtempSync(join(tmpdir(), 'lstm-adder-docs-')), 'lstm-adder');
+  root = mkdtempSync(join(tmpdir(), 'lstm-adder-docs-'));
+  const clone = join(root, 'lstm-adder');
   execFileSync('git', ['clone', '--quiet', repo, clone]);
-  apiPort = await freePort();
-  playgroundPort = await freePort();
-  env = cleanEnv({ API_PORT: String(apiPort), PLAYGROUND_PORT: String(playgroundPort) });
+  first = await lane(clone);
 }, MINUTE);
 
 afterAll(() => {
-  if (clone && !process.env.DOCS_KEEP) rmSync(resolve(clone, '..'), { recursive: true, force: true });
+  if (root && !process.env.DOCS_KEEP) rmSync(root, { recursive: true, force: true });
 });
 
 test('the READMEs show commands to check', () => {
@@ -59,99 +68,143 @@ test('the READMEs show commands to check', () => {
 
 describe.sequential('a fresh clone', () => {
   test('`npm ci` installs quietly: no warning a newcomer cannot act on', async () => {
-    const { code: exit, output } = await run('npm ci', clone, env, 8 * MINUTE);
+    const { code: exit, output } = await run('npm ci', first.clone, first.env, 8 * MINUTE);
     expect(exit, output).toBe(0);
     expect(output.split('\n').filter((l) => /\bwarn|WARN/.test(l))).toEqual([]);
   }, 9 * MINUTE);
 
-  describe.sequential('`npm start` and the requests the READMEs make to it', () => {
-    let server: Server | undefined;
-    const requests = shell.filter((e) => planFor(e).how === 'request');
+  // Children of a concurrent suite run side by side, at most maxConcurrency (2, vitest.config.ts) at a time: each
+  // takes a free copy for its whole run. The `npm start` suite is one such child; its own tests run in order.
+  describe('the README commands, two at a time', { concurrent: true }, () => {
+    beforeAll(async () => {
+      lanes.add(first);
+      // The second copy is the first as `npm ci` left it, copied in full (not hardlinked): a file one command
+      // rewrites in place must not change under the other.
+      const copy = join(root, 'copy', 'lstm-adder');
+      mkdirSync(resolve(copy, '..'));
+      execFileSync('cp', ['-a', first.clone, copy]);
+      lanes.add(await lane(copy));
+    }, MINUTE);
 
-    afterAll(async () => server?.stop());
+    describe('`npm start` and the requests the READMEs make to it', { concurrent: true }, () => {
+      let server: Server | undefined;
+      let at: Lane | undefined;
+      let unlock: (() => void) | undefined;
+      const requests = shell.filter((e) => planFor(e).how === 'request');
 
-    test('npm start serves the API and the playground and prints their URLs last', async () => {
-      server = serve('npm start', clone, env);
-      const alive = () => server!.child.exitCode === null;
-      const api = `http://127.0.0.1:${apiPort}`;
-      const page = `http://127.0.0.1:${playgroundPort}`;
-      expect(await waitFor(`${api}/health`, 4 * MINUTE, alive), server.output()).toBe(true);
-      expect(await waitFor(`${page}/`, MINUTE, alive), server.output()).toBe(true);
-      const end = Date.now() + 30_000;
-      while (!server.output().includes(`${page}/`) || !server.output().includes(`${api}/`)) {
-        if (Date.now() > end) break;
-        await new Promise((r) => setTimeout(r, 250));
+      beforeAll(async () => {
+        at = await lanes.take();
+        unlock = await serving.take();
+      }, 6 * MINUTE);
+
+      afterAll(async () => {
+        await server?.stop();
+        unlock?.();
+        if (at) lanes.give(at);
+      });
+
+      test('npm start serves the API and the playground and prints their URLs last', { sequential: true, timeout: 6 * MINUTE }, async ({ expect }) => {
+        const { clone, env, apiPort, playgroundPort } = at!;
+        server = serve('npm start', clone, env);
+        const alive = () => server!.child.exitCode === null;
+        const api = `http://127.0.0.1:${apiPort}`;
+        const page = `http://127.0.0.1:${playgroundPort}`;
+        expect(await waitFor(`${api}/health`, 4 * MINUTE, alive), server.output()).toBe(true);
+        expect(await waitFor(`${page}/`, MINUTE, alive), server.output()).toBe(true);
+        const end = Date.now() + 30_000;
+        while (!server.output().includes(`${page}/`) || !server.output().includes(`${api}/`)) {
+          if (Date.now() > end) break;
+          await new Promise((r) => setTimeout(r, 250));
+        }
+        await new Promise((r) => setTimeout(r, 1_000));
+        const lines = server.output().trimEnd().split('\n').filter((l) => l.trim());
+        const last = lines.slice(-6).join('\n');
+        expect(last, server.output()).toContain(`${page}/`);
+        expect(last, server.output()).toContain(`${api}/`);
+        expect(server.output()).not.toMatch(/update available|--dry-run|Total Upload/i);
+      });
+
+      for (const example of code.filter(callsApi)) {
+        test(`${where(example)}: the TypeScript example runs against the API and prints what it says`, { sequential: true, timeout: 2 * MINUTE }, async ({ expect }) => {
+          expect(server, 'npm start did not come up').toBeDefined();
+          await runSnippet(at!, example, example.code.replaceAll('127.0.0.1:8787', `127.0.0.1:${at!.apiPort}`), expect);
+        });
       }
-      await new Promise((r) => setTimeout(r, 1_000));
-      const lines = server.output().trimEnd().split('\n').filter((l) => l.trim());
-      const last = lines.slice(-6).join('\n');
-      expect(last, server.output()).toContain(`${page}/`);
-      expect(last, server.output()).toContain(`${api}/`);
-      expect(server.output()).not.toMatch(/update available|--dry-run|Total Upload/i);
-    }, 6 * MINUTE);
 
-    for (const example of code.filter(callsApi)) {
-      test(`${where(example)}: the TypeScript example runs against the API and prints what it says`, async () => {
-        expect(server, 'npm start did not come up').toBeDefined();
-        await runSnippet(example, example.code.replaceAll('127.0.0.1:8787', `127.0.0.1:${apiPort}`));
-      }, 2 * MINUTE);
+      for (const example of requests) {
+        test(`${where(example)}: ${example.command}`, { sequential: true, timeout: 2 * MINUTE }, async ({ expect }) => {
+          expect(server, 'npm start did not come up').toBeDefined();
+          const command = example.command.replaceAll('127.0.0.1:8787', `127.0.0.1:${at!.apiPort}`);
+          const { code: exit, output, stdout } = await run(`${command} --silent --show-error`, at!.clone, at!.env, MINUTE);
+          expect(exit, output).toBe(0);
+          if (example.expected) expect(checkExpected(example.expected, stdout), stdout).toBeNull();
+        });
+      }
+    });
+
+    // A command several READMEs show runs once, under the first place that shows it. The few that take a minute or
+    // more start first (plan.ts: `long`), in shuffled order, so that the two copies end together; the rest follow.
+    const seen = new Map<string, ShellExample[]>();
+    for (const example of shell) seen.set(example.command, [...(seen.get(example.command) ?? []), example]);
+    const order = shuffled([...seen]);
+    const long = ([, places]: [string, ShellExample[]]) => {
+      const plan = planFor(places[0]!);
+      return plan.how === 'run' && plan.long === true;
+    };
+    for (const [, places] of [...order.filter(long), ...order.filter((entry) => !long(entry))]) {
+      const example = places[0]!;
+      const also = places.length > 1 ? ` (also ${places.slice(1).map(where).join(', ')})` : '';
+      const plan = planFor(example);
+      // `npm start` itself is checked above, with the requests the READMEs make to it.
+      if (plan.how === 'request' || /^npm (ci && npm )?start$/.test(example.command)) continue;
+      const name = `${where(example)}: ${example.command}${also}`;
+      if (plan.how === 'not-run') {
+        // Not a skip: the reason is part of the record, and the command is still checked to be one the rules know.
+        test(`${name} (not run here: ${plan.why})`, ({ expect }) => expect(plan.why.length).toBeGreaterThan(0));
+        continue;
+      }
+      if (plan.how === 'serve') {
+        test(`${name} serves until stopped`, ({ expect }) => onLane(async ({ clone, env, apiPort, playgroundPort }) => {
+          const unlock = await serving.take();
+          const server = serve(plan.command, clone, env);
+          try {
+            const alive = () => server.child.exitCode === null;
+            for (const what of plan.serves) {
+              const url = what === 'api' ? `http://127.0.0.1:${apiPort}/health` : `http://127.0.0.1:${playgroundPort}/`;
+              expect(await waitFor(url, 3 * MINUTE, alive), server.output()).toBe(true);
+            }
+          } finally {
+            await server.stop();
+            unlock();
+          }
+        }), 8 * MINUTE);
+        continue;
+      }
+      test(`${name}${plan.note ? ` (${plan.note})` : ''}`, ({ expect }) => onLane(async ({ clone, env }) => {
+        const { code: exit, output, stdout } = await run(plan.command, clone, { ...env, ...plan.env }, plan.timeoutMs);
+        expect(exit, output.slice(-4000)).toBe(0);
+        for (const place of places) if (place.expected) expect(checkExpected(place.expected, stdout), `${where(place)}\n${stdout}`).toBeNull();
+      }), plan.timeoutMs + MINUTE);
     }
 
-    for (const example of requests) {
-      test(`${where(example)}: ${example.command}`, async () => {
-        expect(server, 'npm start did not come up').toBeDefined();
-        const command = example.command.replaceAll('127.0.0.1:8787', `127.0.0.1:${apiPort}`);
-        const { code: exit, output, stdout } = await run(`${command} --silent --show-error`, clone, env, MINUTE);
-        expect(exit, output).toBe(0);
-        if (example.expected) expect(checkExpected(example.expected, stdout), stdout).toBeNull();
-      }, 2 * MINUTE);
+    for (const example of code.filter((e) => !callsApi(e))) {
+      test(`${where(example)}: the TypeScript example runs and prints what it says`, ({ expect }) => onLane((at) => runSnippet(at, example, example.code, expect)), 2 * MINUTE);
     }
   });
-
-  // A command several READMEs show runs once, under the first place that shows it.
-  const seen = new Map<string, ShellExample[]>();
-  for (const example of shell) seen.set(example.command, [...(seen.get(example.command) ?? []), example]);
-  for (const [, places] of shuffled([...seen])) {
-    const example = places[0]!;
-    const also = places.length > 1 ? ` (also ${places.slice(1).map(where).join(', ')})` : '';
-    const plan = planFor(example);
-    // `npm start` itself is checked above, with the requests the READMEs make to it.
-    if (plan.how === 'request' || /^npm (ci && npm )?start$/.test(example.command)) continue;
-    const name = `${where(example)}: ${example.command}${also}`;
-    if (plan.how === 'not-run') {
-      // Not a skip: the reason is part of the record, and the command is still checked to be one the rules know.
-      test(`${name} (not run here: ${plan.why})`, () => expect(plan.why.length).toBeGreaterThan(0));
-      continue;
-    }
-    if (plan.how === 'serve') {
-      test(`${name} serves until stopped`, async () => {
-        const server = serve(plan.command, clone, env);
-        try {
-          const alive = () => server.child.exitCode === null;
-          for (const what of plan.serves) {
-            const url = what === 'api' ? `http://127.0.0.1:${apiPort}/health` : `http://127.0.0.1:${playgroundPort}/`;
-            expect(await waitFor(url, 3 * MINUTE, alive), server.output()).toBe(true);
-          }
-        } finally {
-          await server.stop();
-        }
-      }, 4 * MINUTE);
-      continue;
-    }
-    test(`${name}${plan.note ? ` (${plan.note})` : ''}`, async () => {
-      const { code: exit, output, stdout } = await run(plan.command, clone, { ...env, ...plan.env }, plan.timeoutMs);
-      expect(exit, output.slice(-4000)).toBe(0);
-      for (const place of places) if (place.expected) expect(checkExpected(place.expected, stdout), `${where(place)}\n${stdout}`).toBeNull();
-    }, plan.timeoutMs + MINUTE);
-  }
-
-  for (const example of code.filter((e) => !callsApi(e))) {
-    test(`${where(example)}: the TypeScript example runs and prints what it says`, () => runSnippet(example, example.code), 2 * MINUTE);
-  }
 });
 
+/** Runs `fn` on a copy no other command is using, and frees it after. */
+async function onLane(fn: (lane: Lane) => Promise<void>): Promise<void> {
+  const at = await lanes.take();
+  try {
+    await fn(at);
+  } finally {
+    lanes.give(at);
+  }
+}
+
 /** Runs a README's TypeScript snippet from the clone's root and compares its output with its `// → …` comments. */
-async function runSnippet(example: CodeExample, source: string): Promise<void> {
+async function runSnippet({ clone, env }: Lane, example: CodeExample, source: string, expect: ExpectStatic): Promise<void> {
   const file = join(clone, `readme-example-${example.file.replaceAll('/', '-')}-${example.line}.mts`);
   writeFileSync(file, source);
   const { code: exit, output, stdout } = await run(`npx tsx ${JSON.stringify(file)}`, clone, env, MINUTE);

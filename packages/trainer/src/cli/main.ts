@@ -33,10 +33,10 @@ async function train(options: CliOptions): Promise<number> {
     ...(report ? [['--report', report], ['--report (side file)', unverified(report)]] as const : []),
   ]);
   const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
-  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }] = await Promise.all([
+  const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, { renderReport }] = await Promise.all([
     import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'),
   ]);
-  const backend = await setupBackend(options.backend);
+  const backend = await setupBackend(options.backend, { autodiff: usesAutodiff(config) });
   reporter.info(`backend: ${backend.name} (${backend.reason})`, { backend: backend.name, reason: backend.reason });
 
   let interrupted = false;

@@ -48,9 +48,13 @@ async function useCpu(): Promise<void> {
   if (!(await tf.setBackend('cpu'))) throw new Error('the TF.js cpu backend failed to start');
 }
 
-export async function setupBackend(choice: BackendChoice): Promise<BackendInfo> {
+/**
+ * Starts the backend. `autodiff: false` skips tfjs-core's gradient registrations, which take about as long to load as
+ * the rest of TF.js (hundreds of ES module files): the serial recipe computes its own gradients (lstm-grad.ts).
+ */
+export async function setupBackend(choice: BackendChoice, { autodiff = true }: { autodiff?: boolean } = {}): Promise<BackendInfo> {
   tf.env().set('PROD', true); // no per-op NaN checks and no "install tfjs-node" banner before our first line
-  registerGradients();
+  if (autodiff) registerGradients();
   let info: BackendInfo;
   if (choice === 'tensorflow') {
     info = (await tryNative()) ?? fail('--backend tensorflow: neither @tensorflow/tfjs-node-gpu nor @tensorflow/tfjs-node could be loaded (they are optional dependencies; use --backend auto, wasm or cpu)');
