@@ -2,7 +2,7 @@
 // Run by `npm run openapi` and before every build; test/openapi.test.ts fails when the committed copy is stale.
 import { writeFileSync } from 'node:fs';
 import serial from '@lstm-adder/core/models/serial.json' with { type: 'json' };
-import vector from '@lstm-adder/core/models/vector.json' with { type: 'json' };
+import vector from '../src/models/vector.json' with { type: 'json' }; // the model the Worker bundles
 import { createApp } from '../src/app.js';
 import { loadModels } from '../src/models.js';
 import { buildOpenApi } from '../src/openapi/document.js';

@@ -59,7 +59,7 @@ function metaRange(file: string): [number, number] | undefined {
 function attribute(code: string, map: { sources: string[]; mappings: string }, outdir: string): Part[] {
   const sources = map.sources.map((s) => resolve(outdir, s));
   const names = sources.map(partOf);
-  const isModel = sources.map((s) => /packages\/core\/models\/[^/]+\.json$/.test(s.replaceAll('\\', '/')));
+  const isModel = sources.map((s) => /(packages\/core|apps\/edge-api\/src)\/models\/[^/]+\.json$/.test(s.replaceAll('\\', '/')));
   const metas = sources.map((s, k) => (isModel[k] ? metaRange(s) : undefined));
   // Offsets of each generated line, to turn (line, column) into an index in `code`.
   const lineStarts = [0];

@@ -1,6 +1,6 @@
 // Shared test fixtures: the app built from the committed models (as the Worker does), and request helpers.
 import serialJson from '@lstm-adder/core/models/serial.json';
-import vectorJson from '@lstm-adder/core/models/vector.json';
+import vectorJson from '../src/models/vector.json'; // the Worker's (src/index.ts): what ships is what is tested
 import { createApp } from '../src/app.js';
 import * as v from 'valibot';
 import type { ErrorBody } from '../src/errors.js';

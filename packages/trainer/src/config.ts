@@ -159,11 +159,11 @@ export const DEFAULTS: Record<Arch, TrainConfig> = {
     vectorData: { kind: 'mined', hardMargin: 2, hardRepeat: 2, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
   },
   // The smallest reliably exact serial model found here: H = 3, PyTorch's uniform initialisation, widths 1–16,
-  // Adam 0.01 × 0.98 every 250 steps, batch 64 (exact on seeds 1–5). Checked every 20 steps; the first weights core
-  // verifies (random sums and whole-width carry chains) are kept.
+  // Adam 0.01 × 0.98 every 250 steps, batch 64 (exact on seeds 1–5). Checked every 50 steps (an epoch); the first
+  // weights core verifies (random sums and whole-width carry chains) are kept.
   serial: {
-    arch: 'serial', hidden: 3, epochs: 250, batch: 64, lr: 1e-2, schedule: { kind: 'step', everySteps: 250, factor: 0.98 }, init: 'uniform', weightDecay: 0,
-    keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 20, maxSeconds: 300,
+    arch: 'serial', hidden: 3, epochs: 100, batch: 64, lr: 1e-2, schedule: { kind: 'step', everySteps: 250, factor: 0.98 }, init: 'uniform', weightDecay: 0,
+    keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 50, maxSeconds: 300,
     vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
   },
 };

@@ -23,14 +23,15 @@ export interface TrainedModel {
   verification: { passed: boolean; vector?: VectorVerification; serial?: SerialVerification; parity: ReturnType<typeof parityCheck> };
 }
 
-function round5(x: number): number;
-function round5(x: number | null): number | null;
-function round5(x: number | null): number | null {
-  return x === null ? null : Number(x.toPrecision(5));
+/** 4 significant digits: the curves need no more, and the meta ships inside the API Worker (≤ 40 KiB gzipped). */
+function round4(x: number): number;
+function round4(x: number | null): number | null;
+function round4(x: number | null): number | null {
+  return x === null ? null : Number(x.toPrecision(4));
 }
 const compactHistory = (h: EpochRecord[]) => h.map((r) => ({
-  epoch: r.epoch, loss: round5(r.loss), trainAccuracy: round5(r.trainAccuracy), heldOutAccuracy: round5(r.heldOutAccuracy),
-  allPairsAccuracy: round5(r.allPairsAccuracy), lr: round5(r.lr), samples: r.samples, seconds: Number(r.seconds.toFixed(2)),
+  epoch: r.epoch, loss: round4(r.loss), trainAccuracy: round4(r.trainAccuracy), heldOutAccuracy: round4(r.heldOutAccuracy),
+  allPairsAccuracy: round4(r.allPairsAccuracy), lr: round4(r.lr), samples: r.samples, seconds: Number(r.seconds.toFixed(1)),
 }));
 
 /** Shortest digits first; the last (9) always round-trips a float32. */

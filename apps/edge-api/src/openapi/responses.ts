@@ -49,7 +49,7 @@ export const modelInfo = v.strictObject({
   outputActivation: v.picklist(OUTPUT_ACTIVATIONS),
   parameters: v.pipe(count, v.description('Number of weights and biases.')),
   fingerprint: v.pipe(v.string(), v.description("core's weightsFingerprint: changes exactly when the weights do (it keys the ETag).")),
-  meta: v.pipe(v.record(v.string(), v.unknown()), v.description("The weights file's meta, verbatim: training config, verification figures, history.")),
+  meta: v.pipe(v.record(v.string(), v.unknown()), v.description("The weights file's meta: training config, verification figures, history (the vector model's list of held-out pairs is left out of the Worker; it is in @lstm-adder/core/models/vector.json).")),
   weights: v.optional(
     v.pipe(v.strictObject({ lstm: v.strictObject({ i: gate, f: gate, g: gate, o: gate }), dense: v.strictObject({ W: matrix, b: v.array(v.number()) }) }), v.description('Only with weights=1.')),
   ),

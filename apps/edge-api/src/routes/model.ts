@@ -16,7 +16,7 @@ export interface ModelInfo {
   outputActivation: Weights['outputActivation'];
   parameters: number;
   fingerprint: string;
-  /** The weights file's `meta`, verbatim: training config, verification figures, history. */
+  /** The weights file's `meta`: training config, verification figures, history (the Worker's vector model has no held-out pair list: scripts/models.ts). */
   meta: Weights['meta'];
   weights?: Pick<Weights, 'lstm' | 'dense'>;
 }
