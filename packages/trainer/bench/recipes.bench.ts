@@ -4,13 +4,15 @@
 // moonshot: 25% held out, the best recipe of the README's moonshot table; seed: the notebook's recipe, ~5 minutes alone). Not part of CI.
 // BENCH_QUICK=1 (the docs test): one serial seed whatever the groups, and the JSON printed instead of replacing results.json.
 import { writeFile } from 'node:fs/promises';
-import { cpus } from 'node:os';
+import { cpus, loadavg } from 'node:os';
+import { createAdder, evaluateSerial } from '@lstm-adder/core';
 import { fileURLToPath } from 'node:url';
 import { DEFAULTS, SEED_PRESET, SERIAL_H8, type TrainConfig } from '../src/config.js';
 import { setupBackend } from '../src/node/backend.js';
 import { trainModel } from '../src/pipeline.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
+const loadAtStart = loadavg(); // the machine is shared: times are only comparable at a similar load
 const asked = process.argv.slice(2);
 const groups = QUICK ? ['serial'] : asked.length ? asked : ['vector', 'serial'];
 const backend = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
@@ -20,6 +22,8 @@ interface Row {
   recipe: string; arch: string; hidden: number; seed: number; epochs: number; stop: string;
   trainSeconds: number; wallSeconds: number; cpuSeconds: number; exact: boolean;
   heldOut: string | null; allPairs: string | null; serial: string | null; minMargin: number | null; digits: number;
+  /** Serial: 10,000 random 33-bit sums, a width outside the verification plan (issue 10's 8, 33, 64, 1,024, 4,096). */
+  sums33: string | null;
 }
 const rows: Row[] = [];
 const pct = (c: number, t: number) => `${c}/${t} (${((100 * c) / t).toFixed(2)}%)`;
@@ -38,6 +42,7 @@ async function bench(recipe: string, config: TrainConfig): Promise<void> {
     allPairs: v.vector ? pct(v.vector.allPairs.correct, v.vector.allPairs.total) : null,
     serial: v.serial ? v.serial.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ') : null,
     minMargin: v.serial ? Number(v.serial.minMargin.toPrecision(3)) : null, digits: m.weights.meta.digits as number,
+    sums33: config.arch === 'serial' ? (({ correct, total }) => `${correct}/${total}`)(evaluateSerial(createAdder(m.weights), { widths: [33], samples: 10_000, seed: 33 })) : null,
   });
   const r = rows.at(-1)!;
   console.log(`  ${recipe} seed ${config.seed}: ${r.stop} after ${r.epochs} epochs, ${r.trainSeconds}s; ${r.heldOut ?? r.serial}${r.allPairs ? `; all ${r.allPairs}` : ''}`);
@@ -55,14 +60,14 @@ for (const group of groups) {
   else throw new Error(`unknown bench group ${group} (vector, serial, h8, moonshot, seed)`);
 }
 
-const header = ['recipe', 'arch', 'H', 'seed', 'epochs', 'stop', 'train s', 'wall s', 'CPU s', 'held-out', 'all pairs / serial widths', 'min |y−0.5|', 'digits', 'exact'];
+const header = ['recipe', 'arch', 'H', 'seed', 'epochs', 'stop', 'train s', 'wall s', 'CPU s', 'held-out', 'all pairs / serial widths', '33-bit', 'min |y−0.5|', 'digits', 'exact'];
 const table = [header, ...rows.map((r) => [
   r.recipe, r.arch, String(r.hidden), String(r.seed), String(r.epochs), r.stop, r.trainSeconds.toFixed(1), r.wallSeconds.toFixed(1),
-  r.cpuSeconds.toFixed(1), r.heldOut ?? '—', r.allPairs ?? r.serial ?? '—', r.minMargin === null ? '—' : String(r.minMargin), String(r.digits), r.exact ? 'yes' : 'no',
+  r.cpuSeconds.toFixed(1), r.heldOut ?? '—', r.allPairs ?? r.serial ?? '—', r.sums33 ?? '—', r.minMargin === null ? '—' : String(r.minMargin), String(r.digits), r.exact ? 'yes' : 'no',
 ])];
 console.log([table[0]!, header.map(() => '---'), ...table.slice(1)].map((row) => `| ${row.join(' | ')} |`).join('\n'));
 
-const json = JSON.stringify({ date: new Date().toISOString(), backend, cpus: cpus().length, node: process.version, groups, rows }, null, 2) + '\n';
+const json = JSON.stringify({ date: new Date().toISOString(), backend, cpus: cpus().length, node: process.version, loadAverage: { start: loadAtStart, end: loadavg() }, groups, rows }, null, 2) + '\n';
 if (QUICK) console.log(json);
 else {
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
