@@ -2,15 +2,14 @@
 // the loop in loop.ts does the rest. Each batch has its own random width so the learned carry does not depend
 // on the length. Its gradients and checks are lstm-grad.ts's plain arrays (a TF.js kernel per step costs far more than
 // the arithmetic at this size); TF.js's Adam applies them. No Node built-ins.
+import * as tf from '@tensorflow/tfjs-core';
 import type { Loss, TrainConfig } from './config.js';
 import { serialBatch, type SerialBatch } from './data/serial-batches.js';
-import * as tf from '@tensorflow/tfjs-core';
 import { disposeParams, initParams, type LstmShape } from './lstm.js';
-import { TrainingLoop, type Batch, type Task } from './loop.js';
+import type { Batch, Task } from './loop.js';
 import { lossAndGrads, sequenceMargins, type ParamGrads, type Sequences } from './lstm-grad.js';
 import { takeSnapshot, type ParamSnapshot } from './snapshot.js';
 import { createRng, randInt } from './random.js';
-import type { TrainHooks, TrainResult } from './train-types.js';
 
 /** Width of the per-epoch check, beyond the training widths: a carry that drifts fails here first. */
 export const SERIAL_CHECK_WIDTH = 64;
@@ -26,16 +25,14 @@ export function scoreSerialBatch(weights: ParamSnapshot, batch: SerialBatch, los
   return { accuracy: right / rowMin.length, minMargin };
 }
 
-/** The parameters as one flat vector (kernel | recurrent | bias | denseW | denseB): Adam then costs one set of kernel
- *  calls per step instead of five, which at H = 3 is about half of a step's time. */
-function flatLayout(shape: LstmShape) {
-  const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
-  const sizes = [I * 4 * H, H * 4 * H, 4 * H, H * O, O];
-  return { sizes, total: sizes.reduce((n, k) => n + k, 0) };
+/** The sizes of the parameters laid end to end in one flat vector (kernel | recurrent | bias | denseW | denseB): Adam
+ *  then costs one set of kernel calls per step instead of five, which at H = 3 is about half of a step's time. */
+function flatSizes({ inputSize: I, hiddenSize: H, outputSize: O }: LstmShape): number[] {
+  return [I * 4 * H, H * 4 * H, 4 * H, H * O, O];
 }
 
-function unflatten(shape: LstmShape, data: Float32Array): ParamSnapshot {
-  const { sizes } = flatLayout(shape);
+/** Views of a flat vector as the five parameters (no copy). */
+function unflatten(shape: LstmShape, sizes: number[], data: Float32Array): ParamSnapshot {
   const views: Float32Array[] = [];
   let at = 0;
   for (const n of sizes) { views.push(data.subarray(at, at + n)); at += n; }
@@ -59,13 +56,14 @@ export function serialTask(config: TrainConfig): Task {
   const rng = createRng(config.seed);
   const checkRng = createRng(config.seed, 'check');
   const shape: LstmShape = { inputSize: 2, hiddenSize: config.hidden, outputSize: 1 };
-  const { total } = flatLayout(shape);
+  const sizes = flatSizes(shape);
+  const total = sizes.reduce((n, k) => n + k, 0);
   // Drawn by lstm.ts's initParams, so both models start from the same code and the same random stream.
   const initial = initParams(shape, rng, config.init);
   const start = takeSnapshot(initial);
   disposeParams(initial);
   const flat = tf.tidy(() => tf.variable(tf.tensor1d(flatten(start, total)), true)); // tidy frees the initial value
-  const snapshot = () => unflatten(shape, flat.dataSync() as Float32Array);
+  const snapshot = () => unflatten(shape, sizes, flat.dataSync() as Float32Array);
   const [minWidth, maxWidth] = config.trainWidths;
 
   function* batches(): Generator<Batch> {
@@ -102,8 +100,4 @@ export function serialTask(config: TrainConfig): Task {
     },
     dispose: () => flat.dispose(),
   };
-}
-
-export function trainSerial(config: TrainConfig, hooks: TrainHooks = {}): Promise<TrainResult> {
-  return new TrainingLoop(config, serialTask(config), hooks).run();
 }
