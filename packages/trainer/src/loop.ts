@@ -2,6 +2,7 @@
 // keep-best, stop reasons and disposal. A model kind brings only its data and its scoring, as a Task.
 // One epoch per `step()`, so a caller can pause, step and resume; no Node built-ins: a Web Worker runs this same loop.
 import * as tf from '@tensorflow/tfjs-core';
+import { Adam } from './adam.js';
 import type { Schedule, TrainConfig } from './config.js';
 import type { ParamSnapshot } from './snapshot.js';
 import type { EpochRecord, StopReason, TrainHooks, TrainResult } from './train-types.js';
@@ -9,8 +10,8 @@ import type { EpochRecord, StopReason, TrainHooks, TrainResult } from './train-t
 export interface Batch {
   /** The batch's loss, built inside the optimizer's scope (tensors made here are freed with it); TF.js autodiff. */
   loss?: () => tf.Scalar;
-  /** Or the loss and its gradients computed outside TF.js (lstm-grad.ts), one array per task variable, in order;
-   *  the optimizer applies them. */
+  /** Or the loss and its gradients computed outside TF.js (lstm-grad.ts), one array per task variable, in order
+   *  (one for `params`); the optimizer applies them. */
   gradients?: () => { loss: number; grads: Float32Array[] };
   size: number;
   /** Vector: the pair indices in the batch (for the onBatch hook). */
@@ -31,8 +32,11 @@ export interface EpochScore {
 
 /** A model kind: its parameters, its epochs of batches, and its scoring. */
 export interface Task {
-  /** What the optimizer updates (the vector model: lstm.ts's five; the serial model: one flat vector). */
-  readonly variables: tf.Variable[];
+  /** What the optimizer updates: TF.js variables (the vector model: lstm.ts's five), stepped by TF.js's Adam… */
+  readonly variables?: tf.Variable[];
+  /** …or one plain float32 vector (the serial model), stepped in place by adam.ts, the same Adam to the last bit
+   *  without a kernel launch per operation. */
+  readonly params?: Float32Array;
   /** The current weights as plain arrays. */
   snapshot(): ParamSnapshot;
   batches(epoch: number): Iterable<Batch>;
@@ -58,8 +62,7 @@ export class TrainingLoop {
   steps = 0;
   lr: number;
   stopReason: StopReason | null = null;
-  private readonly optimizer: tf.AdamOptimizer;
-  private readonly vars: tf.Variable[];
+  private readonly optimizer: tf.AdamOptimizer | Adam;
   private readonly now: () => number;
   private best: { snapshot: ParamSnapshot; epoch: number; score: number } | null = null;
   private chosen: { snapshot: ParamSnapshot; epoch: number } | null = null;
@@ -71,8 +74,7 @@ export class TrainingLoop {
 
   constructor(readonly config: TrainConfig, readonly task: Task, private readonly hooks: TrainHooks = {}) {
     this.lr = config.lr;
-    this.optimizer = tf.train.adam(config.lr);
-    this.vars = task.variables;
+    this.optimizer = task.params ? new Adam(config.lr, task.params.length) : tf.train.adam(config.lr);
     this.now = hooks.now ?? (() => performance.now());
   }
 
@@ -92,20 +94,29 @@ export class TrainingLoop {
 
   private setLr(lr: number): void {
     this.lr = lr;
-    (this.optimizer as unknown as { learningRate: number }).learningRate = lr; // Adam reads it at every step
+    (this.optimizer as { learningRate: number }).learningRate = lr; // Adam reads it at every step
   }
 
   /** Decoupled weight decay (AdamW): shrink every weight by lr·wd after the Adam step, outside the gradient. */
   private decay(): void {
     const keep = 1 - this.lr * this.config.weightDecay;
-    tf.tidy(() => { for (const v of this.vars) v.assign(tf.mul(v, keep)); });
+    const { params, variables = [] } = this.task;
+    if (params) { const k = Math.fround(keep); for (let i = 0; i < params.length; i++) params[i] = Math.fround(params[i]! * k); } // as tf.mul in float32
+    tf.tidy(() => { for (const v of variables) v.assign(tf.mul(v, keep)); });
   }
 
   /** One optimizer step on a batch: TF.js autodiff of its loss, or its own gradients. */
   private applyBatch(batch: Batch): tf.Scalar | number {
-    if (batch.loss) return this.optimizer.minimize(batch.loss, true, this.vars)!;
+    const { optimizer, task } = this;
+    if (optimizer instanceof Adam) {
+      const { loss, grads } = batch.gradients!();
+      optimizer.step(task.params!, grads[0]!);
+      return loss;
+    }
+    const vars = task.variables!;
+    if (batch.loss) return optimizer.minimize(batch.loss, true, vars)!;
     const { loss, grads } = batch.gradients!();
-    tf.tidy(() => this.optimizer.applyGradients(this.vars.map((v, k) => ({ name: v.name, tensor: tf.tensor(grads[k]!, v.shape) }))));
+    tf.tidy(() => optimizer.applyGradients(vars.map((v, k) => ({ name: v.name, tensor: tf.tensor(grads[k]!, v.shape) }))));
     return loss;
   }
 
@@ -199,7 +210,7 @@ export class TrainingLoop {
     if (this.disposed) return;
     if (this.config.keep === 'last' && !this.chosen && this.history.length) this.chosen = { snapshot: this.snapshot(), epoch: this.epoch }; // result() after dispose
     this.disposed = true;
-    this.optimizer.dispose();
+    if (!(this.optimizer instanceof Adam)) this.optimizer.dispose();
     this.task.dispose();
   }
 }

@@ -1,8 +1,7 @@
 // The bit-serial model's data and scoring (2 → H → 1, one bit pair per step, LSB first, one carry step);
 // the loop in loop.ts does the rest. Each batch has its own random width so the learned carry does not depend
-// on the length. Its gradients and checks are lstm-grad.ts's plain arrays (a TF.js kernel per step costs far more than
-// the arithmetic at this size); TF.js's Adam applies them. No Node built-ins.
-import * as tf from '@tensorflow/tfjs-core';
+// on the length. Its weights, gradients and checks are plain arrays (lstm-grad.ts; a TF.js kernel per step costs far
+// more than the arithmetic at this size), stepped by adam.ts, TF.js's Adam to the last bit. No Node built-ins.
 import type { Loss, TrainConfig } from './config.js';
 import { serialBatch, type SerialBatch } from './data/serial-batches.js';
 import { disposeParams, initParams, type LstmShape } from './lstm.js';
@@ -25,8 +24,8 @@ export function scoreSerialBatch(weights: ParamSnapshot, batch: SerialBatch, los
   return { accuracy: right / rowMin.length, minMargin };
 }
 
-/** The sizes of the parameters laid end to end in one flat vector (kernel | recurrent | bias | denseW | denseB): Adam
- *  then costs one set of kernel calls per step instead of five, which at H = 3 is about half of a step's time. */
+/** The sizes of the parameters laid end to end in one flat vector (kernel | recurrent | bias | denseW | denseB), the
+ *  one vector Adam steps. */
 function flatSizes({ inputSize: I, hiddenSize: H, outputSize: O }: LstmShape): number[] {
   return [I * 4 * H, H * 4 * H, 4 * H, H * O, O];
 }
@@ -62,8 +61,8 @@ export function serialTask(config: TrainConfig): Task {
   const initial = initParams(shape, rng, config.init);
   const start = takeSnapshot(initial);
   disposeParams(initial);
-  const flat = tf.tidy(() => tf.variable(tf.tensor1d(flatten(start, total)), true)); // tidy frees the initial value
-  const snapshot = () => unflatten(shape, sizes, flat.dataSync() as Float32Array);
+  const params = flatten(start, total);
+  const snapshot = () => unflatten(shape, sizes, params.slice()); // a copy: the loop keeps snapshots while training goes on
   const [minWidth, maxWidth] = config.trainWidths;
 
   function* batches(): Generator<Batch> {
@@ -72,7 +71,7 @@ export function serialTask(config: TrainConfig): Task {
       yield {
         size: config.batch,
         gradients: () => {
-          const { loss, grads } = lossAndGrads(snapshot(), sequencesOf(batch), config.loss);
+          const { loss, grads } = lossAndGrads(unflatten(shape, sizes, params), sequencesOf(batch), config.loss);
           return { loss, grads: [flatten(grads, total)] };
         },
       };
@@ -80,7 +79,7 @@ export function serialTask(config: TrainConfig): Task {
   }
 
   return {
-    variables: [flat], snapshot, batches,
+    params, snapshot, batches,
     score() {
       const weights = snapshot();
       const train = scoreSerialBatch(weights, serialBatch(checkRng, maxWidth, CHECK_ROWS.train), config.loss);
@@ -98,6 +97,6 @@ export function serialTask(config: TrainConfig): Task {
         score: train.accuracy + long.accuracy + (exact ? minMargin : 0), candidate: exact,
       };
     },
-    dispose: () => flat.dispose(),
+    dispose: () => {}, // no tensors
   };
 }

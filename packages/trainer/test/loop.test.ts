@@ -18,10 +18,10 @@ import { tinyConfig } from './helpers.js';
 beforeAll(async () => { await setupBackend('wasm'); });
 
 /** A task whose loss is `lossOf(params)` and whose score per epoch comes from a list. */
-function fakeTask(lossOf: (p: LstmParams) => tf.Scalar, scores: number[] = []): Task & { scored: number; params: LstmParams } {
+function fakeTask(lossOf: (p: LstmParams) => tf.Scalar, scores: number[] = []): Task & { scored: number; lstm: LstmParams } {
   const params = initParams({ inputSize: 2, hiddenSize: 2, outputSize: 1 }, createRng(3));
   const task = {
-    params, scored: 0, variables: paramList(params), snapshot: () => takeSnapshot(params),
+    lstm: params, scored: 0, variables: paramList(params), snapshot: () => takeSnapshot(params),
     *batches() { yield { loss: () => lossOf(params), size: 1 }; },
     score() {
       const score = scores[task.scored++] ?? 0;
@@ -53,7 +53,7 @@ describe('learning-rate schedules', () => {
 
 test('weight decay is decoupled (AdamW): with a zero gradient each step only shrinks the weights by lr·wd', async () => {
   const task = fakeTask(zeroGradient);
-  const before = task.params.kernel.dataSync().slice();
+  const before = task.lstm.kernel.dataSync().slice();
   const loop = new TrainingLoop(fakeConfig({ lr: 0.1, weightDecay: 0.5, schedule: { kind: 'constant' }, epochs: 2 }), task);
   await loop.step();
   await loop.step();

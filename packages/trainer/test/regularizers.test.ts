@@ -110,7 +110,7 @@ test('weight averaging: the weights scored and returned are ema ← d·ema + (1 
   const decay = 0.8;
   const config = tinyConfig('vector', { holdout: 0.25, seed: 2, epochs: 2, ema: decay });
   const task = vectorTask(config);
-  const recurrent = () => task.variables[1]!.dataSync().slice() as Float32Array; // the trained recurrent kernel (paramList order)
+  const recurrent = () => task.variables![1]!.dataSync().slice() as Float32Array; // the trained recurrent kernel (paramList order)
   const seen: Float32Array[] = []; // before each step
   const loop = new TrainingLoop(config, task, { onBatch: () => { seen.push(recurrent()); } });
   await loop.step();

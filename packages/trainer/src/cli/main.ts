@@ -33,8 +33,9 @@ async function train(options: CliOptions): Promise<number> {
     ...(report ? [['--report', report], ['--report (side file)', unverified(report)]] as const : []),
   ]);
   const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
-  const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, { renderReport }] = await Promise.all([
-    import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'),
+  // Vega (the report) takes longer to load than TF.js: only when a report is asked for.
+  const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, renderReport] = await Promise.all([
+    import('../node/backend.js'), import('../pipeline.js'), report ? import('../report/svg.js').then((m) => m.renderReport) : null,
   ]);
   const backend = await setupBackend(options.backend, { autodiff: usesAutodiff(config) });
   reporter.info(`backend: ${backend.name} (${backend.reason})`, { backend: backend.name, reason: backend.reason });
@@ -51,7 +52,7 @@ async function train(options: CliOptions): Promise<number> {
     const verdict = verdictOf(model);
     const place = placeModel(verdict, out, report, unverified, options.allowUnverified);
     await writeFileAtomic(place.out, JSON.stringify(model.weights) + '\n');
-    if (place.report) await writeFileAtomic(place.report, await renderReport(model.weights));
+    if (place.report && renderReport) await writeFileAtomic(place.report, await renderReport(model.weights));
     const wrote = `wrote ${place.out}${place.report ? ` and ${place.report}` : ''}`;
     if (json) reporter.info(verdict.line, { event: 'summary', verdict: verdict.kind, out: place.out, report: place.report, status: place.status, verification: model.weights.meta.verification });
     else reporter.info([verdict.line, wrote, place.note].filter(Boolean).join('\n'));
