@@ -10,7 +10,7 @@ import { TrainingLoop } from './loop.js';
 import { serialTask } from './train-serial.js';
 import type { EpochRecord, TrainHooks, TrainResult } from './train-types.js';
 import { vectorTask, type VectorTaskOptions } from './train-vector.js';
-import { drainAsync, parityCheck, SERIAL_SCREEN, SERIAL_VERIFICATION, verifySerialSteps, verifyVector, type SerialVerification, type VectorVerification } from './verify.js';
+import { parityCheck, runPlanHere, SERIAL_SCREEN, SERIAL_VERIFICATION, verifyVector, type PlanRunner, type SerialVerification, type VectorVerification } from './verify.js';
 
 /** Significant digits tried for the exported numbers, shortest first (9 always round-trips a float32). */
 export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
@@ -50,11 +50,10 @@ function chooseVectorDigits(s: ParamSnapshot, config: TrainConfig): { digits: nu
  *  each stopping at its first wrong sum, so a model that passes is verified in full once or twice. If none passes:
  *  the float32-exact weights with a failed verification (cut short when `failFast`, else in full). */
 export async function chooseSerialDigits(
-  s: ParamSnapshot, config: TrainConfig, failFast: boolean, plans = { screen: SERIAL_SCREEN, full: SERIAL_VERIFICATION },
+  s: ParamSnapshot, config: TrainConfig, failFast: boolean, plans = { screen: SERIAL_SCREEN, full: SERIAL_VERIFICATION }, verify: PlanRunner = runPlanHere,
 ): Promise<{ digits: number; weights: Weights; serial: SerialVerification }> {
   const choices = exportsOf(s, config);
   const exact = choices.at(-1)!;
-  const verify = (w: Weights, plan: typeof SERIAL_VERIFICATION, fast: boolean) => drainAsync(verifySerialSteps(w, plan, { failFast: fast }));
   let failed = await verify(exact.weights, plans.screen, true);
   if (failed.passed) {
     // Shortest first, but the float32-exact weights second: when they fail too, no other rounding is worth a try.
@@ -81,8 +80,13 @@ export interface Training {
  *  own (lstm-grad.ts). */
 export const usesAutodiff = (config: TrainConfig): boolean => config.arch === 'vector';
 
+export interface TrainingOptions extends VectorTaskOptions {
+  /** Runs core's serial verification plans (default: on this thread; the CLI splits them over two, node/verify-pool.ts). */
+  runPlan?: PlanRunner;
+}
+
 /** A training run that can be stepped one epoch at a time (the page) or run to its end (`trainModel`). */
-export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, options: VectorTaskOptions = {}): Training {
+export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, options: TrainingOptions = {}): Training {
   const act = outputActivationOf(config.loss);
   const task = config.arch === 'vector' ? vectorTask(config, options) : serialTask(config);
   const heldOutPairs = task.heldOutPairs ?? new Int32Array(0);
@@ -90,7 +94,7 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
   // Asked when the training signals look exact: core's verdict on the exported numbers decides the early stop.
   const verify = async (s: ParamSnapshot): Promise<boolean> => {
     if (config.arch === 'serial') {
-      const pick = await chooseSerialDigits(s, config, true);
+      const pick = await chooseSerialDigits(s, config, true, undefined, options.runPlan);
       if (pick.serial.passed) serialPick = { snapshot: s, pick };
       return pick.serial.passed;
     }
@@ -114,7 +118,7 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         const trim = <T extends { wrong: unknown[] }>(e: T) => ({ ...e, wrongCount: e.wrong.length, wrong: e.wrong.slice(0, MAX_WRONG_LISTED) });
         verification = { passed: v.passed && parity.passed, vector: { ...v, allPairs: trim(v.allPairs), heldOut: v.heldOut && trim(v.heldOut) }, parity };
       } else {
-        const pick = serialPick?.snapshot === result.snapshot ? serialPick.pick : await chooseSerialDigits(result.snapshot, config, false);
+        const pick = serialPick?.snapshot === result.snapshot ? serialPick.pick : await chooseSerialDigits(result.snapshot, config, false, undefined, options.runPlan);
         ({ digits, weights } = pick);
         const parity = parityCheck(weights);
         verification = { passed: pick.serial.passed && parity.passed, serial: pick.serial, parity };
@@ -153,7 +157,7 @@ export class TrainingInterrupted extends Error {
 }
 
 export async function trainModel(
-  config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {}, options: VectorTaskOptions = {},
+  config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {}, options: TrainingOptions = {},
 ): Promise<TrainedModel> {
   const training = createTraining(config, hooks, options);
   const result = await training.loop.run();

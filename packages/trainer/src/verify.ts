@@ -42,7 +42,12 @@ export interface SerialVerification extends SerialEvaluation {
   carryChains: { total: number; correct: number };
 }
 
-type Plan = SerialEvaluationOptions & { samples: number[] };
+export type Plan = SerialEvaluationOptions & { samples: number[] };
+/** Every `count`-th sum of the plan from the `index`-th: a share that another thread can check at the same time.
+ *  Share 0 also checks the carry chains. */
+export interface PlanShare { index: number; count: number }
+/** Runs a plan (the verification, or a share of it on another thread): how pipeline.ts asks for a verdict. */
+export type PlanRunner = (weights: Weights, plan: Plan, failFast: boolean) => Promise<SerialVerification>;
 interface PlannedWidth { width: number; a: bigint[]; b: bigint[] }
 
 /** The plan's sums, drawn exactly as core's evaluateSerial draws them (one mulberry32 stream, width after width). */
@@ -68,20 +73,25 @@ const planSums = (() => {
  * Core's verdict on a serial model over the plan's sums, in chunks of about `chunkBits` bits: the generator yields
  * the fraction done between chunks, so a Web Worker can stay responsive. `failFast` checks the widest sums first
  * (a drifting carry fails there) and stops at the first wrong one: cheap for the many candidates that fail.
+ * `share` checks only that share of the sums (mergeVerifications joins the shares); `cancelled` is asked between
+ * sums (another share failed fast).
  */
 export function* verifySerialSteps(
-  weights: Weights, plan: Plan = SERIAL_VERIFICATION, { failFast = false, chunkBits = 1 << 16 } = {},
+  weights: Weights, plan: Plan = SERIAL_VERIFICATION,
+  { failFast = false, chunkBits = 1 << 16, share = { index: 0, count: 1 }, cancelled = () => false }: { failFast?: boolean; chunkBits?: number; share?: PlanShare; cancelled?: () => boolean } = {},
 ): Generator<number, SerialVerification> {
   const adder = createAdder(weights);
   const sums = planSums(plan);
-  const totalBits = sums.reduce((n, w) => n + w.width * w.a.length, 0);
-  const byWidth = sums.map(({ width, a }) => ({ width, samples: a.length, correct: 0, accuracy: 0 }));
+  const { index: first, count: every } = share;
+  const inShare = (n: number) => Math.max(0, Math.ceil((n - first) / every));
+  const totalBits = sums.reduce((n, w) => n + w.width * inShare(w.a.length), 0);
+  const byWidth = sums.map(({ width, a }) => ({ width, samples: inShare(a.length), correct: 0, accuracy: 0 }));
   const wrong: SerialVerification['wrong'] = [];
   const order = sums.map((_, k) => k);
   if (failFast) order.sort((x, y) => sums[y]!.width - sums[x]!.width);
   let bits = 0, sinceYield = 0, minMargin = Infinity, stopped = false;
   const carryChains = { total: 0, correct: 0 };
-  for (const width of plan.widths) {
+  for (const width of first === 0 ? plan.widths : []) {
     const ones = (1n << BigInt(width)) - 1n;
     for (const b of [1n, ones]) {
       carryChains.total++;
@@ -91,7 +101,7 @@ export function* verifySerialSteps(
   }
   for (const k of order) {
     const { width, a, b } = sums[k]!;
-    for (let s = 0; s < a.length && !stopped; s++) {
+    for (let s = first; s < a.length && !stopped && !(failFast && cancelled()); s += every) {
       const r = adder.add(a[s]!, b[s]!);
       minMargin = Math.min(minMargin, r.margin);
       if (r.sum === a[s]! + b[s]!) byWidth[k]!.correct++;
@@ -104,10 +114,28 @@ export function* verifySerialSteps(
     }
   }
   for (const w of byWidth) w.accuracy = w.samples ? w.correct / w.samples : 0;
+  return summarise(byWidth, wrong, plan.seed, minMargin, carryChains);
+}
+
+function summarise(byWidth: SerialVerification['byWidth'], wrong: SerialVerification['wrong'], seed: number, minMargin: number, carryChains: SerialVerification['carryChains']): SerialVerification {
   const total = byWidth.reduce((n, w) => n + w.samples, 0), correct = byWidth.reduce((n, w) => n + w.correct, 0);
   const passed = correct === total && carryChains.correct === carryChains.total;
-  return { total, correct, accuracy: total ? correct / total : 0, byWidth, wrong, passed, seed: plan.seed, minMargin, carryChains };
+  return { total, correct, accuracy: total ? correct / total : 0, byWidth, wrong, passed, seed, minMargin, carryChains };
 }
+
+/** One verdict from the shares of a plan (counts added, the smallest margin, the first 20 wrong sums by width). */
+export function mergeVerifications(parts: SerialVerification[]): SerialVerification {
+  const byWidth = parts[0]!.byWidth.map(({ width }, k) => {
+    const samples = parts.reduce((n, p) => n + p.byWidth[k]!.samples, 0), correct = parts.reduce((n, p) => n + p.byWidth[k]!.correct, 0);
+    return { width, samples, correct, accuracy: samples ? correct / samples : 0 };
+  });
+  const wrong = parts.flatMap((p) => p.wrong).sort((x, y) => x.width - y.width).slice(0, 20);
+  const carryChains = { total: parts.reduce((n, p) => n + p.carryChains.total, 0), correct: parts.reduce((n, p) => n + p.carryChains.correct, 0) };
+  return summarise(byWidth, wrong, parts[0]!.seed, Math.min(...parts.map((p) => p.minMargin)), carryChains);
+}
+
+/** Runs a plan on this thread, a Worker's turn given between chunks. */
+export const runPlanHere: PlanRunner = (weights, plan, failFast) => drainAsync(verifySerialSteps(weights, plan, { failFast }));
 
 /** Runs a verification generator to its end without yielding. */
 export function drain<T>(steps: Generator<unknown, T>): T {

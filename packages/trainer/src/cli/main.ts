@@ -34,9 +34,10 @@ async function train(options: CliOptions): Promise<number> {
   ]);
   const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
   // Vega (the report) takes longer to load than TF.js: only when a report is asked for.
-  const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, renderReport] = await Promise.all([
-    import('../node/backend.js'), import('../pipeline.js'), report ? import('../report/svg.js').then((m) => m.renderReport) : null,
+  const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, { createVerifyPool }, renderReport] = await Promise.all([
+    import('../node/backend.js'), import('../pipeline.js'), import('../node/verify-pool.js'), report ? import('../report/svg.js').then((m) => m.renderReport) : null,
   ]);
+  const verifier = config.arch === 'serial' ? createVerifyPool() : null; // its thread loads while training runs
   const backend = await setupBackend(options.backend, { autodiff: usesAutodiff(config) });
   reporter.info(`backend: ${backend.name} (${backend.reason})`, { backend: backend.name, reason: backend.reason });
 
@@ -47,7 +48,7 @@ async function train(options: CliOptions): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted });
+    const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted }, {}, { runPlan: verifier?.run });
     reporter.stop(model.result.epochsRun);
     const verdict = verdictOf(model);
     const place = placeModel(verdict, out, report, unverified, options.allowUnverified);

@@ -46,9 +46,10 @@ async function trainAll(): Promise<number> {
   await checkOutputPaths(jobs.flatMap((job) => [
     ['out', job.out], ['report', job.report], ['side file', scratch(job.out, 'unverified')], ['side file', scratch(job.report, 'unverified')], ['side file', scratch(job.out, 'interrupted')],
   ] as const));
-  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }] = await Promise.all([
-    import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'),
+  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }, { createVerifyPool }] = await Promise.all([
+    import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'), import('../node/verify-pool.js'),
   ]);
+  const verifier = jobs.some((job) => job.config.arch === 'serial') ? createVerifyPool() : null;
   const backend = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
   console.log(`backend: ${backend.name} (${backend.reason})`);
 
@@ -60,7 +61,7 @@ async function trainAll(): Promise<number> {
     const reporter = createReporter(config, { json: false, tty: Boolean(process.stdout.isTTY) });
     reporter.info(label);
     try {
-      const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted });
+      const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted }, {}, { runPlan: verifier?.run });
       reporter.stop(model.result.epochsRun);
       console.log(verdictOf(model).line);
       return model;

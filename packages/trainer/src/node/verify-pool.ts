@@ -1,0 +1,49 @@
+// A serial verification on two threads: at H = 3 core checks ~1.8 million sum bits per verified model (about half a
+// second), and training waits for the verdict, so the machine's second core takes every other sum. Same verdict as
+// one thread (counts, margin, carry chains; test/verify-pool.test.ts); a worker that cannot start or fails leaves
+// the whole plan to this thread.
+import { availableParallelism } from 'node:os';
+import { Worker } from 'node:worker_threads';
+import type { Weights } from '@lstm-adder/core';
+import { drainAsync, mergeVerifications, runPlanHere, verifySerialSteps, type PlanRunner, type SerialVerification } from '../verify.js';
+
+export interface VerifyPool {
+  run: PlanRunner;
+  /** How many runs the worker took its share of (the others ran here alone). */
+  readonly shared: number;
+  close(): Promise<void>;
+}
+
+type Reply = { id: number; result?: SerialVerification; error?: string };
+
+/** Starts the worker now (it loads while training runs); `threads` below 2 (or one core) runs everything here. */
+export function createVerifyPool(threads = Math.min(2, availableParallelism())): VerifyPool {
+  if (threads < 2) return { run: runPlanHere, shared: 0, close: async () => {} };
+  let worker: Worker | null = new Worker(new URL('./verify-worker.mjs', import.meta.url));
+  worker.unref(); // never keeps the process alive
+  const pending = new Map<number, (reply: Reply) => void>();
+  let nextId = 0, shared = 0;
+  const broken = (why: string) => {
+    worker = null;
+    for (const settle of pending.values()) settle({ id: -1, error: why });
+    pending.clear();
+  };
+  worker.on('message', (reply: Reply & { ready?: true }) => { if (!reply.ready) { pending.get(reply.id)?.(reply); pending.delete(reply.id); } });
+  worker.on('error', (error) => broken(String(error.message)));
+  worker.on('exit', () => broken('the verification worker exited'));
+
+  const run: PlanRunner = async (weights: Weights, plan, failFast) => {
+    if (!worker) return runPlanHere(weights, plan, failFast);
+    const flag = new SharedArrayBuffer(4), stop = new Int32Array(flag);
+    const id = nextId++;
+    const theirs = new Promise<Reply>((settle) => pending.set(id, settle));
+    worker.postMessage({ id, weights, plan, failFast, share: { index: 1, count: 2 }, flag });
+    const mine = await drainAsync(verifySerialSteps(weights, plan, { failFast, share: { index: 0, count: 2 }, cancelled: () => Atomics.load(stop, 0) === 1 }));
+    if (failFast && !mine.passed) Atomics.store(stop, 0, 1);
+    const reply = await theirs;
+    if (reply.result) shared++;
+    const other = reply.result ?? await drainAsync(verifySerialSteps(weights, plan, { failFast, share: { index: 1, count: 2 } }));
+    return mergeVerifications([mine, other]);
+  };
+  return { run, get shared() { return shared; }, close: async () => { const w = worker; worker = null; await w?.terminate(); } };
+}
