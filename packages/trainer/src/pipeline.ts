@@ -127,7 +127,7 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         trainer: '@lstm-adder/trainer',
         description: config.arch === 'vector'
           ? 'The notebook\'s formulation (8 → H → 8, two steps), trained with TensorFlow.js and verified with @lstm-adder/core.'
-          : 'Bit-serial adder (2 → H → 1, LSB first, one carry step), trained with TensorFlow.js and verified with @lstm-adder/core.',
+          : 'Bit-serial adder (2 → H → 1, LSB first, one carry step), trained with hand-derived gradients and TensorFlow.js\'s Adam in plain TypeScript (both checked against TensorFlow.js) and verified with @lstm-adder/core.',
         config: { ...config, maxSeconds: Number.isFinite(config.maxSeconds) ? config.maxSeconds : null },
         backend,
         seed: config.seed,
