@@ -78,6 +78,18 @@ export const TRAIN_CONFIG_FIELDS = {
    *  `orthogonal` (glorot with orthogonal recurrent gate blocks, tried for the 25% moonshot).
    *  Optional: configs written before the field existed were all `glorot`. */
   init: v.optional(oneOf(INITS), 'glorot'),
+  /** `uniform` only: the limit is initScale/√H (PyTorch's is 1). Larger weights start the gates nearer saturation,
+   *  where a carry can be held; at H = 3, 2 finds the carry in a few hundred steps on most seeds. */
+  initScale: v.optional(positive, 1),
+  /** Serial: fraction of training rows drawn as carry chains (b = ¬a except where a 1-in-16 bit makes a = b, so long
+   *  runs of propagate steps follow each generate); random operands almost never carry across a whole width. */
+  chainRows: v.optional(fraction(1), 0),
+  /** Serial: every `every`-th batch has operands of `width` bits, beyond the training widths, so a carry that
+   *  leaks over long runs is trained on (null: none). */
+  longBatches: v.optional(v.nullable(v.tuple([integer(1), width], (issue) => `expected [every, width], ${got(issue)}`)), null),
+  /** Serial: start again from fresh weights (the same seed's stream, Adam reset) after this many steps without a
+   *  verified model (0: never); a run that has not found the carry by then rarely does soon. */
+  restartSteps: v.optional(integer(0), 0),
   /** AdamW's decoupled weight decay: after each Adam step, w −= lr · weightDecay · w (0: plain Adam). */
   weightDecay: nonNegative,
   /** Which weights training returns: the best training score (and stop at the first verified epoch), or the
@@ -155,14 +167,17 @@ export const DEFAULTS: Record<Arch, TrainConfig> = {
   // 10% of the pairs held out, AdamW with a cosine schedule over a fixed 60 epochs, the last epoch shipped.
   vector: {
     arch: 'vector', hidden: 32, epochs: 60, batch: 256, lr: 8e-2, schedule: { kind: 'cosine', lrMin: 0 }, init: 'glorot', weightDecay: 0.01,
+    initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0,
     keep: 'last', loss: 'bce', seed: 1, holdout: 0.1, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: 3600,
     vectorData: { kind: 'mined', hardMargin: 2, hardRepeat: 2, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
   },
-  // The smallest reliably exact serial model found here: H = 3, PyTorch's uniform initialisation, widths 1–16,
-  // Adam 0.01 × 0.98 every 250 steps, batch 64 (exact on seeds 1–5). Checked every 50 steps (an epoch); the first
-  // weights core verifies (random sums and whole-width carry chains) are kept.
+  // The smallest reliably exact serial model found here: H = 3, PyTorch's uniform initialisation at twice its scale,
+  // widths 1–16 with every 20th batch at 32 bits and 10% carry-chain rows, Adam 0.03 × 0.98 every 250 steps,
+  // batch 64, a fresh start after 1,500 steps without a verified model (exact on seeds 1–10). Checked every 50
+  // steps (an epoch); the first weights core verifies (random sums and whole-width carry chains) are kept.
   serial: {
-    arch: 'serial', hidden: 3, epochs: 100, batch: 64, lr: 1e-2, schedule: { kind: 'step', everySteps: 250, factor: 0.98 }, init: 'uniform', weightDecay: 0,
+    arch: 'serial', hidden: 3, epochs: 150, batch: 64, lr: 3e-2, schedule: { kind: 'step', everySteps: 250, factor: 0.98 }, init: 'uniform', weightDecay: 0,
+    initScale: 2, chainRows: 0.1, longBatches: [20, 32], restartSteps: 1500,
     keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 50, maxSeconds: 300,
     vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
   },
@@ -171,6 +186,7 @@ export const DEFAULTS: Record<Arch, TrainConfig> = {
 /** The notebook's recipe, exactly: vector, 32 hidden, MSE, Adam 1e-3, batch 64, 50 epochs, 100,000 random pairs split 80k/20k. */
 export const SEED_PRESET: TrainConfig = {
   arch: 'vector', hidden: 32, epochs: 50, batch: 64, lr: 1e-3, schedule: { kind: 'constant' }, init: 'glorot', weightDecay: 0,
+  initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0,
   keep: 'last', loss: 'mse', seed: 1,
   holdout: 0, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: Infinity,
   vectorData: { kind: 'random', samples: 100_000, testFraction: 0.2 }, preset: 'seed',
@@ -179,6 +195,7 @@ export const SEED_PRESET: TrainConfig = {
 /** The serial recipe shipped before the smallest exact model: H = 8, Adam 0.03 with plateau halving (for comparison). */
 export const SERIAL_H8: TrainConfig = {
   arch: 'serial', hidden: 8, epochs: 60, batch: 128, lr: 3e-2, schedule: { kind: 'plateau', patience: 5, lrMin: 1e-3 }, init: 'glorot', weightDecay: 0,
+  initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0,
   keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 20, maxSeconds: 300,
   vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 }, preset: 'h8',
 };

@@ -45,6 +45,8 @@ export interface Task {
   dispose(): void;
   readonly split?: { train: number; heldOut: number };
   readonly heldOutPairs?: Int32Array;
+  /** Fresh initial weights in place (config.restartSteps). */
+  restart?(): void;
 }
 
 /** The learning rate of `epoch` (1-based) after `steps` optimizer steps, for the schedules that do not look back. */
@@ -62,11 +64,12 @@ export class TrainingLoop {
   steps = 0;
   lr: number;
   stopReason: StopReason | null = null;
-  private readonly optimizer: tf.AdamOptimizer | Adam;
+  private optimizer: tf.AdamOptimizer | Adam;
   private readonly now: () => number;
   private best: { snapshot: ParamSnapshot; epoch: number; score: number } | null = null;
   private chosen: { snapshot: ParamSnapshot; epoch: number } | null = null;
   private sinceBest = 0;
+  private startedAt = 0;
   private activeSeconds = 0;
   private epochStarted = 0;
   private epochRunning = false;
@@ -174,6 +177,12 @@ export class TrainingLoop {
     if (config.keep === 'best' && s.candidate) {
       const snapshot = this.best?.epoch === epoch ? this.best.snapshot : this.snapshot();
       if (await (hooks.verify?.(snapshot) ?? true)) { this.chosen = { snapshot, epoch }; this.stopReason = 'target'; }
+    }
+    // Not verified within restartSteps of the last start: fresh weights and fresh Adam moments (the schedule goes on).
+    if (!this.done && config.restartSteps > 0 && this.steps - this.startedAt >= config.restartSteps && task.restart && task.params) {
+      task.restart();
+      this.optimizer = new Adam(this.lr, task.params.length);
+      this.startedAt = this.steps;
     }
     if (!this.done && epoch >= config.epochs) this.stopReason = 'epochs';
     if (!this.done && this.seconds >= config.maxSeconds) this.stopReason = 'time';

@@ -24,11 +24,11 @@ export function paramList(p: LstmParams): tf.Variable[] {
 export type Init = 'glorot' | 'uniform' | 'orthogonal';
 
 /** The initial weights, all drawn from the seeded PRNG. */
-export function initParams(shape: LstmShape, rng: PRNG, init: Init = 'glorot'): LstmParams {
+export function initParams(shape: LstmShape, rng: PRNG, init: Init = 'glorot', scale = 1): LstmParams {
   const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
   const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (draw(rng) * 2 - 1) * limit);
   const glorot = (fanIn: number, fanOut: number) => Math.sqrt(6 / (fanIn + fanOut));
-  const k = 1 / Math.sqrt(H);
+  const k = scale / Math.sqrt(H);
   const values = init === 'uniform'
     ? { kernel: uniform(I * 4 * H, k), recurrent: uniform(H * 4 * H, k), bias: uniform(4 * H, k), denseW: uniform(H * O, k), denseB: uniform(O, k) }
     : {

@@ -58,16 +58,19 @@ export function serialTask(config: TrainConfig): Task {
   const sizes = flatSizes(shape);
   const total = sizes.reduce((n, k) => n + k, 0);
   // Drawn by lstm.ts's initParams, so both models start from the same code and the same random stream.
-  const initial = initParams(shape, rng, config.init);
+  const initial = initParams(shape, rng, config.init, config.initScale);
   const start = takeSnapshot(initial);
   disposeParams(initial);
   const params = flatten(start, total);
   const snapshot = () => unflatten(shape, sizes, params.slice()); // a copy: the loop keeps snapshots while training goes on
   const [minWidth, maxWidth] = config.trainWidths;
 
+  let step = 0;
   function* batches(): Generator<Batch> {
     for (let k = 0; k < config.batchesPerEpoch; k++) {
-      const batch = serialBatch(rng, minWidth + randInt(rng, maxWidth - minWidth + 1), config.batch);
+      const long = config.longBatches !== null && ++step % config.longBatches[0] === 0;
+      const width = long ? config.longBatches![1] : minWidth + randInt(rng, maxWidth - minWidth + 1);
+      const batch = serialBatch(rng, width, config.batch, config.chainRows);
       yield {
         size: config.batch,
         gradients: () => {
@@ -96,6 +99,11 @@ export function serialTask(config: TrainConfig): Task {
         trainAccuracy: train.accuracy, heldOutAccuracy: long.accuracy, allPairsAccuracy: null,
         score: train.accuracy + long.accuracy + (exact ? minMargin : 0), candidate: exact,
       };
+    },
+    restart() {
+      const fresh = initParams(shape, rng, config.init, config.initScale);
+      params.set(flatten(takeSnapshot(fresh), total));
+      disposeParams(fresh);
     },
     dispose: () => {}, // no tensors
   };
