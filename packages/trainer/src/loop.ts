@@ -16,6 +16,8 @@ export interface Batch {
   size: number;
   /** Vector: the pair indices in the batch (for the onBatch hook). */
   ids?: Int32Array;
+  /** Serial: the operands' width in bits. */
+  width?: number;
 }
 
 /** How the model did after an epoch. Only `score`, `candidate` and `trainAccuracy` steer training. */

@@ -72,7 +72,7 @@ export function serialTask(config: TrainConfig): Task {
       const width = long ? config.longBatches![1] : minWidth + randInt(rng, maxWidth - minWidth + 1);
       const batch = serialBatch(rng, width, config.batch, config.chainRows);
       yield {
-        size: config.batch,
+        size: config.batch, width,
         gradients: () => {
           const { loss, grads } = lossAndGrads(unflatten(shape, sizes, params), sequencesOf(batch), config.loss);
           return { loss, grads: [flatten(grads, total)] };

@@ -11,7 +11,7 @@ import { setupBackend } from '../src/node/backend.js';
 import { trainModel } from '../src/pipeline.js';
 import { createRng } from '../src/random.js';
 import { takeSnapshot, type ParamSnapshot } from '../src/snapshot.js';
-import { scoreSerialBatch } from '../src/train-serial.js';
+import { scoreSerialBatch, serialTask } from '../src/train-serial.js';
 import { trainVector, vectorSplit } from '../src/train-vector.js';
 import { tinyConfig } from './helpers.js';
 
@@ -143,4 +143,43 @@ describe('held-out pairs never steer training', () => {
     expect([dirty.bestEpoch, dirty.stopReason]).toEqual([clean.bestEpoch, clean.stopReason]);
   });
 
+});
+
+describe('serial recipe fields', () => {
+  const serialConfig = (over: Partial<TrainConfig>): TrainConfig => ({ ...structuredClone(DEFAULTS.serial), epochs: 3, batchesPerEpoch: 10, ...over });
+
+  test('longBatches [every, width]: every n-th batch has that width, the others the training widths', () => {
+    const task = serialTask(serialConfig({ longBatches: [4, 40], trainWidths: [2, 6] }));
+    const widths = [...task.batches(1), ...task.batches(2)].map((b) => b.width!);
+    expect(widths.filter((_, k) => (k + 1) % 4 === 0)).toEqual([40, 40, 40, 40, 40]);
+    expect(widths.filter((_, k) => (k + 1) % 4 !== 0).every((w) => w >= 2 && w <= 6)).toBe(true);
+    task.dispose();
+  });
+
+  test('initScale s: uniform initial weights within ±s/√H, and spread to it', () => {
+    for (const initScale of [1, 2]) {
+      const weights = serialTask(serialConfig({ initScale, hidden: 4 })).params!;
+      const limit = initScale / Math.sqrt(4);
+      expect(Math.max(...Array.from(weights, Math.abs))).toBeLessThanOrEqual(limit);
+      expect(Math.max(...Array.from(weights, Math.abs))).toBeGreaterThan(0.9 * limit);
+    }
+  });
+
+  test('restartSteps: with no verified model after that many steps, training starts again from fresh weights', async () => {
+    const run = async (restartSteps: number) => {
+      const loop = new TrainingLoop(serialConfig({ restartSteps, initScale: 0.01 }), serialTask(serialConfig({ restartSteps, initScale: 0.01 })), { verify: async () => false });
+      const after: Float32Array[] = [];
+      while (!loop.done) { await loop.step(); after.push(Float32Array.from(loop.task.params!)); }
+      loop.dispose();
+      return after;
+    };
+    const plain = await run(0), restarted = await run(20);
+    const largest = (w: Float32Array) => Math.max(...Array.from(w, Math.abs));
+    // Started within ±0.01/√3, 10 steps of Adam at lr 0.03 move weights by ~0.1 or more.
+    expect(Array.from(restarted[0]!)).toEqual(Array.from(plain[0]!)); // the same run up to the first restart
+    expect(largest(plain[1]!)).toBeGreaterThan(0.05);
+    expect(largest(restarted[1]!)).toBeLessThanOrEqual(0.01 / Math.sqrt(3)); // restarted after epoch 2 (20 steps)
+    expect(largest(restarted[2]!)).toBeGreaterThan(0.05); // epoch 3 trained from the fresh start
+    expect(await run(20)).toEqual(restarted); // deterministic
+  });
 });

@@ -27,6 +27,22 @@ describe('serialBatch', () => {
     }), { numRuns: 60 });
   });
 
+  test('chainRows: that fraction of rows are carry chains (b = ¬a at ~15 of 16 bits), still true sums', () => {
+    const width = 48, size = 400;
+    const propagates = (batch: ReturnType<typeof serialBatch>, r: number) => batch.steps.slice(0, width).filter((s) => s[2 * r] !== s[2 * r + 1]).length / width;
+    const plain = serialBatch(createRng(9), width, size);
+    const mixed = serialBatch(createRng(9), width, size, 0.25);
+    let chains = 0;
+    for (let r = 0; r < size; r++) {
+      const { a, b, sum } = readRow(mixed, r);
+      expect(sum).toBe(a + b);
+      if (propagates(mixed, r) > 0.85) chains++;
+      expect(propagates(plain, r), 'a random row is not a chain').toBeLessThan(0.85);
+    }
+    expect(chains / size).toBeGreaterThan(0.18);
+    expect(chains / size).toBeLessThan(0.32);
+  });
+
   test('draws every bit position of both operands (no bit stuck at 0 or 1 across 64-bit words)', () => {
     const batch = serialBatch(createRng(4), 70, 200);
     for (let t = 0; t < 70; t++) {
