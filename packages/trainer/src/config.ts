@@ -127,6 +127,10 @@ type ConfigFields = v.InferOutput<ReturnType<typeof objectOf<typeof TRAIN_CONFIG
 const vectorOnly = <K extends (typeof VECTOR_ONLY_FIELDS)[number]>(key: K) =>
   v.forward(v.check((c: ConfigFields) => c.arch === 'vector' || c[key] === undefined, 'applies to arch vector only'), [key] as [K]);
 
+/** A serial-only field set (`unset` says it is off) with arch vector: reported at the field. */
+const serialOnly = <K extends 'chainRows' | 'longBatches' | 'restartSteps'>(key: K, unset: (c: ConfigFields) => boolean) =>
+  v.forward(v.check((c: ConfigFields) => c.arch === 'serial' || unset(c), 'applies to arch serial only'), [key] as [K]);
+
 /** A whole TrainConfig: each field, then the rules between fields, each reported at the field to change. */
 export const TrainConfigSchema = v.pipe(
   objectOf(TRAIN_CONFIG_FIELDS),
@@ -137,6 +141,7 @@ export const TrainConfigSchema = v.pipe(
   v.forward(v.partialCheck([['arch'], ['holdout']], (c) => c.arch === 'vector' || c.holdout === 0,
     'applies to arch vector only (serial trains on random pairs of any width)'), ['holdout']),
   vectorOnly('dropout'), vectorOnly('inputNoise'), vectorOnly('labelSmoothing'), vectorOnly('ema'),
+  serialOnly('chainRows', (c) => !c.chainRows), serialOnly('longBatches', (c) => !c.longBatches), serialOnly('restartSteps', (c) => !c.restartSteps),
   v.forward(v.partialCheck([['loss'], ['labelSmoothing']], (c) => !c.labelSmoothing || c.loss === 'bce',
     'needs loss "bce" (it smooths the sigmoid\'s targets)'), ['labelSmoothing']),
   v.forward(v.partialCheck([['trainWidths']], (c) => c.trainWidths[0] <= c.trainWidths[1],

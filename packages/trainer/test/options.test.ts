@@ -39,6 +39,15 @@ describe('a bad flag is refused with one line naming the flag and what it accept
     [['extra'], /too many arguments/],
     [['--preset', 'seed', '--arch', 'serial'], /^--preset: the seed preset is the notebook's vector recipe/],
     [['--arch', 'serial', '--holdout', '0.1'], /^--holdout: applies to arch vector only/],
+    [['--arch', 'vector', '--chain-rows', '0.1'], /^--chain-rows: applies to arch serial only/],
+    [['--arch', 'vector', '--long-batches', '20:32'], /^--long-batches: applies to arch serial only/],
+    [['--arch', 'vector', '--restart-steps', '100'], /^--restart-steps: applies to arch serial only/],
+    [['--arch', 'serial', '--chain-rows', '1.5'], /--chain-rows.*Expected a number from 0 to 1/],
+    [['--arch', 'serial', '--long-batches', '20'], /--long-batches.*Expected \[every, width\]/],
+    [['--arch', 'serial', '--long-batches', '0:32'], /--long-batches.*Expected an integer ≥ 1/],
+    [['--arch', 'serial', '--long-batches', '20:5000'], /--long-batches.*Expected an integer from 1 to 4096/],
+    [['--arch', 'serial', '--restart-steps', '2.5'], /--restart-steps.*Expected an integer ≥ 0/],
+    [['--init-scale', '0'], /--init-scale.*Expected a positive number/],
   ])('%j', (argv, message) => {
     const text = refusal(argv);
     expect(text).toMatch(message);
@@ -53,6 +62,13 @@ describe('good flags', () => {
     expect(out).toBe('serial.json');
     expect(report).toBeNull();
     expect(allowUnverified).toBe(false);
+  });
+
+  test('the serial recipe\'s fields: --init-scale, --chain-rows, --long-batches every:width or none, --restart-steps', () => {
+    const { config } = parseCli(['--arch', 'serial', '--init-scale', '1.5', '--chain-rows', '0.25', '--long-batches', '10:48', '--restart-steps', '900']);
+    expect([config.initScale, config.chainRows, config.longBatches, config.restartSteps]).toEqual([1.5, 0.25, [10, 48], 900]);
+    expect(parseCli(['--arch', 'serial', '--long-batches', 'none']).config.longBatches).toBeNull();
+    expect(parseCli(['--arch', 'serial']).config.longBatches).toEqual(DEFAULTS.serial.longBatches);
   });
 
   test('--preset seed is the notebook\'s recipe, unchanged unless a flag says otherwise', () => {

@@ -19,25 +19,31 @@ export interface CliOptions {
 const FLAGS: Partial<Record<keyof TrainConfig, string>> = {
   arch: '--arch', preset: '--preset', hidden: '--hidden', epochs: '--epochs', batch: '--batch', lr: '--lr', loss: '--loss',
   seed: '--seed', init: '--init', holdout: '--holdout', trainWidths: '--train-widths', maxSeconds: '--max-seconds',
-  weightDecay: '--weight-decay', dropout: '--dropout', inputNoise: '--input-noise', labelSmoothing: '--label-smoothing', ema: '--ema',
+  weightDecay: '--weight-decay', initScale: '--init-scale', chainRows: '--chain-rows', longBatches: '--long-batches', restartSteps: '--restart-steps', dropout: '--dropout', inputNoise: '--input-noise', labelSmoothing: '--label-smoothing', ema: '--ema',
 };
 const flagOf = (path: string) => FLAGS[path as keyof TrainConfig] ?? path;
 
-/** A commander parser: the text as a number (or a width range), checked by the field's schema. */
-const field = (key: 'hidden' | 'epochs' | 'batch' | 'lr' | 'seed' | 'holdout' | 'maxSeconds' | 'trainWidths' | 'weightDecay' | 'dropout' | 'inputNoise' | 'labelSmoothing' | 'ema') => (text: string): unknown => {
+const NONE = Symbol('none');
+
+/** A commander parser: the text as a number (or a width range, or every:width), checked by the field's schema. */
+const field = (key: 'hidden' | 'epochs' | 'batch' | 'lr' | 'seed' | 'holdout' | 'maxSeconds' | 'trainWidths' | 'weightDecay' | 'initScale' | 'chainRows' | 'longBatches' | 'restartSteps' | 'dropout' | 'inputNoise' | 'labelSmoothing' | 'ema') => (text: string): unknown => {
   let value: unknown = text.trim() === '' ? NaN : Number(text);
   if (key === 'trainWidths') {
     const m = /^(\d+)(?:(?:-|\.\.)(\d+))?$/.exec(text.trim());
     value = m ? [Number(m[1]), Number(m[2] ?? m[1])] : text;
   }
+  if (key === 'longBatches') {
+    const m = /^(\d+):(\d+)$/.exec(text.trim());
+    value = text.trim() === 'none' ? null : m ? [Number(m[1]), Number(m[2])] : text;
+  }
   const result = v.safeParse(TRAIN_CONFIG_FIELDS[key], value);
   if (!result.success) throw new InvalidArgumentError(`${result.issues[0].message.replace(/, got .*$/, '').replace(/^e/, 'E')}.`);
-  return result.output;
+  return result.output ?? NONE; // commander turns a parsed null into ''
 };
 
 /** A field's default per arch, as `--help` shows it: the recipes (DEFAULTS) are the one place these live. */
 function defaults(key: keyof TrainConfig, archs: readonly Arch[] = ARCHS): string {
-  const show = (value: unknown) => (Array.isArray(value) ? value.join('-') : String(value));
+  const show = (value: unknown) => (key === 'longBatches' ? (value ? (value as number[]).join(':') : 'none') : Array.isArray(value) ? value.join('-') : String(value));
   return `default: ${archs.map((arch) => `${arch} ${show(DEFAULTS[arch][key])}`).join(', ')}`;
 }
 const scheduleWords = (arch: Arch): string => {
@@ -64,6 +70,10 @@ export function buildProgram(): Command {
     .addOption(new Option('--init <init>', `initial weights: glorot (Keras: Glorot-uniform, forget bias 1) or uniform (PyTorch: ±1/√H everywhere) or orthogonal (glorot with orthogonal recurrent gate blocks) (${defaults('init')})`).choices(INITS))
     .option('--holdout <fraction>', `vector: fraction of the 16,384 pairs never trained on, 0..0.9 (${defaults('holdout', ['vector'])})`, field('holdout'))
     .option('--train-widths <range>', `serial: operand widths drawn per batch, e.g. 1-24 (${defaults('trainWidths', ['serial'])})`, field('trainWidths'))
+    .option('--init-scale <s>', `uniform init: weights from U(±s/√H), > 0 (${defaults('initScale')})`, field('initScale'))
+    .option('--chain-rows <fraction>', `serial: fraction of training rows that are carry chains (b = ¬a but 1 bit in 16), 0..1 (${defaults('chainRows', ['serial'])})`, field('chainRows'))
+    .option('--long-batches <every:width>', `serial: every n-th batch at this width, e.g. 20:32, or none (${defaults('longBatches', ['serial'])})`, field('longBatches'))
+    .option('--restart-steps <n>', `serial: fresh weights after this many steps without a verified model, 0 = never (${defaults('restartSteps', ['serial'])})`, field('restartSteps'))
     .option('--weight-decay <x>', `AdamW's decoupled weight decay, ≥ 0, 0 = Adam (${defaults('weightDecay')})`, field('weightDecay'))
     .option('--dropout <rate>', 'vector: dropout on h while training, 0..0.9 (default: off)', field('dropout'))
     .option('--input-noise <sd>', 'vector: Gaussian noise on the input bits while training, standard deviation 0..1 (default: off)', field('inputNoise'))
@@ -88,7 +98,7 @@ export function parseCli(argv: string[], program = buildProgram()): CliOptions {
   program.parse(argv, { from: 'user' });
   const o = program.opts();
   const base = presetConfig(o.preset as Preset, o.arch as Arch);
-  const given = Object.fromEntries(Object.keys(FLAGS).filter((key) => o[key] !== undefined && (key !== 'arch' && key !== 'preset' || program.getOptionValueSource(key) === 'cli')).map((key) => [key, o[key]]));
+  const given = Object.fromEntries(Object.keys(FLAGS).filter((key) => o[key] !== undefined && (key !== 'arch' && key !== 'preset' || program.getOptionValueSource(key) === 'cli')).map((key) => [key, o[key] === NONE ? null : o[key]]));
   const config = validateConfig({ ...structuredClone(base), ...given }, flagOf);
   return {
     config,
