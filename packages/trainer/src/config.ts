@@ -90,6 +90,9 @@ export const TRAIN_CONFIG_FIELDS = {
   /** Serial: start again from fresh weights (the same seed's stream, Adam reset) after this many steps without a
    *  verified model (0: never); a run that has not found the carry by then rarely does soon. */
   restartSteps: v.optional(integer(0), 0),
+  /** Serial: training stops at the first weights core verifies whose min |y − 0.5| over the verification's bits is
+   *  at least this (0: the first verified weights); the first exact weights can sit within 0.002 of a flip. */
+  stopMargin: v.optional(fraction(0.5), 0),
   /** AdamW's decoupled weight decay: after each Adam step, w −= lr · weightDecay · w (0: plain Adam). */
   weightDecay: nonNegative,
   /** Which weights training returns: the best training score (and stop at the first verified epoch), or the
@@ -128,7 +131,7 @@ const vectorOnly = <K extends (typeof VECTOR_ONLY_FIELDS)[number]>(key: K) =>
   v.forward(v.check((c: ConfigFields) => c.arch === 'vector' || c[key] === undefined, 'applies to arch vector only'), [key] as [K]);
 
 /** A serial-only field set (`unset` says it is off) with arch vector: reported at the field. */
-const serialOnly = <K extends 'chainRows' | 'longBatches' | 'restartSteps'>(key: K, unset: (c: ConfigFields) => boolean) =>
+const serialOnly = <K extends 'chainRows' | 'longBatches' | 'restartSteps' | 'stopMargin'>(key: K, unset: (c: ConfigFields) => boolean) =>
   v.forward(v.check((c: ConfigFields) => c.arch === 'serial' || unset(c), 'applies to arch serial only'), [key] as [K]);
 
 /** A whole TrainConfig: each field, then the rules between fields, each reported at the field to change. */
@@ -142,6 +145,7 @@ export const TrainConfigSchema = v.pipe(
     'applies to arch vector only (serial trains on random pairs of any width)'), ['holdout']),
   vectorOnly('dropout'), vectorOnly('inputNoise'), vectorOnly('labelSmoothing'), vectorOnly('ema'),
   serialOnly('chainRows', (c) => !c.chainRows), serialOnly('longBatches', (c) => !c.longBatches), serialOnly('restartSteps', (c) => !c.restartSteps),
+  serialOnly('stopMargin', (c) => !c.stopMargin),
   v.forward(v.partialCheck([['loss'], ['labelSmoothing']], (c) => !c.labelSmoothing || c.loss === 'bce',
     'needs loss "bce" (it smooths the sigmoid\'s targets)'), ['labelSmoothing']),
   v.forward(v.partialCheck([['trainWidths']], (c) => c.trainWidths[0] <= c.trainWidths[1],
@@ -172,7 +176,7 @@ export const DEFAULTS: Record<Arch, TrainConfig> = {
   // 10% of the pairs held out, AdamW with a cosine schedule over a fixed 60 epochs, the last epoch shipped.
   vector: {
     arch: 'vector', hidden: 32, epochs: 60, batch: 256, lr: 8e-2, schedule: { kind: 'cosine', lrMin: 0 }, init: 'glorot', weightDecay: 0.01,
-    initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0,
+    initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0, stopMargin: 0,
     keep: 'last', loss: 'bce', seed: 1, holdout: 0.1, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: 3600,
     vectorData: { kind: 'mined', hardMargin: 2, hardRepeat: 2, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
   },
@@ -182,7 +186,7 @@ export const DEFAULTS: Record<Arch, TrainConfig> = {
   // steps (an epoch); the first weights core verifies (random sums and whole-width carry chains) are kept.
   serial: {
     arch: 'serial', hidden: 3, epochs: 150, batch: 64, lr: 3e-2, schedule: { kind: 'step', everySteps: 250, factor: 0.98 }, init: 'uniform', weightDecay: 0,
-    initScale: 2, chainRows: 0.1, longBatches: [20, 32], restartSteps: 1500,
+    initScale: 2, chainRows: 0.1, longBatches: [20, 32], restartSteps: 1500, stopMargin: 0.02,
     keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 50, maxSeconds: 300,
     vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
   },
@@ -191,7 +195,7 @@ export const DEFAULTS: Record<Arch, TrainConfig> = {
 /** The notebook's recipe, exactly: vector, 32 hidden, MSE, Adam 1e-3, batch 64, 50 epochs, 100,000 random pairs split 80k/20k. */
 export const SEED_PRESET: TrainConfig = {
   arch: 'vector', hidden: 32, epochs: 50, batch: 64, lr: 1e-3, schedule: { kind: 'constant' }, init: 'glorot', weightDecay: 0,
-  initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0,
+  initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0, stopMargin: 0,
   keep: 'last', loss: 'mse', seed: 1,
   holdout: 0, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: Infinity,
   vectorData: { kind: 'random', samples: 100_000, testFraction: 0.2 }, preset: 'seed',
@@ -200,7 +204,7 @@ export const SEED_PRESET: TrainConfig = {
 /** The serial recipe shipped before the smallest exact model: H = 8, Adam 0.03 with plateau halving (for comparison). */
 export const SERIAL_H8: TrainConfig = {
   arch: 'serial', hidden: 8, epochs: 60, batch: 128, lr: 3e-2, schedule: { kind: 'plateau', patience: 5, lrMin: 1e-3 }, init: 'glorot', weightDecay: 0,
-  initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0,
+  initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0, stopMargin: 0,
   keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 20, maxSeconds: 300,
   vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 }, preset: 'h8',
 };

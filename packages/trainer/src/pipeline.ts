@@ -76,6 +76,10 @@ export interface Training {
   finish(backend: { name: string; reason: string }, extraMeta?: Record<string, unknown>): Promise<TrainedModel>;
 }
 
+/** Serial training stops at weights core verifies with at least the recipe's margin (min |y − 0.5|). */
+export const stopsAt = (serial: SerialVerification, config: Pick<TrainConfig, 'stopMargin'>): boolean =>
+  serial.passed && serial.minMargin >= config.stopMargin;
+
 /** Whether training `config` needs TF.js's gradients: the vector recipe uses autodiff, the serial one computes its
  *  own (lstm-grad.ts). */
 export const usesAutodiff = (config: TrainConfig): boolean => config.arch === 'vector';
@@ -95,8 +99,9 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
   const verify = async (s: ParamSnapshot): Promise<boolean> => {
     if (config.arch === 'serial') {
       const pick = await chooseSerialDigits(s, config, true, undefined, options.runPlan);
-      if (pick.serial.passed) serialPick = { snapshot: s, pick };
-      return pick.serial.passed;
+      const enough = stopsAt(pick.serial, config); // else train on for a wider margin
+      if (enough) serialPick = { snapshot: s, pick };
+      return enough;
     }
     const { wrong } = verifyVector(toWeights(s, config.arch, act, {}, 9)).allPairs;
     const held = new Set(heldOutPairs);

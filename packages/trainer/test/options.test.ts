@@ -48,6 +48,8 @@ describe('a bad flag is refused with one line naming the flag and what it accept
     [['--arch', 'serial', '--long-batches', '20:5000'], /--long-batches.*Expected an integer from 1 to 4096/],
     [['--arch', 'serial', '--restart-steps', '2.5'], /--restart-steps.*Expected an integer ≥ 0/],
     [['--init-scale', '0'], /--init-scale.*Expected a positive number/],
+    [['--arch', 'vector', '--stop-margin', '0.1'], /^--stop-margin: applies to arch serial only/],
+    [['--arch', 'serial', '--stop-margin', '0.6'], /--stop-margin.*Expected a number from 0 to 0.5/],
   ])('%j', (argv, message) => {
     const text = refusal(argv);
     expect(text).toMatch(message);
@@ -65,8 +67,8 @@ describe('good flags', () => {
   });
 
   test('the serial recipe\'s fields: --init-scale, --chain-rows, --long-batches every:width or none, --restart-steps', () => {
-    const { config } = parseCli(['--arch', 'serial', '--init-scale', '1.5', '--chain-rows', '0.25', '--long-batches', '10:48', '--restart-steps', '900']);
-    expect([config.initScale, config.chainRows, config.longBatches, config.restartSteps]).toEqual([1.5, 0.25, [10, 48], 900]);
+    const { config } = parseCli(['--arch', 'serial', '--init-scale', '1.5', '--chain-rows', '0.25', '--long-batches', '10:48', '--restart-steps', '900', '--stop-margin', '0.1']);
+    expect([config.initScale, config.chainRows, config.longBatches, config.restartSteps, config.stopMargin]).toEqual([1.5, 0.25, [10, 48], 900, 0.1]);
     expect(parseCli(['--arch', 'serial', '--long-batches', 'none']).config.longBatches).toBeNull();
     expect(parseCli(['--arch', 'serial']).config.longBatches).toEqual(DEFAULTS.serial.longBatches);
   });

@@ -7,7 +7,7 @@ import { parseWeights, type Weights } from '@lstm-adder/core';
 import { afterAll, beforeAll, describe, expect, test } from 'vitest';
 import { setupBackend } from '../src/node/backend.js';
 import { createVerifyPool } from '../src/node/verify-pool.js';
-import { createTraining } from '../src/pipeline.js';
+import { createTraining, stopsAt } from '../src/pipeline.js';
 import { drain, mergeVerifications, SERIAL_VERIFICATION, verifySerialSteps } from '../src/verify.js';
 import { tinyConfig } from './helpers.js';
 
@@ -57,4 +57,15 @@ test('shares of a plan merge into the whole', async () => {
   const { wrong: _x, ...expected } = whole;
   expect(merged).toEqual(expected);
   expect(whole.correct).toBeLessThan(whole.total); // the merge had wrong sums to add up
+});
+
+test('serial training stops only at verified weights with at least the recipe\'s margin (stopMargin)', async () => {
+  const shipped = load('../../core/models/serial.json');
+  const verdict = drain(verifySerialSteps(shipped, plan));
+  expect(verdict.passed).toBe(true);
+  expect(stopsAt(verdict, { stopMargin: 0 })).toBe(true);
+  expect(stopsAt(verdict, { stopMargin: verdict.minMargin })).toBe(true);
+  expect(stopsAt(verdict, { stopMargin: verdict.minMargin + 1e-9 })).toBe(false);
+  const dropsCarry = drain(verifySerialSteps(load('./fixtures/serial-short-carry.json'), plan));
+  expect(stopsAt(dropsCarry, { stopMargin: 0 })).toBe(false);
 });

@@ -19,14 +19,14 @@ export interface CliOptions {
 const FLAGS: Partial<Record<keyof TrainConfig, string>> = {
   arch: '--arch', preset: '--preset', hidden: '--hidden', epochs: '--epochs', batch: '--batch', lr: '--lr', loss: '--loss',
   seed: '--seed', init: '--init', holdout: '--holdout', trainWidths: '--train-widths', maxSeconds: '--max-seconds',
-  weightDecay: '--weight-decay', initScale: '--init-scale', chainRows: '--chain-rows', longBatches: '--long-batches', restartSteps: '--restart-steps', dropout: '--dropout', inputNoise: '--input-noise', labelSmoothing: '--label-smoothing', ema: '--ema',
+  weightDecay: '--weight-decay', initScale: '--init-scale', chainRows: '--chain-rows', longBatches: '--long-batches', restartSteps: '--restart-steps', stopMargin: '--stop-margin', dropout: '--dropout', inputNoise: '--input-noise', labelSmoothing: '--label-smoothing', ema: '--ema',
 };
 const flagOf = (path: string) => FLAGS[path as keyof TrainConfig] ?? path;
 
 const NONE = Symbol('none');
 
 /** A commander parser: the text as a number (or a width range, or every:width), checked by the field's schema. */
-const field = (key: 'hidden' | 'epochs' | 'batch' | 'lr' | 'seed' | 'holdout' | 'maxSeconds' | 'trainWidths' | 'weightDecay' | 'initScale' | 'chainRows' | 'longBatches' | 'restartSteps' | 'dropout' | 'inputNoise' | 'labelSmoothing' | 'ema') => (text: string): unknown => {
+const field = (key: 'hidden' | 'epochs' | 'batch' | 'lr' | 'seed' | 'holdout' | 'maxSeconds' | 'trainWidths' | 'weightDecay' | 'initScale' | 'chainRows' | 'longBatches' | 'restartSteps' | 'stopMargin' | 'dropout' | 'inputNoise' | 'labelSmoothing' | 'ema') => (text: string): unknown => {
   let value: unknown = text.trim() === '' ? NaN : Number(text);
   if (key === 'trainWidths') {
     const m = /^(\d+)(?:(?:-|\.\.)(\d+))?$/.exec(text.trim());
@@ -74,6 +74,7 @@ export function buildProgram(): Command {
     .option('--chain-rows <fraction>', `serial: fraction of training rows that are carry chains (b = ¬a but 1 bit in 16), 0..1 (${defaults('chainRows', ['serial'])})`, field('chainRows'))
     .option('--long-batches <every:width>', `serial: every n-th batch at this width, e.g. 20:32, or none (${defaults('longBatches', ['serial'])})`, field('longBatches'))
     .option('--restart-steps <n>', `serial: fresh weights after this many steps without a verified model, 0 = never (${defaults('restartSteps', ['serial'])})`, field('restartSteps'))
+    .option('--stop-margin <m>', `serial: stop at the first verified weights whose min |y − 0.5| is at least this, 0..0.5 (${defaults('stopMargin', ['serial'])})`, field('stopMargin'))
     .option('--weight-decay <x>', `AdamW's decoupled weight decay, ≥ 0, 0 = Adam (${defaults('weightDecay')})`, field('weightDecay'))
     .option('--dropout <rate>', 'vector: dropout on h while training, 0..0.9 (default: off)', field('dropout'))
     .option('--input-noise <sd>', 'vector: Gaussian noise on the input bits while training, standard deviation 0..1 (default: off)', field('inputNoise'))
