@@ -3,6 +3,7 @@
 // the true sigmoid. No Node built-ins here: a browser can run the same code.
 import * as tf from '@tensorflow/tfjs-core';
 import { uniform as draw, type PRNG } from './random.js';
+import type { ParamSnapshot } from './snapshot.js';
 
 export interface LstmShape { inputSize: number; hiddenSize: number; outputSize: number }
 
@@ -23,8 +24,8 @@ export function paramList(p: LstmParams): tf.Variable[] {
  *  `glorot` but each of the recurrent kernel's four [H, H] gate blocks orthogonal (Keras's recurrent default). */
 export type Init = 'glorot' | 'uniform' | 'orthogonal';
 
-/** The initial weights, all drawn from the seeded PRNG. */
-export function initParams(shape: LstmShape, rng: PRNG, init: Init = 'glorot', scale = 1): LstmParams {
+/** The initial weights as plain arrays, all drawn from the seeded PRNG (`scale` multiplies `uniform`'s limit). */
+export function initialWeights(shape: LstmShape, rng: PRNG, init: Init = 'glorot', scale = 1): ParamSnapshot {
   const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
   const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (draw(rng) * 2 - 1) * limit);
   const glorot = (fanIn: number, fanOut: number) => Math.sqrt(6 / (fanIn + fanOut));
@@ -37,6 +38,13 @@ export function initParams(shape: LstmShape, rng: PRNG, init: Init = 'glorot', s
       bias: new Float32Array(4 * H).fill(1, H, 2 * H), // unit forget bias
       denseW: uniform(H * O, glorot(H, O)), denseB: new Float32Array(O),
     };
+  return { ...shape, ...values };
+}
+
+/** The initial weights (initialWeights) as trainable TF.js variables. */
+export function initParams(shape: LstmShape, rng: PRNG, init: Init = 'glorot', scale = 1): LstmParams {
+  const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
+  const values = initialWeights(shape, rng, init, scale);
   // tidy frees the initial-value tensors (a variable keeps its own reference to the data); variables survive it.
   return tf.tidy(() => ({
     kernel: tf.variable(tf.tensor2d(values.kernel, [I, 4 * H]), true, 'kernel'),

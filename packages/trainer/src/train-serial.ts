@@ -4,10 +4,10 @@
 // more than the arithmetic at this size), stepped by adam.ts, TF.js's Adam to the last bit. No Node built-ins.
 import type { Loss, TrainConfig } from './config.js';
 import { serialBatch, type SerialBatch } from './data/serial-batches.js';
-import { disposeParams, initParams, type LstmShape } from './lstm.js';
+import { initialWeights, type LstmShape } from './lstm.js';
 import type { Batch, Task } from './loop.js';
 import { lossAndGrads, sequenceMargins, type ParamGrads, type Sequences } from './lstm-grad.js';
-import { takeSnapshot, type ParamSnapshot } from './snapshot.js';
+import type { ParamSnapshot } from './snapshot.js';
 import { createRng, randInt } from './random.js';
 
 /** Width of the per-epoch check, beyond the training widths: a carry that drifts fails here first. */
@@ -57,11 +57,9 @@ export function serialTask(config: TrainConfig): Task {
   const shape: LstmShape = { inputSize: 2, hiddenSize: config.hidden, outputSize: 1 };
   const sizes = flatSizes(shape);
   const total = sizes.reduce((n, k) => n + k, 0);
-  // Drawn by lstm.ts's initParams, so both models start from the same code and the same random stream.
-  const initial = initParams(shape, rng, config.init, config.initScale);
-  const start = takeSnapshot(initial);
-  disposeParams(initial);
-  const params = flatten(start, total);
+  // Drawn by lstm.ts, so both models start from the same code; a restart draws the next weights of the same stream.
+  const fresh = () => flatten(initialWeights(shape, rng, config.init, config.initScale), total);
+  const params = fresh();
   const snapshot = () => unflatten(shape, sizes, params.slice()); // a copy: the loop keeps snapshots while training goes on
   const [minWidth, maxWidth] = config.trainWidths;
 
@@ -100,11 +98,7 @@ export function serialTask(config: TrainConfig): Task {
         score: train.accuracy + long.accuracy + (exact ? minMargin : 0), candidate: exact,
       };
     },
-    restart() {
-      const fresh = initParams(shape, rng, config.init, config.initScale);
-      params.set(flatten(takeSnapshot(fresh), total));
-      disposeParams(fresh);
-    },
+    restart: () => params.set(fresh()),
     dispose: () => {}, // no tensors
   };
 }

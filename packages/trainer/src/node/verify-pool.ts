@@ -1,5 +1,5 @@
-// A serial verification on two threads: at H = 3 core checks ~1.8 million sum bits per verified model (about half a
-// second), and training waits for the verdict, so the machine's second core takes every other sum. Same verdict as
+// A serial verification on two threads: at H = 3 core checks ~1.8 million sum bits per verified model (1.1–1.4 s on
+// one thread here), and training waits for the verdict, so the machine's second core takes every other sum. Same verdict as
 // one thread (counts, margin, carry chains; test/verify-pool.test.ts); a worker that cannot start or fails leaves
 // the whole plan to this thread.
 import { availableParallelism } from 'node:os';
