@@ -10,7 +10,13 @@ const playground = `http://127.0.0.1:${playgroundPort}/`;
 
 const turbo = spawn('npx', ['turbo', 'run', 'start', '--output-logs=new-only'], {
   stdio: 'inherit',
-  env: { ...process.env, TURBO_NO_UPDATE_NOTIFIER: '1', WRANGLER_HIDE_BANNER: 'true', API_PORT: apiPort, PLAYGROUND_PORT: playgroundPort },
+  env: {
+    ...process.env,
+    TURBO_NO_UPDATE_NOTIFIER: '1',
+    WRANGLER_HIDE_BANNER: 'true',
+    API_PORT: apiPort,
+    PLAYGROUND_PORT: playgroundPort,
+  },
 });
 turbo.on('exit', (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
 // Ctrl-C reaches turbo through the terminal's process group; wait for it to stop both servers.

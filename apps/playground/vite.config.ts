@@ -4,7 +4,10 @@ import { defineConfig } from 'vite';
 // else VITE_API_URL at build time, else wrangler dev (port API_PORT, default 8787) in development
 // and the page's own origin in a production build.
 export default defineConfig(({ command }) => {
-  const devApi = !process.env.VITE_API_URL && command === 'serve' && process.env.API_PORT ? `http://127.0.0.1:${process.env.API_PORT}` : null;
+  const devApi =
+    !process.env.VITE_API_URL && command === 'serve' && process.env.API_PORT
+      ? `http://127.0.0.1:${process.env.API_PORT}`
+      : null;
   return {
     define: devApi ? { 'import.meta.env.VITE_API_URL': JSON.stringify(devApi) } : {},
     worker: { format: 'es' },

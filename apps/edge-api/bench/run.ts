@@ -47,7 +47,10 @@ const nextClient = () => {
 const fromNewClient = (path: string) => ({
   method: 'GET' as const,
   path,
-  setupRequest: (req: { headers?: Record<string, string> }) => ({ ...req, headers: { ...req.headers, 'CF-Connecting-IP': nextClient() } }),
+  setupRequest: (req: { headers?: Record<string, string> }) => ({
+    ...req,
+    headers: { ...req.headers, 'CF-Connecting-IP': nextClient() },
+  }),
 });
 
 /**
@@ -91,7 +94,8 @@ interface LoadRow {
  * from elsewhere on the machine does not land on one route only. req/s = all requests / all seconds.
  */
 async function load(base: string): Promise<LoadRow[]> {
-  const run = (path: string, duration: number) => autocannon({ url: base, connections: CONNECTIONS, duration, requests: [fromNewClient(path)] });
+  const run = (path: string, duration: number) =>
+    autocannon({ url: base, connections: CONNECTIONS, duration, requests: [fromNewClient(path)] });
   for (const target of TARGETS) {
     const check = await fetch(`${base}${target.path}`, { headers: { 'CF-Connecting-IP': nextClient() } });
     if (!check.ok) throw new Error(`${target.path} answered ${check.status}: ${await check.text()}`);
@@ -128,7 +132,10 @@ async function cpuPerRequest() {
     { name: 'GET /health (baseline)', urls: ['/health'] },
     { name: 'vector 57+99', urls: ['/add?a=57&b=99'] },
     { name: 'serial 64-bit', urls: [`/add?a=${serial64.a}&b=${serial64.b}`] },
-    { name: 'serial 1000-digit', urls: Array.from({ length: 8 }, (_, k) => `/add?a=${digits1000(k + 1)}&b=${digits1000(k + 101)}`) },
+    {
+      name: 'serial 1000-digit',
+      urls: Array.from({ length: 8 }, (_, k) => `/add?a=${digits1000(k + 1)}&b=${digits1000(k + 101)}`),
+    },
   ];
   const rows = [];
   const once = async (url: string) => {
@@ -142,10 +149,16 @@ async function cpuPerRequest() {
     const cpu0 = process.cpuUsage();
     const t0 = performance.now();
     let runs = 0;
-    while (performance.now() - t0 < CPU_SECONDS * 1000 || runs < 20) await once(c.urls[runs++ % c.urls.length] as string);
+    while (performance.now() - t0 < CPU_SECONDS * 1000 || runs < 20)
+      await once(c.urls[runs++ % c.urls.length] as string);
     const wallUs = ((performance.now() - t0) * 1000) / runs;
     const cpu = process.cpuUsage(cpu0);
-    rows.push({ name: c.name, runs, cpuUsPerRequest: Math.round((cpu.user + cpu.system) / runs), wallUsPerRequest: Math.round(wallUs) });
+    rows.push({
+      name: c.name,
+      runs,
+      cpuUsPerRequest: Math.round((cpu.user + cpu.system) / runs),
+      wallUsPerRequest: Math.round(wallUs),
+    });
   }
   return rows;
 }
@@ -170,11 +183,30 @@ console.log = print;
 
 const baseline = rows[0]?.reqPerSec ?? 1;
 const ratio = (row: LoadRow | undefined) => (row ? row.reqPerSec / baseline : null);
-console.log(`\nlimiter check: ${limiter.refused} of ${limiter.burst} GET /health from one address refused with 429 (so the limiter is on)`);
-console.log(`autocannon: ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per route, alternating order, each request from a new address; wrangler dev (local workerd)`);
-console.table(rows.map((r) => ({ route: r.name, 'req/s': r.reqPerSec, 'vs /health': `${((100 * r.reqPerSec) / baseline).toFixed(0)}%`, 'p50 ms': r.p50ms, 'p99 ms': r.p99ms, requests: r.requests, errors: r.errors, non2xx: r.non2xx })));
-console.log(`handler CPU per request: app.request in-process (Node ${process.version}), ${CPU_SECONDS} s per case after ${CPU_SECONDS} s of warm-up`);
-console.table(cpu.map((c) => ({ request: c.name, runs: c.runs, 'CPU µs': c.cpuUsPerRequest, 'wall µs': c.wallUsPerRequest })));
+console.log(
+  `\nlimiter check: ${limiter.refused} of ${limiter.burst} GET /health from one address refused with 429 (so the limiter is on)`,
+);
+console.log(
+  `autocannon: ${CONNECTIONS} connections, ${ROUNDS} × ${DURATION_S} s per route, alternating order, each request from a new address; wrangler dev (local workerd)`,
+);
+console.table(
+  rows.map((r) => ({
+    route: r.name,
+    'req/s': r.reqPerSec,
+    'vs /health': `${((100 * r.reqPerSec) / baseline).toFixed(0)}%`,
+    'p50 ms': r.p50ms,
+    'p99 ms': r.p99ms,
+    requests: r.requests,
+    errors: r.errors,
+    non2xx: r.non2xx,
+  })),
+);
+console.log(
+  `handler CPU per request: app.request in-process (Node ${process.version}), ${CPU_SECONDS} s per case after ${CPU_SECONDS} s of warm-up`,
+);
+console.table(
+  cpu.map((c) => ({ request: c.name, runs: c.runs, 'CPU µs': c.cpuUsPerRequest, 'wall µs': c.wallUsPerRequest })),
+);
 
 const addVsHealth = Math.min(ratio(rows[1]) ?? 0, ratio(rows[2]) ?? 0);
 const results = {
@@ -182,14 +214,23 @@ const results = {
   quick: QUICK,
   machine: { node: process.version, cpu: cpus()[0]?.model ?? 'unknown', cores: cpus().length },
   rateLimiting: { on: true, ...limiter, clientsPerLoadRequest: 'one new CF-Connecting-IP per request' },
-  load: { tool: 'autocannon 8', connections: CONNECTIONS, rounds: ROUNDS, durationSeconds: DURATION_S, server: 'wrangler dev 4.86.0 (workerd) on loopback', rows },
+  load: {
+    tool: 'autocannon 8',
+    connections: CONNECTIONS,
+    rounds: ROUNDS,
+    durationSeconds: DURATION_S,
+    server: 'wrangler dev 4.86.0 (workerd) on loopback',
+    rows,
+  },
   vectorVsHealth: ratio(rows[1]),
   serial64VsHealth: ratio(rows[2]),
   bar: { addVsHealthAtLeast: BAR, worst: addVsHealth, met: addVsHealth >= BAR },
   cpuPerRequest: { method: 'app.request in-process, process.cpuUsage delta / runs', seconds: CPU_SECONDS, rows: cpu },
   loadAverage: loadavg(),
 };
-console.log(`/add vs /health: vector ${(100 * (results.vectorVsHealth ?? 0)).toFixed(0)}%, serial 64-bit ${(100 * (results.serial64VsHealth ?? 0)).toFixed(0)}% (bar ${100 * BAR}%: ${results.bar.met ? 'met' : 'NOT met'})`);
+console.log(
+  `/add vs /health: vector ${(100 * (results.vectorVsHealth ?? 0)).toFixed(0)}%, serial 64-bit ${(100 * (results.serial64VsHealth ?? 0)).toFixed(0)}% (bar ${100 * BAR}%: ${results.bar.met ? 'met' : 'NOT met'})`,
+);
 console.log(JSON.stringify(results));
 if (!QUICK) {
   writeFileSync(new URL('./results.json', import.meta.url), `${JSON.stringify(results, null, 2)}\n`);

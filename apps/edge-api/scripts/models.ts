@@ -9,7 +9,9 @@ import vector from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 
 /** The model the Worker ships: the core file minus the held-out pair list, with its count kept. */
 export function workerModel(model: typeof vector): unknown {
-  const copy = structuredClone(model) as { meta: { split?: { heldOutPairs?: number[]; heldOutPairsIn?: string } | null } };
+  const copy = structuredClone(model) as {
+    meta: { split?: { heldOutPairs?: number[]; heldOutPairsIn?: string } | null };
+  };
   const split = copy.meta.split;
   if (split?.heldOutPairs) {
     delete split.heldOutPairs;

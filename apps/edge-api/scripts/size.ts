@@ -59,7 +59,9 @@ function metaRange(file: string): [number, number] | undefined {
 function attribute(code: string, map: { sources: string[]; mappings: string }, outdir: string): Part[] {
   const sources = map.sources.map((s) => resolve(outdir, s));
   const names = sources.map(partOf);
-  const isModel = sources.map((s) => /(packages\/core|apps\/edge-api\/src)\/models\/[^/]+\.json$/.test(s.replaceAll('\\', '/')));
+  const isModel = sources.map((s) =>
+    /(packages\/core|apps\/edge-api\/src)\/models\/[^/]+\.json$/.test(s.replaceAll('\\', '/')),
+  );
   const metas = sources.map((s, k) => (isModel[k] ? metaRange(s) : undefined));
   // Offsets of each generated line, to turn (line, column) into an index in `code`.
   const lineStarts = [0];
@@ -69,12 +71,16 @@ function attribute(code: string, map: { sources: string[]; mappings: string }, o
   decode(map.mappings).forEach((segments, line) => {
     const start = lineStarts[line] ?? code.length;
     const end = lineStarts[line + 1] ?? code.length;
-    if (segments.length && (segments[0]?.[0] ?? 0) > 0) add('unmapped', code.slice(start, start + (segments[0]?.[0] ?? 0)));
+    if (segments.length && (segments[0]?.[0] ?? 0) > 0)
+      add('unmapped', code.slice(start, start + (segments[0]?.[0] ?? 0)));
     segments.forEach((seg, k) => {
       const from = start + seg[0];
       const to = k + 1 < segments.length ? start + (segments[k + 1]?.[0] ?? 0) : end;
       const chunk = code.slice(from, to);
-      if (seg.length < 4) return add('unmapped', chunk);
+      if (seg.length < 4) {
+        add('unmapped', chunk);
+        return;
+      }
       const src = seg[1] as number;
       let part = names[src] ?? 'unmapped';
       if (isModel[src]) {
@@ -114,7 +120,14 @@ export function measureBundle(): BundleSize {
     const wranglerLine = /Total Upload: .*/.exec(run.stdout)?.[0] ?? '(wrangler printed no total)';
     // Listed even when empty, so the table always says how much the OpenAPI document costs.
     if (!parts.has(OPENAPI)) parts.set(OPENAPI, { part: OPENAPI, bytes: 0, gzip: 0 });
-    return { modules, bytes, gzip, limitKiB: LIMIT_KIB, wrangler: wranglerLine, parts: [...parts.values()].sort((a, b) => b.bytes - a.bytes) };
+    return {
+      modules,
+      bytes,
+      gzip,
+      limitKiB: LIMIT_KIB,
+      wrangler: wranglerLine,
+      parts: [...parts.values()].sort((a, b) => b.bytes - a.bytes),
+    };
   } finally {
     rmSync(outdir, { recursive: true, force: true });
   }
@@ -124,8 +137,17 @@ const kib = (n: number) => Number((n / 1024).toFixed(2));
 
 if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.url)) {
   const size = measureBundle();
-  console.table(size.parts.map((p) => ({ part: p.part, KiB: kib(p.bytes), 'gzip KiB (alone)': kib(p.gzip), share: `${((100 * p.bytes) / size.bytes).toFixed(1)}%` })));
-  console.log(`API Worker (${size.modules.join(', ')}): ${kib(size.bytes)} KiB, ${kib(size.gzip)} KiB gzipped (limit ${LIMIT_KIB} KiB); wrangler: ${size.wrangler}`);
+  console.table(
+    size.parts.map((p) => ({
+      part: p.part,
+      KiB: kib(p.bytes),
+      'gzip KiB (alone)': kib(p.gzip),
+      share: `${((100 * p.bytes) / size.bytes).toFixed(1)}%`,
+    })),
+  );
+  console.log(
+    `API Worker (${size.modules.join(', ')}): ${kib(size.bytes)} KiB, ${kib(size.gzip)} KiB gzipped (limit ${LIMIT_KIB} KiB); wrangler: ${size.wrangler}`,
+  );
   console.log(JSON.stringify(size));
   if (size.gzip > LIMIT_KIB * 1024) {
     console.error(`bundle too large: ${kib(size.gzip)} KiB gzipped > ${LIMIT_KIB} KiB`);

@@ -8,12 +8,19 @@ import { fileURLToPath } from 'node:url';
 export const APP_DIR = fileURLToPath(new URL('..', import.meta.url));
 export const HOST = '127.0.0.1';
 const WRANGLER = createRequire(import.meta.url).resolve('wrangler/bin/wrangler.js');
-const ENV = { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', CI: '1' };
+const ENV = {
+  ...process.env,
+  WRANGLER_SEND_METRICS: 'false',
+  CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+  NO_COLOR: '1',
+  CI: '1',
+};
 
 /** Runs `wrangler <args>` in apps/edge-api to the end; throws with its output when it fails. */
 export function runWrangler(args: string[]): { stdout: string; stderr: string } {
   const run = spawnSync(process.execPath, [WRANGLER, ...args], { cwd: APP_DIR, encoding: 'utf8', env: ENV });
-  if (run.status !== 0) throw new Error(`wrangler ${args.join(' ')} failed with exit code ${run.status}:\n${run.stdout}\n${run.stderr}`);
+  if (run.status !== 0)
+    throw new Error(`wrangler ${args.join(' ')} failed with exit code ${run.status}:\n${run.stdout}\n${run.stderr}`);
   return { stdout: run.stdout, stderr: run.stderr };
 }
 
@@ -23,7 +30,9 @@ export function freePort(): Promise<number> {
     server.once('error', reject);
     server.listen(0, HOST, () => {
       const address = server.address();
-      server.close(() => (typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port'))));
+      server.close(() =>
+        typeof address === 'object' && address ? resolve(address.port) : reject(new Error('no port')),
+      );
     });
   });
 }
@@ -38,7 +47,20 @@ export async function startWranglerDev(args: string[] = []): Promise<DevServer> 
   const [port, inspector] = [await freePort(), await freePort()];
   const child: ChildProcess = spawn(
     process.execPath,
-    [WRANGLER, 'dev', '--ip', HOST, '--port', String(port), '--inspector-port', String(inspector), '--log-level', 'warn', '--show-interactive-dev-session=false', ...args],
+    [
+      WRANGLER,
+      'dev',
+      '--ip',
+      HOST,
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspector),
+      '--log-level',
+      'warn',
+      '--show-interactive-dev-session=false',
+      ...args,
+    ],
     { cwd: APP_DIR, env: ENV, stdio: ['ignore', 'pipe', 'pipe'], detached: true },
   );
   let log = '';

@@ -38,5 +38,13 @@ export function createApp({ models, corsOrigins }: AppOptions) {
 export type AppType = ReturnType<typeof createApp>;
 
 export { ERROR_STATUS, type ErrorBody, type ErrorCode } from './errors.js';
-export { loadModels, MODEL_NAMES, type AddAnswer, type Model, type ModelName, type Models, type TraceStep } from './models.js';
+export {
+  loadModels,
+  MODEL_NAMES,
+  type AddAnswer,
+  type Model,
+  type ModelName,
+  type Models,
+  type TraceStep,
+} from './models.js';
 export type { ModelInfo } from './routes/model.js';

@@ -25,7 +25,8 @@ export type Models = Record<ModelName, Model>;
 export function loadModels(json: Record<ModelName, unknown>): Models {
   const load = (name: ModelName): Model => {
     const weights = parseWeights(json[name]);
-    if (weights.arch !== name) throw new Error(`${name} model: weights have arch "${weights.arch}", expected "${name}"`);
+    if (weights.arch !== name)
+      throw new Error(`${name} model: weights have arch "${weights.arch}", expected "${name}"`);
     return { adder: createAdder(weights), fingerprint: weightsFingerprint(weights) };
   };
   return { vector: load('vector'), serial: load('serial') };

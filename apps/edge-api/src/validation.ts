@@ -24,13 +24,21 @@ function issueToError(issue: v.BaseIssue<unknown>, where: Where): ApiError {
   if (where === 'query' && Array.isArray(issue.input)) {
     // quote() cuts the values to 40 characters: 5,000 repeats must not make a 35 KB message.
     const values = quote(issue.input.join(', '));
-    return new ApiError('repeated_parameter', `${labelFor(where, param)} is given ${issue.input.length.toLocaleString('en-US')} times (${values}); give it once.`, param);
+    return new ApiError(
+      'repeated_parameter',
+      `${labelFor(where, param)} is given ${issue.input.length.toLocaleString('en-US')} times (${values}); give it once.`,
+      param,
+    );
   }
   const parent = issue.path?.at(-1)?.input;
   if (code === 'missing_parameter' && Array.isArray(parent)) {
     // valibot reads an array as an object with missing fields; the array is what is wrong.
     const at = formatIssuePath(issue.path?.slice(0, -1));
-    return new ApiError('invalid_body', `${labelFor(where, at)} must be an object like { "a": "1", "b": "2" }, got ${quote(parent)}.`, at);
+    return new ApiError(
+      'invalid_body',
+      `${labelFor(where, at)} must be an object like { "a": "1", "b": "2" }, got ${quote(parent)}.`,
+      at,
+    );
   }
   return new ApiError(code, `${labelFor(where, param)} ${text}`, param);
 }
@@ -39,7 +47,8 @@ type Target = 'query' | 'param' | 'json';
 const WHERE: Record<Target, Where> = { query: 'query', param: 'path', json: 'body' };
 
 /** The query as valibot sees it: one string per parameter, or all of a repeated one's values. */
-const queryObject = (c: Context) => Object.fromEntries(Object.entries(c.req.queries()).map(([k, vs]) => [k, vs.length === 1 ? vs[0] : vs]));
+const queryObject = (c: Context) =>
+  Object.fromEntries(Object.entries(c.req.queries()).map(([k, vs]) => [k, vs.length === 1 ? vs[0] : vs]));
 
 const check = (target: Target, schema: v.GenericSchema) =>
   createMiddleware(async (c, next) => {
@@ -56,7 +65,11 @@ const check = (target: Target, schema: v.GenericSchema) =>
  * (Instead of @hono/valibot-validator, whose hono/validator brings form and cookie parsing the API never uses: ~1 KiB.)
  */
 export const validate = <T extends Target, S extends v.GenericSchema>(target: T, schema: S) =>
-  check(target, schema) as MiddlewareHandler<AppEnv, string, { in: { [K in T]: v.InferInput<S> }; out: { [K in T]: v.InferOutput<S> } }>;
+  check(target, schema) as MiddlewareHandler<
+    AppEnv,
+    string,
+    { in: { [K in T]: v.InferInput<S> }; out: { [K in T]: v.InferOutput<S> } }
+  >;
 
 /**
  * Checks a query whose parameters are all optional without adding it to the route's typed input,
@@ -73,7 +86,10 @@ const limitBody = bodyLimit({
   maxSize: MAX_BODY_BYTES,
   // Hono's bodyLimit trusts a Content-Length header: a body announced too large is refused before it is read.
   onError: () => {
-    throw new ApiError('body_too_large', `The request body is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MiB accepted (at most 1,000 pairs of 1,000-digit operands).`);
+    throw new ApiError(
+      'body_too_large',
+      `The request body is larger than the ${MAX_BODY_BYTES / 1024 / 1024} MiB accepted (at most 1,000 pairs of 1,000-digit operands).`,
+    );
   },
 });
 
@@ -84,7 +100,10 @@ const limitBody = bodyLimit({
 export const jsonBody = createMiddleware(async (c, next) => {
   const type = c.req.header('Content-Type');
   if (!JSON_TYPE.test(type?.split(';')[0]?.trim() ?? '')) {
-    throw new ApiError('unsupported_media_type', `Header "Content-Type" is ${quote(type)}; accepted: "application/json" with ${LIKE}.`);
+    throw new ApiError(
+      'unsupported_media_type',
+      `Header "Content-Type" is ${quote(type)}; accepted: "application/json" with ${LIKE}.`,
+    );
   }
   await limitBody(c, async () => {
     let parsed: unknown;
@@ -92,7 +111,10 @@ export const jsonBody = createMiddleware(async (c, next) => {
       parsed = await c.req.json();
     } catch (error) {
       if (error instanceof ApiError) throw error;
-      throw new ApiError('invalid_json', `The request body is not valid JSON (${quote(error instanceof Error ? error.message : String(error))}); accepted: ${LIKE}.`);
+      throw new ApiError(
+        'invalid_json',
+        `The request body is not valid JSON (${quote(error instanceof Error ? error.message : String(error))}); accepted: ${LIKE}.`,
+      );
     }
     // valibot reads arrays as objects ("pairs is missing"); say what is wrong instead.
     if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
@@ -135,17 +157,25 @@ const serialSteps = (a: string, b: string) =>
   Math.ceil(Math.max(a.replace(/^0+/, '').length, b.replace(/^0+/, '').length, 1) * BITS_PER_DIGIT) + 1;
 
 /** Model steps for one pair: the vector model runs 2, the serial one per bit of the longer operand, plus one. */
-export const pairSteps = (a: string, b: string, model: ModelName): number => (model === 'vector' ? 2 : serialSteps(a, b));
+export const pairSteps = (a: string, b: string, model: ModelName): number =>
+  model === 'vector' ? 2 : serialSteps(a, b);
 
 export const totalSteps = (plan: readonly PlannedPair[]): number => plan.reduce((n, pair) => n + pair.steps, 0);
 
 /** Picks each pair's model and checks the whole batch before any model time is spent; throws ApiError. */
-export function planBatch(pairs: { a: string; b: string }[], fromQuery: ModelName | undefined, fromBody: ModelName | undefined): PlannedPair[] {
+export function planBatch(
+  pairs: { a: string; b: string }[],
+  fromQuery: ModelName | undefined,
+  fromBody: ModelName | undefined,
+): PlannedPair[] {
   const requested = requestedModel(fromQuery, fromBody);
   let steps = 0;
   const plan = pairs.map(({ a, b }, k): PlannedPair => {
     if (requested === 'vector') {
-      for (const [key, digits] of [['a', a], ['b', b]] as const) {
+      for (const [key, digits] of [
+        ['a', a],
+        ['b', b],
+      ] as const) {
         if (!fitsVector(digits)) {
           const param = `pairs[${k}].${key}`;
           throw new ApiError('operand_out_of_range', `${labelFor('body', param)} ${outOfRangeText(digits)}`, param);

@@ -31,9 +31,18 @@ describe('vector model: every pair 0..127 × 0..127 through POST /add', () => {
         const a = Number(pairs[k]?.a);
         const b = Number(pairs[k]?.b);
         const expected = vector.add(a, b);
-        if (r.a !== String(a) || r.b !== String(b) || r.sum !== expected.sum.toString() || r.bits.sum !== expected.bits ||
-            r.margin !== expected.margin || r.correct !== (expected.sum === BigInt(a + b)) || r.model !== 'vector') {
-          expect.fail(`pair ${a} + ${b}: got ${JSON.stringify(r)}, core says sum ${expected.sum} bits ${expected.bits}`);
+        if (
+          r.a !== String(a) ||
+          r.b !== String(b) ||
+          r.sum !== expected.sum.toString() ||
+          r.bits.sum !== expected.bits ||
+          r.margin !== expected.margin ||
+          r.correct !== (expected.sum === BigInt(a + b)) ||
+          r.model !== 'vector'
+        ) {
+          expect.fail(
+            `pair ${a} + ${b}: got ${JSON.stringify(r)}, core says sum ${expected.sum} bits ${expected.bits}`,
+          );
         }
         checked++;
         if (r.correct) right++;
@@ -55,7 +64,10 @@ describe('serial model: long operands', () => {
   };
 
   it('random 64-bit pairs (a batch of 1,000) match core and arithmetic', async () => {
-    const pairs = Array.from({ length: 1000 }, () => ({ a: randomBigInt(next, 64).toString(), b: randomBigInt(next, 64).toString() }));
+    const pairs = Array.from({ length: 1000 }, () => ({
+      a: randomBigInt(next, 64).toString(),
+      b: randomBigInt(next, 64).toString(),
+    }));
     const results = await batch('serial', pairs);
     results.forEach((r, k) => {
       const { a, b } = pairs[k] as { a: string; b: string };

@@ -28,7 +28,11 @@ describe('CORS', () => {
   it('answers preflights for POST with JSON', async () => {
     const res = await app.request('/add', {
       method: 'OPTIONS',
-      headers: { Origin: PLAYGROUND, 'Access-Control-Request-Method': 'POST', 'Access-Control-Request-Headers': 'content-type' },
+      headers: {
+        Origin: PLAYGROUND,
+        'Access-Control-Request-Method': 'POST',
+        'Access-Control-Request-Headers': 'content-type',
+      },
     });
     expect(res.status).toBe(204);
     expect(res.headers.get('access-control-allow-origin')).toBe(PLAYGROUND);

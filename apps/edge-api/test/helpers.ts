@@ -10,9 +10,14 @@ import { loadModels } from '../src/models.js';
 export const models = loadModels({ vector: vectorJson, serial: serialJson });
 export const app = createApp({ models });
 
-export const get = async (url: string, headers: Record<string, string> = {}): Promise<Response> => app.request(url, { headers });
+export const get = async (url: string, headers: Record<string, string> = {}): Promise<Response> =>
+  app.request(url, { headers });
 
-export const post = async (url: string, body: unknown, headers: Record<string, string> = { 'Content-Type': 'application/json' }): Promise<Response> =>
+export const post = async (
+  url: string,
+  body: unknown,
+  headers: Record<string, string> = { 'Content-Type': 'application/json' },
+): Promise<Response> =>
   app.request(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers });
 
 /** Whether a value has exactly the error shape { error: { code, message, param } }, with a known code. */

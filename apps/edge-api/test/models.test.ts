@@ -23,7 +23,9 @@ describe('loadModels', () => {
   });
 
   it('refuses a serial file given as the vector model', () => {
-    expect(() => loadModels({ vector: serialJson, serial: serialJson })).toThrow(/vector model: weights have arch "serial"/);
+    expect(() => loadModels({ vector: serialJson, serial: serialJson })).toThrow(
+      /vector model: weights have arch "serial"/,
+    );
   });
 });
 

@@ -30,7 +30,9 @@ describe('Server-Timing', () => {
 
   it('is readable, with Retry-After, by a page on an allowed origin (CORS exposes both)', async () => {
     const res = await get('/add?a=1&b=2', { Origin: 'http://localhost:5173' });
-    const exposed = (res.headers.get('Access-Control-Expose-Headers') ?? '').split(',').map((h) => h.trim().toLowerCase());
+    const exposed = (res.headers.get('Access-Control-Expose-Headers') ?? '')
+      .split(',')
+      .map((h) => h.trim().toLowerCase());
     expect(exposed).toEqual(expect.arrayContaining(['server-timing', 'retry-after']));
   });
 
@@ -66,9 +68,22 @@ describe('request log', () => {
 
   it('a batch logs its pair count, its longest operand and "mixed" when both models answered', async () => {
     const spy = spyLog();
-    const res = await post('/add', { pairs: [{ a: '1', b: '2' }, { a: '123456789', b: '5' }, { a: '3', b: '4' }] });
+    const res = await post('/add', {
+      pairs: [
+        { a: '1', b: '2' },
+        { a: '123456789', b: '5' },
+        { a: '3', b: '4' },
+      ],
+    });
     expect(res.status).toBe(200);
-    expect(onlyLine(spy)).toMatchObject({ route: '/add', method: 'POST', status: 200, model: 'mixed', pairs: 3, digits: 9 });
+    expect(onlyLine(spy)).toMatchObject({
+      route: '/add',
+      method: 'POST',
+      status: 200,
+      model: 'mixed',
+      pairs: 3,
+      digits: 9,
+    });
   });
 
   it('refusals are logged with their status and no model; unknown paths with no route (never the raw path)', async () => {
@@ -89,7 +104,11 @@ describe('request log', () => {
   it('a rate-limited request is logged as a 429', async () => {
     const spy = spyLog();
     const limiter = { limit: async () => ({ success: false }) };
-    const res = await app.request('/add?a=1&b=2', { headers: { 'CF-Connecting-IP': '192.0.2.1' } }, { RATE_LIMITER: limiter });
+    const res = await app.request(
+      '/add?a=1&b=2',
+      { headers: { 'CF-Connecting-IP': '192.0.2.1' } },
+      { RATE_LIMITER: limiter },
+    );
     expect(res.status).toBe(429);
     expect(onlyLine(spy)).toMatchObject({ route: '/add', status: 429, model: null });
   });

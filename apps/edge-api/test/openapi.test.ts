@@ -7,7 +7,8 @@ import { displayPath, servedRoutes } from '../src/http/fallbacks.js';
 import { buildOpenApi } from '../src/openapi/document.js';
 import { app, get } from './helpers.js';
 
-const served = async () => (await (await get('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
+const served = async () =>
+  (await (await get('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
 
 describe('GET /openapi.json', () => {
   it('is valid OpenAPI 3.1', async () => {
@@ -23,7 +24,9 @@ describe('GET /openapi.json', () => {
   });
 
   it('lists exactly the routes the app serves, with their methods', async () => {
-    const documented = Object.entries((await served()).paths).flatMap(([path, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`));
+    const documented = Object.entries((await served()).paths).flatMap(([path, ops]) =>
+      Object.keys(ops).map((m) => `${m.toUpperCase()} ${path}`),
+    );
     const routes = [...servedRoutes(app)].flatMap(([path, methods]) =>
       methods.filter((m) => m !== 'HEAD' && m !== 'OPTIONS').map((m) => `${m} ${displayPath(path)}`),
     );
@@ -31,17 +34,26 @@ describe('GET /openapi.json', () => {
   });
 
   it('gives every error code an example, under the code’s status', async () => {
-    type Response = { $ref?: string; content?: { 'application/json': { examples?: Record<string, { value: ErrorBody }>; example?: ErrorBody } } };
-    const document = (await served()) as unknown as { paths: Record<string, Record<string, { responses: Record<string, Response> }>>; components: { responses: Record<string, Response> } };
+    type Response = {
+      $ref?: string;
+      content?: { 'application/json': { examples?: Record<string, { value: ErrorBody }>; example?: ErrorBody } };
+    };
+    const document = (await served()) as unknown as {
+      paths: Record<string, Record<string, { responses: Record<string, Response> }>>;
+      components: { responses: Record<string, Response> };
+    };
     const codesOf = (response: Response): string[] => {
       const target = response.$ref ? document.components.responses[response.$ref.split('/').pop() ?? ''] : response;
       const content = target?.content?.['application/json'];
-      return [content?.example, ...Object.values(content?.examples ?? {}).map((e) => e.value)].flatMap((body) => (body?.error ? [body.error.code] : []));
+      return [content?.example, ...Object.values(content?.examples ?? {}).map((e) => e.value)].flatMap((body) =>
+        body?.error ? [body.error.code] : [],
+      );
     };
     const seen = new Map<string, string>();
     for (const ops of Object.values(document.paths)) {
       for (const { responses } of Object.values(ops)) {
-        for (const [status, response] of Object.entries(responses)) for (const code of codesOf(response)) seen.set(code, status);
+        for (const [status, response] of Object.entries(responses))
+          for (const code of codesOf(response)) seen.set(code, status);
       }
     }
     // Answers to no one operation: any path's wrong method, and unknown paths.
@@ -49,7 +61,9 @@ describe('GET /openapi.json', () => {
       expect(codesOf(document.components.responses[code] ?? {})).toEqual([code]);
       seen.set(code, seen.get(code) ?? String(ERROR_STATUS[code]));
     }
-    expect(Object.fromEntries(seen)).toEqual(Object.fromEntries(Object.entries(ERROR_STATUS).map(([code, status]) => [code, String(status)])));
+    expect(Object.fromEntries(seen)).toEqual(
+      Object.fromEntries(Object.entries(ERROR_STATUS).map(([code, status]) => [code, String(status)])),
+    );
   });
 
   it('the document is invalid when a route is missing (the validator can fail)', async () => {

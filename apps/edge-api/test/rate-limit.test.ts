@@ -16,7 +16,13 @@ const longSum = (k: number) => `/add?a=${digits(1000, k + 1)}&b=${digits(1000, k
 // The Worker's handler with wrangler.jsonc's env (called directly: through exports.default.fetch, vitest-pool-workers
 // 0.15.1 gets slower with every request, pre-existing and unrelated to this code, and a burst is hundreds of them).
 const from = (ip: string, path: string, init: RequestInit = {}) =>
-  worker.fetch(new Request(`http://edge.test${path}`, { ...init, headers: { ...(init.headers as Record<string, string>), 'CF-Connecting-IP': ip } }), env);
+  worker.fetch(
+    new Request(`http://edge.test${path}`, {
+      ...init,
+      headers: { ...(init.headers as Record<string, string>), 'CF-Connecting-IP': ip },
+    }),
+    env,
+  );
 const vectorBatch = (k: number) => ({
   pairs: Array.from({ length: 1000 }, (_, j) => ({ a: String((j * 7 + k) % 128), b: String((j * 13 + 3 * k) % 128) })),
 });
@@ -29,7 +35,11 @@ describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => 
       const res = await from('198.51.100.1', longSum(k));
       statuses.push(res.status);
       if (res.status === 429 && !refusal) {
-        refusal = { retryAfter: res.headers.get('Retry-After'), cacheControl: res.headers.get('Cache-Control'), body: await res.json() };
+        refusal = {
+          retryAfter: res.headers.get('Retry-After'),
+          cacheControl: res.headers.get('Cache-Control'),
+          body: await res.json(),
+        };
       } else await res.body?.cancel();
     }
     expect(statuses[0]).toBe(200);
@@ -52,7 +62,11 @@ describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => 
     const ip = '198.51.100.3';
     const statuses: number[] = [];
     for (let k = 0; k < 20; k++) {
-      const res = await from(ip, '/add', { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(vectorBatch(k)) });
+      const res = await from(ip, '/add', {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json' },
+        body: JSON.stringify(vectorBatch(k)),
+      });
       statuses.push(res.status);
       if (k === 0) expect(((await res.json()) as { results: unknown[] }).results).toHaveLength(1000);
       else await res.body?.cancel();
@@ -97,7 +111,10 @@ describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => 
 describe('token price', () => {
   it('reads the vars, with 1 token per request and 1 per 1,000 steps by default', () => {
     expect(tokenPrice(undefined)).toEqual({ requestTokens: 1, stepsPerToken: 1000 });
-    expect(tokenPrice({ RATE_LIMIT_REQUEST_TOKENS: '3', RATE_LIMIT_STEPS_PER_TOKEN: ' 250 ' })).toEqual({ requestTokens: 3, stepsPerToken: 250 });
+    expect(tokenPrice({ RATE_LIMIT_REQUEST_TOKENS: '3', RATE_LIMIT_STEPS_PER_TOKEN: ' 250 ' })).toEqual({
+      requestTokens: 3,
+      stepsPerToken: 250,
+    });
     expect(workTokens(3323, { requestTokens: 1, stepsPerToken: 1000 })).toBe(3);
     expect(workTokens(999, { requestTokens: 1, stepsPerToken: 1000 })).toBe(0);
   });
@@ -109,10 +126,19 @@ describe('token price', () => {
 
   it('spends request tokens plus floor(steps / steps-per-token) through the binding, as the vars say', async () => {
     const calls: string[] = [];
-    const limiter = { limit: async ({ key }: { key: string }) => (calls.push(key), { success: true }) };
+    const limiter = {
+      limit: async ({ key }: { key: string }) => {
+        calls.push(key);
+        return { success: true };
+      },
+    };
     const spent = async (path: string, vars: Record<string, string>, init: RequestInit = {}) => {
       calls.length = 0;
-      const res = await app.request(path, { ...init, headers: { 'CF-Connecting-IP': '192.0.2.9', ...(init.headers as Record<string, string>) } }, { RATE_LIMITER: limiter, ...vars });
+      const res = await app.request(
+        path,
+        { ...init, headers: { 'CF-Connecting-IP': '192.0.2.9', ...(init.headers as Record<string, string>) } },
+        { RATE_LIMITER: limiter, ...vars },
+      );
       expect(res.status).toBe(200);
       return calls.length;
     };
@@ -122,7 +148,11 @@ describe('token price', () => {
     expect(await spent('/add?a=57&b=99', {})).toBe(1);
     expect(await spent('/health', { RATE_LIMIT_REQUEST_TOKENS: '5' })).toBe(5);
     // 1,000 vector pairs are 2,000 steps.
-    const batch = { method: 'POST', headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(vectorBatch(0)) };
+    const batch = {
+      method: 'POST',
+      headers: { 'Content-Type': 'application/json' },
+      body: JSON.stringify(vectorBatch(0)),
+    };
     expect(await spent('/add', {}, batch)).toBe(1 + 2);
     expect(calls.every((key) => key === '192.0.2.9')).toBe(true);
   });

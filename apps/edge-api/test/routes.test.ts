@@ -54,30 +54,59 @@ describe('GET /add', () => {
     }
     const serial = v.parse(addAnswer, await (await get('/add?a=5&b=9&trace=1&model=serial')).json());
     expect(serial.trace).toHaveLength(serial.bits.sum.length);
-    expect(serial.trace?.map((s) => s.x)).toEqual([[1, 1], [0, 0], [1, 0], [0, 1], [0, 0]]);
+    expect(serial.trace?.map((s) => s.x)).toEqual([
+      [1, 1],
+      [0, 0],
+      [1, 0],
+      [0, 1],
+      [0, 0],
+    ]);
   });
 });
 
 describe('POST /add', () => {
   it('answers pairs in order, each with the model chosen per pair', async () => {
-    const res = await post('/add', { pairs: [{ a: '1', b: '2' }, { a: '300', b: '5' }, { a: '127', b: '127' }] });
+    const res = await post('/add', {
+      pairs: [
+        { a: '1', b: '2' },
+        { a: '300', b: '5' },
+        { a: '127', b: '127' },
+      ],
+    });
     expect(res.status).toBe(200);
     expect(res.headers.get('cache-control')).toBe('no-store');
     const { results } = v.parse(batchAnswer, await res.json());
-    expect(results.map((r) => [r.a, r.b, r.sum, r.model])).toEqual([['1', '2', '3', 'vector'], ['300', '5', '305', 'serial'], ['127', '127', '254', 'vector']]);
+    expect(results.map((r) => [r.a, r.b, r.sum, r.model])).toEqual([
+      ['1', '2', '3', 'vector'],
+      ['300', '5', '305', 'serial'],
+      ['127', '127', '254', 'vector'],
+    ]);
   });
 
   it('accepts a batch up to the work budget: 30 pairs of 1,000-digit operands', async () => {
-    const pairs = Array.from({ length: 30 }, (_, k) => ({ a: String(k + 1).repeat(1000).slice(0, 1000), b: '9'.repeat(1000) }));
+    const pairs = Array.from({ length: 30 }, (_, k) => ({
+      a: String(k + 1)
+        .repeat(1000)
+        .slice(0, 1000),
+      b: '9'.repeat(1000),
+    }));
     const res = await post('/add', { pairs });
     expect(res.status).toBe(200);
     const { results } = v.parse(batchAnswer, await res.json());
-    expect(results.map((r) => [r.model, r.sum])).toEqual(pairs.map(({ a, b }) => ['serial', (BigInt(a) + BigInt(b)).toString()]));
+    expect(results.map((r) => [r.model, r.sum])).toEqual(
+      pairs.map(({ a, b }) => ['serial', (BigInt(a) + BigInt(b)).toString()]),
+    );
   });
 
   it('takes the model from the query or the body', async () => {
-    const viaQuery = v.parse(batchAnswer, await (await post('/add?model=serial', { pairs: [{ a: '1', b: '2' }] })).json());
-    const viaBody = v.parse(batchAnswer, await (await post('/add', { model: 'serial', pairs: [{ a: '1', b: '2' }] })).json());
+    const viaQuery = v.parse(
+      batchAnswer,
+      await (await post('/add?model=serial', { pairs: [{ a: '1', b: '2' }] })).json(),
+    );
+    const viaBody = v.parse(
+      batchAnswer,
+      await (await post('/add', { model: 'serial', pairs: [{ a: '1', b: '2' }] })).json(),
+    );
     expect(viaQuery.results[0]).toMatchObject({ model: 'serial', sum: '3' });
     expect(viaBody.results[0]).toMatchObject({ model: 'serial', sum: '3' });
   });
@@ -90,9 +119,16 @@ describe('GET /model', () => {
     const { models: info } = v.parse(modelList, await res.json());
     expect(Object.keys(info)).toEqual(['vector', 'serial']);
     const w = models.vector.adder.weights;
-    expect(info.vector).toMatchObject({ arch: 'vector', ...ARCH_SIZES.vector, hiddenSize: w.hiddenSize, fingerprint: models.vector.fingerprint });
+    expect(info.vector).toMatchObject({
+      arch: 'vector',
+      ...ARCH_SIZES.vector,
+      hiddenSize: w.hiddenSize,
+      fingerprint: models.vector.fingerprint,
+    });
     // An LSTM has 4 gates of (input + hidden + 1) × hidden, then a dense layer of (hidden + 1) × output.
-    expect(info.vector.parameters).toBe(4 * (w.inputSize + w.hiddenSize + 1) * w.hiddenSize + (w.hiddenSize + 1) * w.outputSize);
+    expect(info.vector.parameters).toBe(
+      4 * (w.inputSize + w.hiddenSize + 1) * w.hiddenSize + (w.hiddenSize + 1) * w.outputSize,
+    );
     expect(info.vector?.meta).toEqual(models.vector.adder.weights.meta);
     expect(info.vector?.weights).toBeUndefined();
   });
@@ -109,7 +145,10 @@ describe('health, 404 and 405', () => {
   it('GET /health says ok with the model fingerprints', async () => {
     const res = await get('/health');
     expect(res.status).toBe(200);
-    expect(await res.json()).toEqual({ status: 'ok', models: { vector: models.vector.fingerprint, serial: models.serial.fingerprint } });
+    expect(await res.json()).toEqual({
+      status: 'ok',
+      models: { vector: models.vector.fingerprint, serial: models.serial.fingerprint },
+    });
   });
 
   it('unknown paths get a JSON 404', async () => {
@@ -126,7 +165,15 @@ describe('health, 404 and 405', () => {
       expect(del.headers.get('allow')).toBe('GET, POST, HEAD, OPTIONS');
       expect(await del.json()).toMatchObject({ error: { code: 'method_not_allowed', param: null } });
     }
-    for (const path of ['/health', '/health/', '/model', '/model/', '/model/serial', '/model/serial/', '/openapi.json']) {
+    for (const path of [
+      '/health',
+      '/health/',
+      '/model',
+      '/model/',
+      '/model/serial',
+      '/model/serial/',
+      '/openapi.json',
+    ]) {
       expect((await get(path)).status).toBe(200);
       for (const method of ['PUT', 'DELETE', 'PATCH', 'POST']) {
         const res = await app.request(path, { method });
@@ -159,7 +206,9 @@ describe('the Worker entry (through workerd, as wrangler dev serves it)', () => 
 
 describe('typed client', () => {
   it('hc<AppType> calls the routes with typed queries and bodies', async () => {
-    const client = hc<AppType>('http://edge.test', { fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init) });
+    const client = hc<AppType>('http://edge.test', {
+      fetch: (input: RequestInfo | URL, init?: RequestInit) => app.request(input, init),
+    });
     const one = await client.add.$get({ query: { a: '57', b: '99', model: 'vector' } });
     expect(one.status).toBe(200);
     if (one.status === 200) {

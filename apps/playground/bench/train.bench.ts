@@ -32,7 +32,17 @@ const DEAD_API = 'http://127.0.0.1:9'; // nothing listens: answers come from the
 const latencies: number[] = [];
 const idleLatencies: number[] = [];
 
-interface Run { where: 'browser' | 'cli'; arch: string; backend: string; seconds: number | null; trainSeconds: number | null; epochs: number | null; exact: boolean; note: string; weights?: Weights }
+interface Run {
+  where: 'browser' | 'cli';
+  arch: string;
+  backend: string;
+  seconds: number | null;
+  trainSeconds: number | null;
+  epochs: number | null;
+  exact: boolean;
+  note: string;
+  weights?: Weights;
+}
 const runs: Run[] = [];
 
 const tmp = mkdtempSync(join(tmpdir(), 'playground-bench-'));
@@ -44,7 +54,9 @@ const browser = await launchChromium({ webgl: true });
 
 /** Which built files a page load fetched, gzipped one by one. */
 function gzipOf(urls: string[]): { files: number; raw: number; gzip: number } {
-  let raw = 0, gzip = 0, files = 0;
+  let raw = 0,
+    gzip = 0,
+    files = 0;
   for (const url of new Set(urls)) {
     const path = new URL(url).pathname;
     if (!url.startsWith(origin)) continue;
@@ -63,7 +75,11 @@ function gzipOf(urls: string[]): { files: number; raw: number; gzip: number } {
 
 async function openTrain(page: Page, query: string): Promise<void> {
   await page.goto(`${origin}/?view=train&api=${encodeURIComponent(DEAD_API)}&${query}`);
-  await page.waitForFunction(() => document.querySelector('[data-testid="train-backend"]')?.getAttribute('data-backend'), null, { timeout: 120_000 });
+  await page.waitForFunction(
+    () => document.querySelector('[data-testid="train-backend"]')?.getAttribute('data-backend'),
+    null,
+    { timeout: 120_000 },
+  );
 }
 
 async function trainInBrowser(arch: 'serial' | 'vector', backend: string, measureLatency: boolean): Promise<Run> {
@@ -80,16 +96,32 @@ async function trainInBrowser(arch: 'serial' | 'vector', backend: string, measur
     await page.getByTestId('train-play').click();
     let latency: number[] = [];
     if (measureLatency) latency = await typingLatencies(page);
-    await page.waitForFunction(() => document.querySelector('[data-testid="train-status"]')?.hasAttribute('data-passed'), null, { timeout: TIMEOUT_MS, polling: 100 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="train-status"]')?.hasAttribute('data-passed'),
+      null,
+      { timeout: TIMEOUT_MS, polling: 100 },
+    );
     const status = page.getByTestId('train-status');
     const seconds = Number(await status.getAttribute('data-seconds-from-play'));
     const exact = (await status.getAttribute('data-passed')) === 'true';
     const epochs = Number(await page.getByTestId('train-epoch').textContent());
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-download').click()]);
     const weights = parseWeights(JSON.parse(readFileSync(await download.path(), 'utf8')));
-    const note = `verification ${await status.getAttribute('data-verify-ms')} ms after training` + (latency.length ? `; typed operand → answer ${latency.map((l) => l.toFixed(0)).join('/')} ms` : '');
+    const note =
+      `verification ${await status.getAttribute('data-verify-ms')} ms after training` +
+      (latency.length ? `; typed operand → answer ${latency.map((l) => l.toFixed(0)).join('/')} ms` : '');
     if (latency.length) latencies.push(...latency);
-    return { where: 'browser', arch, backend: started ?? backend, seconds, trainSeconds: weights.meta.trainSeconds ?? null, epochs, exact, note, weights };
+    return {
+      where: 'browser',
+      arch,
+      backend: started ?? backend,
+      seconds,
+      trainSeconds: weights.meta.trainSeconds ?? null,
+      epochs,
+      exact,
+      note,
+      weights,
+    };
   } finally {
     await page.close();
   }
@@ -101,7 +133,25 @@ function trainWithCli(arch: 'serial' | 'vector', backend: string): Promise<Run> 
   const extra = arch === 'vector' ? ['--holdout', '0'] : [];
   return new Promise((done) => {
     const t0 = performance.now();
-    const child = spawn(process.execPath, [CLI, '--arch', arch, '--seed', '1', '--backend', backend, '--out', out, '--allow-unverified', '--max-seconds', '3600', ...extra], { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(
+      process.execPath,
+      [
+        CLI,
+        '--arch',
+        arch,
+        '--seed',
+        '1',
+        '--backend',
+        backend,
+        '--out',
+        out,
+        '--allow-unverified',
+        '--max-seconds',
+        '3600',
+        ...extra,
+      ],
+      { stdio: ['ignore', 'ignore', 'pipe'] },
+    );
     let stderr = '';
     child.stderr.on('data', (d) => (stderr += d));
     const timer = setTimeout(() => child.kill('SIGINT'), TIMEOUT_MS);
@@ -111,9 +161,28 @@ function trainWithCli(arch: 'serial' | 'vector', backend: string): Promise<Run> 
       try {
         const weights = parseWeights(JSON.parse(readFileSync(out, 'utf8')));
         const meta = weights.meta;
-        runs.push({ where: 'cli', arch, backend, seconds, trainSeconds: meta.trainSeconds ?? null, epochs: meta.epochsRun ?? null, exact: meta.verification?.passed === true, note: `whole process (exit ${code})`, weights });
+        runs.push({
+          where: 'cli',
+          arch,
+          backend,
+          seconds,
+          trainSeconds: meta.trainSeconds ?? null,
+          epochs: meta.epochsRun ?? null,
+          exact: meta.verification?.passed === true,
+          note: `whole process (exit ${code})`,
+          weights,
+        });
       } catch (error) {
-        runs.push({ where: 'cli', arch, backend, seconds, trainSeconds: null, epochs: null, exact: false, note: `failed (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? String(error)}` });
+        runs.push({
+          where: 'cli',
+          arch,
+          backend,
+          seconds,
+          trainSeconds: null,
+          epochs: null,
+          exact: false,
+          note: `failed (exit ${code}): ${stderr.trim().split('\n').at(-1) ?? String(error)}`,
+        });
       }
       done(runs.at(-1)!);
     });
@@ -122,8 +191,13 @@ function trainWithCli(arch: 'serial' | 'vector', backend: string): Promise<Run> 
 
 /** Largest |difference| over every weight of two files with the same shapes, or null when the shapes differ. */
 function maxWeightDiff(x: Weights, y: Weights): number | null {
-  const flat = (w: Weights) => [...Object.values(w.lstm).flatMap((g) => [...g.U.flat(), ...g.V.flat(), ...g.b]), ...w.dense.W.flat(), ...w.dense.b];
-  const a = flat(x), b = flat(y);
+  const flat = (w: Weights) => [
+    ...Object.values(w.lstm).flatMap((g) => [...g.U.flat(), ...g.V.flat(), ...g.b]),
+    ...w.dense.W.flat(),
+    ...w.dense.b,
+  ];
+  const a = flat(x),
+    b = flat(y);
   if (a.length !== b.length) return null;
   return a.reduce((m, v, k) => Math.max(m, Math.abs(v - b[k]!)), 0);
 }
@@ -139,10 +213,17 @@ try {
     // First load: index.html and what it links (script, styles, module preloads); the rest comes after, on demand.
     const html = readFileSync(join(outDir, 'index.html'), 'utf8');
     const linked = [...html.matchAll(/(?:src|href)="(\/assets\/[^"]+)"/g)].map((m) => `${origin}${m[1]}`);
-    Object.assign(sizes, { firstLoad: gzipOf([`${origin}/`, ...linked]), afterLoadOnDemand: gzipOf(urls.filter((u) => !linked.includes(u) && u !== `${origin}/` && !u.includes('?'))) });
+    Object.assign(sizes, {
+      firstLoad: gzipOf([`${origin}/`, ...linked]),
+      afterLoadOnDemand: gzipOf(urls.filter((u) => !linked.includes(u) && u !== `${origin}/` && !u.includes('?'))),
+    });
     urls.length = 0;
     await page.getByTestId('train-link').click();
-    await page.waitForFunction(() => document.querySelector('[data-testid="train-backend"]')?.getAttribute('data-backend'), null, { timeout: 120_000 });
+    await page.waitForFunction(
+      () => document.querySelector('[data-testid="train-backend"]')?.getAttribute('data-backend'),
+      null,
+      { timeout: 120_000 },
+    );
     await page.waitForLoadState('networkidle');
     Object.assign(sizes, { trainView: gzipOf(urls) });
     await page.close();
@@ -177,15 +258,34 @@ const same = CLI_BACKENDS.flatMap((backend) =>
   }),
 );
 
-const table = runs.map(({ weights: _w, ...r }) => ({ ...r, seconds: r.seconds === null ? null : Number(r.seconds.toFixed(2)) }));
+const table = runs.map(({ weights: _w, ...r }) => ({
+  ...r,
+  seconds: r.seconds === null ? null : Number(r.seconds.toFixed(2)),
+}));
 console.table(table);
 console.table(same);
-console.table(Object.entries(sizes).map(([part, s]) => ({ part, files: s.files, rawKB: +(s.raw / 1024).toFixed(1), gzipKB: +(s.gzip / 1024).toFixed(1) })));
+console.table(
+  Object.entries(sizes).map(([part, s]) => ({
+    part,
+    files: s.files,
+    rawKB: +(s.raw / 1024).toFixed(1),
+    gzipKB: +(s.gzip / 1024).toFixed(1),
+  })),
+);
 const list = (xs: number[]) => `${xs.map((l) => l.toFixed(0)).join(', ')} ms (max ${Math.max(...xs).toFixed(0)})`;
-if (latencies.length) console.log(`typed operand → answer (your model, wasm run): before play ${list(idleLatencies)}; while training ${list(latencies)}`);
+if (latencies.length)
+  console.log(
+    `typed operand → answer (your model, wasm run): before play ${list(idleLatencies)}; while training ${list(latencies)}`,
+  );
 const results = {
-  when: new Date().toISOString(), cpus: cpus().length, loadavg: loadavg().map((l) => +l.toFixed(2)), chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
-  runs: table, sameWeights: same, sizes, typedOperandLatencyMs: { beforePlay: idleLatencies, whileTraining: latencies },
+  when: new Date().toISOString(),
+  cpus: cpus().length,
+  loadavg: loadavg().map((l) => +l.toFixed(2)),
+  chromium: process.env.CHROMIUM_PATH || '/usr/bin/chromium',
+  runs: table,
+  sameWeights: same,
+  sizes,
+  typedOperandLatencyMs: { beforePlay: idleLatencies, whileTraining: latencies },
 };
 rmSync(tmp, { recursive: true, force: true });
 if (QUICK) console.log(JSON.stringify(results));

@@ -14,14 +14,25 @@ export function showErrors(errors: PlainError[]): void {
     const control = target === 'form' ? null : byId(target);
     if (mine.length) control?.setAttribute('aria-invalid', 'true');
     else control?.removeAttribute('aria-invalid');
-    if (mine.length) field.append(h('p', { class: 'error', id: `error-${target}`, role: 'alert', 'data-testid': 'error' }, mine.map((e) => e.text).join(' ')));
+    if (mine.length)
+      field.append(
+        h(
+          'p',
+          { class: 'error', id: `error-${target}`, role: 'alert', 'data-testid': 'error' },
+          mine.map((e) => e.text).join(' '),
+        ),
+      );
   }
 }
 
 const banner = byId('api-banner');
 
 /** `answeredLocally`: the shipped weights answered in the browser meanwhile. */
-export function showBanner(unreachable: { url: string; detail: string } | null, retry: () => void, answeredLocally = false): void {
+export function showBanner(
+  unreachable: { url: string; detail: string } | null,
+  retry: () => void,
+  answeredLocally = false,
+): void {
   if (!unreachable) {
     banner.hidden = true;
     return;

@@ -21,21 +21,26 @@ export interface PlainError {
   text: string;
 }
 
-const isTarget = (param: string | null | undefined): param is 'a' | 'b' | 'model' => param === 'a' || param === 'b' || param === 'model';
+const isTarget = (param: string | null | undefined): param is 'a' | 'b' | 'model' =>
+  param === 'a' || param === 'b' || param === 'model';
 
 /** What the user typed, quoted and cut to a readable length. */
 export function quoteTyped(value: string): string {
-  return value.length > 24 ? `“${value.slice(0, 24)}…” (${value.length.toLocaleString('en-GB')} characters)` : `“${value}”`;
+  return value.length > 24
+    ? `“${value.slice(0, 24)}…” (${value.length.toLocaleString('en-GB')} characters)`
+    : `“${value}”`;
 }
 
 /** Why a typed operand is not a whole number, in words; null when it is one (digits only). */
 export function operandProblem(name: 'a' | 'b', value: string): string | null {
   if (value === '') return `Type a number for ${name}.`;
   if (/^\d+$/.test(value)) return null;
-  if (/^\s|\s$/.test(value) || /\d\s+\d/.test(value)) return `${name} has spaces in it: type the digits only, such as 57.`;
+  if (/^\s|\s$/.test(value) || /\d\s+\d/.test(value))
+    return `${name} has spaces in it: type the digits only, such as 57.`;
   if (/^-\d/.test(value)) return `${name} is negative: this adder takes whole numbers of 0 or more.`;
   if (/^\+\d+$/.test(value)) return `Leave out the plus sign: type ${value.slice(1)} for ${name}.`;
-  if (/^\d*[.,]\d+$/.test(value) || /^\d{1,3}(,\d{3})+$/.test(value)) return `${name} must be a whole number written with digits only (no decimal point or commas).`;
+  if (/^\d*[.,]\d+$/.test(value) || /^\d{1,3}(,\d{3})+$/.test(value))
+    return `${name} must be a whole number written with digits only (no decimal point or commas).`;
   if (/^\d+(\.\d+)?e\d+$/i.test(value)) return `Write ${name} out in full, without an exponent.`;
   return `${quoteTyped(value)} is not a whole number: type ${name} with the digits 0 to 9, such as 57.`;
 }
@@ -46,8 +51,10 @@ export function operandProblem(name: 'a' | 'b', value: string): string | null {
  */
 function operandAtFault(code: string, typed: { a: string; b: string }): 'a' | 'b' | null {
   const names = ['a', 'b'] as const;
-  if (code === 'operand_out_of_range') return names.find((n) => /^\d+$/.test(typed[n]) && BigInt(typed[n]) > VECTOR_MAX_OPERAND) ?? null;
-  if (code === 'invalid_operand' || code === 'missing_parameter') return names.find((n) => !/^\d+$/.test(typed[n])) ?? null;
+  if (code === 'operand_out_of_range')
+    return names.find((n) => /^\d+$/.test(typed[n]) && BigInt(typed[n]) > VECTOR_MAX_OPERAND) ?? null;
+  if (code === 'invalid_operand' || code === 'missing_parameter')
+    return names.find((n) => !/^\d+$/.test(typed[n])) ?? null;
   if (code === 'operand_too_long') return names.find((n) => typed[n].length > MAX_OPERAND_DIGITS) ?? null;
   return null;
 }
@@ -60,9 +67,15 @@ export function describeRefusal(refusal: Refusal, typed: { a: string; b: string;
   const value = operand ? typed[operand] : '';
   switch (refusal.code) {
     case 'missing_parameter':
-      return { target, text: operand ? `Type a number for ${operand}.` : `The request left out ${param ?? 'a parameter'}.` };
+      return {
+        target,
+        text: operand ? `Type a number for ${operand}.` : `The request left out ${param ?? 'a parameter'}.`,
+      };
     case 'invalid_operand':
-      return { target, text: (operand && operandProblem(operand, value)) ?? 'Type whole numbers of 0 or more, with digits only.' };
+      return {
+        target,
+        text: (operand && operandProblem(operand, value)) ?? 'Type whole numbers of 0 or more, with digits only.',
+      };
     case 'operand_out_of_range':
       return {
         target,
@@ -70,12 +83,20 @@ export function describeRefusal(refusal: Refusal, typed: { a: string; b: string;
       };
     case 'operand_too_long': {
       const limit = `the adder takes numbers of up to ${MAX_OPERAND_DIGITS.toLocaleString('en-GB')} digits`;
-      return { target, text: operand ? `${operand} has ${value.length.toLocaleString('en-GB')} digits; ${limit}.` : `A number is too long: ${limit}.` };
+      return {
+        target,
+        text: operand
+          ? `${operand} has ${value.length.toLocaleString('en-GB')} digits; ${limit}.`
+          : `A number is too long: ${limit}.`,
+      };
     }
     case 'unknown_model':
       return { target: 'model', text: 'Choose one of the models in the list.' };
     case 'trace_too_long':
-      return { target: 'form', text: 'The numbers are too long to show the network’s steps; the answer is shown without them.' };
+      return {
+        target: 'form',
+        text: 'The numbers are too long to show the network’s steps; the answer is shown without them.',
+      };
     default:
       return { target, text: `The API could not answer this request (its error code is “${refusal.code}”).` };
   }
@@ -83,5 +104,7 @@ export function describeRefusal(refusal: Refusal, typed: { a: string; b: string;
 
 /** Problems the page can see before asking (an empty box, for instance), one per operand, so both boxes are flagged at once. */
 export function localProblems(typed: { a: string; b: string }): PlainError[] {
-  return (['a', 'b'] as const).flatMap((name) => (typed[name] === '' ? [{ target: name, text: `Type a number for ${name}.` }] : []));
+  return (['a', 'b'] as const).flatMap((name) =>
+    typed[name] === '' ? [{ target: name, text: `Type a number for ${name}.` }] : [],
+  );
 }

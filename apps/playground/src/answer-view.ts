@@ -15,7 +15,12 @@ export function renderEquation(
   answer: AddAnswer,
   els: { operands: HTMLElement; sum: HTMLOutputElement; badge: HTMLElement; trueSum: HTMLElement },
 ): void {
-  els.operands.replaceChildren(h('span', { class: 'number' }, ...digitGroups(answer.a)), ' + ', h('span', { class: 'number' }, ...digitGroups(answer.b)), ' =');
+  els.operands.replaceChildren(
+    h('span', { class: 'number' }, ...digitGroups(answer.a)),
+    ' + ',
+    h('span', { class: 'number' }, ...digitGroups(answer.b)),
+    ' =',
+  );
   els.sum.replaceChildren(...digitGroups(answer.sum));
   els.badge.hidden = false;
   els.badge.className = `badge ${answer.correct ? 'right' : 'wrong'}`;
@@ -24,13 +29,17 @@ export function renderEquation(
   els.trueSum.hidden = answer.correct;
   els.trueSum.replaceChildren();
   if (!answer.correct) {
-    els.trueSum.append('The true sum is ', h('span', { class: 'number' }, ...digitGroups((BigInt(answer.a) + BigInt(answer.b)).toString())), ': the model got it wrong.');
+    els.trueSum.append(
+      'The true sum is ',
+      h('span', { class: 'number' }, ...digitGroups((BigInt(answer.a) + BigInt(answer.b)).toString())),
+      ': the model got it wrong.',
+    );
   }
 }
 
 /** The true sum's bits at each position (0 = LSB), to mark the model's wrong bits. */
 export function trueSumBit(answer: Pick<AddAnswer, 'a' | 'b'>, position: number): string {
-  return String((BigInt(answer.a) + BigInt(answer.b)) >> BigInt(position) & 1n);
+  return String(((BigInt(answer.a) + BigInt(answer.b)) >> BigInt(position)) & 1n);
 }
 
 export interface BitTable {
@@ -48,18 +57,32 @@ export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: 
     { label: 'b', bits: answer.bits.b },
     { label: 'sum', bits: answer.bits.sum },
   ]);
-  const perBit = sumBitConfidences(answer.model, trace?.map((s) => s.y), answer.bits.sum.length);
+  const perBit = sumBitConfidences(
+    answer.model,
+    trace?.map((s) => s.y),
+    answer.bits.sum.length,
+  );
   const fallback = Math.min(1, 2 * answer.margin);
   const percent = (confidence: number) => Math.floor(confidence * 100);
   table.replaceChildren();
   const head = h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'row')));
   for (let column = 0; column < width; column++) {
     const position = width - 1 - column;
-    head.append(h('th', { scope: 'col', title: `bit ${position} (2^${position})`, 'data-position': position }, width > 24 && position % 4 !== 0 ? '' : String(position)));
+    head.append(
+      h(
+        'th',
+        { scope: 'col', title: `bit ${position} (2^${position})`, 'data-position': position },
+        width > 24 && position % 4 !== 0 ? '' : String(position),
+      ),
+    );
   }
   table.append(h('thead', {}, head));
   const body = h('tbody');
-  const sure = h('tr', { class: 'row-sure' }, h('th', { scope: 'row', title: 'how sure the model was of each sum bit, in %' }, 'sure %'));
+  const sure = h(
+    'tr',
+    { class: 'row-sure' },
+    h('th', { scope: 'row', title: 'how sure the model was of each sum bit, in %' }, 'sure %'),
+  );
   for (const row of rows) {
     const tr = h('tr', { class: `row-${row.label}` }, h('th', { scope: 'row' }, row.label));
     for (const cell of row.cells) {
@@ -72,7 +95,10 @@ export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: 
         td.className = `shade${confidence > 0.55 ? ' dark' : ''}${wrong ? ' wrong' : ''}`;
         td.dataset.confidence = confidence.toFixed(3);
         td.tabIndex = -1;
-        td.setAttribute('aria-label', `sum bit ${cell.position} = ${cell.bit}, ${percent(confidence)} % sure${wrong ? `, wrong: the true bit is ${expected}` : ''}`);
+        td.setAttribute(
+          'aria-label',
+          `sum bit ${cell.position} = ${cell.bit}, ${percent(confidence)} % sure${wrong ? `, wrong: the true bit is ${expected}` : ''}`,
+        );
         td.title = td.getAttribute('aria-label')!;
         if (wrong) td.dataset.testid = 'bit-wrong';
         sure.append(h('td', { 'data-position': cell.position, 'aria-hidden': 'true' }, String(percent(confidence))));

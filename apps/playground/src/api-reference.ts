@@ -5,11 +5,38 @@ import { byId, h } from './dom';
 import './styles.css';
 
 type Json = Record<string, unknown>;
-interface Parameter { name: string; in: string; required?: boolean; description?: string; example?: unknown; schema?: Json }
-interface MediaType { schema?: Json; example?: unknown; examples?: Record<string, { value: unknown }> }
-interface Response { $ref?: string; description?: string; headers?: Record<string, Json>; content?: Record<string, MediaType> }
-interface Operation { operationId?: string; summary?: string; description?: string; parameters?: Parameter[]; requestBody?: { content?: Record<string, MediaType> }; responses?: Record<string, Response> }
-interface OpenApi { info: { title: string; summary?: string; description?: string; version: string }; paths: Record<string, Record<string, Operation>>; components?: { schemas?: Record<string, Json>; responses?: Record<string, Response> } }
+interface Parameter {
+  name: string;
+  in: string;
+  required?: boolean;
+  description?: string;
+  example?: unknown;
+  schema?: Json;
+}
+interface MediaType {
+  schema?: Json;
+  example?: unknown;
+  examples?: Record<string, { value: unknown }>;
+}
+interface Response {
+  $ref?: string;
+  description?: string;
+  headers?: Record<string, Json>;
+  content?: Record<string, MediaType>;
+}
+interface Operation {
+  operationId?: string;
+  summary?: string;
+  description?: string;
+  parameters?: Parameter[];
+  requestBody?: { content?: Record<string, MediaType> };
+  responses?: Record<string, Response>;
+}
+interface OpenApi {
+  info: { title: string; summary?: string; description?: string; version: string };
+  paths: Record<string, Record<string, Operation>>;
+  components?: { schemas?: Record<string, Json>; responses?: Record<string, Response> };
+}
 
 const refName = (ref: string) => ref.split('/').pop() ?? ref;
 const anchor = (kind: string, name: string) => `${kind}-${name.replace(/[^\w-]/g, '-')}`;
@@ -53,10 +80,19 @@ function parameters(list: Parameter[] | undefined): Node | null {
       h('td', {}, p.in),
       h('td', {}, p.required ? 'yes' : 'no'),
       h('td', {}, ...describeSchema(p.schema)),
-      h('td', {}, ...prose(p.description), p.example !== undefined ? h('span', { class: 'muted' }, ' e.g. ', h('code', {}, String(p.example))) : ''),
+      h(
+        'td',
+        {},
+        ...prose(p.description),
+        p.example !== undefined ? h('span', { class: 'muted' }, ' e.g. ', h('code', {}, String(p.example))) : '',
+      ),
     ),
   );
-  const head = h('tr', {}, ...['name', 'in', 'required', 'accepts', 'meaning'].map((t) => h('th', { scope: 'col' }, t)));
+  const head = h(
+    'tr',
+    {},
+    ...['name', 'in', 'required', 'accepts', 'meaning'].map((t) => h('th', { scope: 'col' }, t)),
+  );
   return h('table', { class: 'params' }, h('thead', {}, head), h('tbody', {}, ...rows));
 }
 
@@ -70,7 +106,9 @@ function responses(doc: OpenApi, list: Record<string, Response> | undefined): No
       { class: 'response' },
       h('h4', {}, h('span', { class: 'status' }, status), ' ', response.description ?? ''),
       media?.schema ? h('p', {}, 'Body: ', ...describeSchema(media.schema)) : '',
-      headers.length ? h('p', {}, 'Headers: ', ...headers.flatMap((name, k) => [k ? ', ' : '', h('code', {}, name)])) : '',
+      headers.length
+        ? h('p', {}, 'Headers: ', ...headers.flatMap((name, k) => [k ? ', ' : '', h('code', {}, name)]))
+        : '',
       ...examples(media),
     );
   });
@@ -81,11 +119,18 @@ function operation(doc: OpenApi, method: string, path: string, op: Operation): H
   const body = op.requestBody?.content?.['application/json'];
   return h(
     'section',
-    { class: 'card operation', id: anchor('op', op.operationId ?? title), 'aria-label': title, 'data-testid': 'operation' },
+    {
+      class: 'card operation',
+      id: anchor('op', op.operationId ?? title),
+      'aria-label': title,
+      'data-testid': 'operation',
+    },
     h('h2', {}, h('code', {}, title), op.summary ? ` ${op.summary}` : ''),
     op.description ? h('p', {}, ...prose(op.description)) : '',
     parameters(op.parameters),
-    body ? h('div', {}, h('h3', {}, 'Request body'), h('p', {}, ...describeSchema(body.schema)), ...examples(body)) : '',
+    body
+      ? h('div', {}, h('h3', {}, 'Request body'), h('p', {}, ...describeSchema(body.schema)), ...examples(body))
+      : '',
     h('h3', {}, 'Responses'),
     ...responses(doc, op.responses),
   );
@@ -94,23 +139,56 @@ function operation(doc: OpenApi, method: string, path: string, op: Operation): H
 function render(doc: OpenApi): void {
   byId('api-title').textContent = `${doc.info.title} ${doc.info.version}`;
   byId('api-summary').replaceChildren(...prose(doc.info.summary), ' ', ...prose(doc.info.description));
-  const operations = Object.entries(doc.paths).flatMap(([path, ops]) => Object.entries(ops).map(([method, op]) => ({ path, method, op })));
+  const operations = Object.entries(doc.paths).flatMap(([path, ops]) =>
+    Object.entries(ops).map(([method, op]) => ({ path, method, op })),
+  );
   const toc = h(
     'nav',
     { class: 'card', 'aria-label': 'Routes' },
-    h('ul', {}, ...operations.map(({ path, method, op }) => h('li', {}, h('a', { href: `#${anchor('op', op.operationId ?? `${method} ${path}`)}` }, h('code', {}, `${method.toUpperCase()} ${path}`)), ` ${op.summary ?? ''}`))),
+    h(
+      'ul',
+      {},
+      ...operations.map(({ path, method, op }) =>
+        h(
+          'li',
+          {},
+          h(
+            'a',
+            { href: `#${anchor('op', op.operationId ?? `${method} ${path}`)}` },
+            h('code', {}, `${method.toUpperCase()} ${path}`),
+          ),
+          ` ${op.summary ?? ''}`,
+        ),
+      ),
+    ),
   );
   const shared = Object.entries(doc.components?.schemas ?? {}).map(([name, schema]) =>
-    h('details', { id: anchor('schema', name), class: 'schema' }, h('summary', {}, h('code', {}, name), ' ', String(schema.description ?? '')), pre(schema)),
+    h(
+      'details',
+      { id: anchor('schema', name), class: 'schema' },
+      h('summary', {}, h('code', {}, name), ' ', String(schema.description ?? '')),
+      pre(schema),
+    ),
   );
   const sharedResponses = Object.entries(doc.components?.responses ?? {}).map(([name, response]) =>
-    h('div', { class: 'response' }, h('h4', {}, h('code', {}, name), ' ', response.description ?? ''), ...examples(response.content?.['application/json'])),
+    h(
+      'div',
+      { class: 'response' },
+      h('h4', {}, h('code', {}, name), ' ', response.description ?? ''),
+      ...examples(response.content?.['application/json']),
+    ),
   );
   const main = byId('reference');
   main.replaceChildren(
     toc,
     ...operations.map(({ path, method, op }) => operation(doc, method, path, op)),
-    h('section', { class: 'card', 'aria-labelledby': 'shared-title' }, h('h2', { id: 'shared-title' }, 'Shared schemas and responses'), ...shared, ...sharedResponses),
+    h(
+      'section',
+      { class: 'card', 'aria-labelledby': 'shared-title' },
+      h('h2', { id: 'shared-title' }, 'Shared schemas and responses'),
+      ...shared,
+      ...sharedResponses,
+    ),
   );
   main.removeAttribute('aria-busy');
   byId<HTMLAnchorElement>('api-document').href = documentUrl;
@@ -122,6 +200,12 @@ fetch(documentUrl)
   .then(async (response) => render((await response.json()) as OpenApi))
   .catch((error: unknown) => {
     const main = byId('reference');
-    main.replaceChildren(h('p', { role: 'alert' }, `The API document could not be loaded: ${error instanceof Error ? error.message : String(error)}`));
+    main.replaceChildren(
+      h(
+        'p',
+        { role: 'alert' },
+        `The API document could not be loaded: ${error instanceof Error ? error.message : String(error)}`,
+      ),
+    );
     main.removeAttribute('aria-busy');
   });

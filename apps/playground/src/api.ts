@@ -32,7 +32,11 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
 export function createApi(base: string) {
   const client = hc<AppType>(base);
 
-  async function settle<T>(url: string, request: () => Promise<Response>, accept: (body: unknown) => T): Promise<T | Exclude<AddOutcome, { kind: 'answer' }>> {
+  async function settle<T>(
+    url: string,
+    request: () => Promise<Response>,
+    accept: (body: unknown) => T,
+  ): Promise<T | Exclude<AddOutcome, { kind: 'answer' }>> {
     let response: Response;
     try {
       response = await request();
@@ -48,9 +52,21 @@ export function createApi(base: string) {
     if (response.ok) return accept(body);
     if (isErrorBody(body)) {
       const { code, message, param } = body.error;
-      return { kind: 'refused', status: response.status, code, param: typeof param === 'string' ? param : null, message };
+      return {
+        kind: 'refused',
+        status: response.status,
+        code,
+        param: typeof param === 'string' ? param : null,
+        message,
+      };
     }
-    return { kind: 'refused', status: response.status, code: 'http_error', param: null, message: `The API answered ${response.status} ${response.statusText} without an error message.` };
+    return {
+      kind: 'refused',
+      status: response.status,
+      code: 'http_error',
+      param: null,
+      message: `The API answered ${response.status} ${response.statusText} without an error message.`,
+    };
   }
 
   return {
@@ -60,17 +76,24 @@ export function createApi(base: string) {
       if (state.model !== 'auto') query.model = state.model;
       if (trace) query.trace = '1';
       const url = client.add.$url({ query }).toString();
-      return settle(url, () => client.add.$get({ query }), (body) => ({ kind: 'answer' as const, answer: body as AddAnswer }));
+      return settle(
+        url,
+        () => client.add.$get({ query }),
+        (body) => ({ kind: 'answer' as const, answer: body as AddAnswer }),
+      );
     },
     /** The model's description with its weights (the page runs them in workers for the maps and statistics). */
     model(name: 'vector' | 'serial'): Promise<ModelOutcome> {
       // `weights` is not in the route's declared types, so the URL is built here and fetched as is.
       const url = client.model[':name'].$url({ param: { name } });
       url.searchParams.set('weights', '1');
-      return settle(url.toString(), () => fetch(url), (body) => ({ kind: 'model' as const, info: body as ModelInfo }));
+      return settle(
+        url.toString(),
+        () => fetch(url),
+        (body) => ({ kind: 'model' as const, info: body as ModelInfo }),
+      );
     },
   };
 }
 
 export type Api = ReturnType<typeof createApi>;
-

@@ -18,7 +18,8 @@ const BINARY = /^[01]*$/;
 /** Right-aligns binary strings (MSB first) so that equal positions share a column. */
 export function alignBitRows(rows: { label: string; bits: string }[]): { width: number; rows: BitRow[] } {
   for (const row of rows) {
-    if (!BINARY.test(row.bits)) throw new TypeError(`${row.label}: expected a string of 0s and 1s, got "${row.bits.slice(0, 20)}"`);
+    if (!BINARY.test(row.bits))
+      throw new TypeError(`${row.label}: expected a string of 0s and 1s, got "${row.bits.slice(0, 20)}"`);
   }
   const width = Math.max(1, ...rows.map((r) => r.bits.length));
   return {
@@ -49,7 +50,11 @@ export function confidenceOfOutput(y: number): number {
  * vector: the answer is the last step's 8 outputs, MSB first. serial: step t's single output is bit t.
  * Returns null when the outputs are missing, so the caller can fall back to the overall margin.
  */
-export function sumBitConfidences(model: string, outputs: ArrayLike<number>[] | undefined, sumWidth: number): number[] | null {
+export function sumBitConfidences(
+  model: string,
+  outputs: ArrayLike<number>[] | undefined,
+  sumWidth: number,
+): number[] | null {
   if (!outputs || outputs.length === 0) return null;
   const result: number[] = [];
   if (model === 'vector') {

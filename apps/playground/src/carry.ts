@@ -10,7 +10,11 @@ export interface CarrySample {
 /** Correlation of each unit's c with the carry over every step of every sample (0 where a side is constant). */
 export function carryCorrelations(samples: CarrySample[], units: number): number[] {
   const n = new Float64Array(units);
-  const sx = new Float64Array(units), sy = new Float64Array(units), sxx = new Float64Array(units), syy = new Float64Array(units), sxy = new Float64Array(units);
+  const sx = new Float64Array(units),
+    sy = new Float64Array(units),
+    sxx = new Float64Array(units),
+    syy = new Float64Array(units),
+    sxy = new Float64Array(units);
   for (const { c, carry } of samples) {
     const steps = Math.min(c.length, carry.length);
     for (let t = 0; t < steps; t++) {

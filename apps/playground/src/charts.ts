@@ -38,7 +38,13 @@ function phaseMarker(from: number): uPlot.Hooks.Defs['draw'] {
   };
 }
 
-function chart(title: string, history: TrainingHistory, series: Series[], width: number, accuracy: boolean): HTMLElement {
+function chart(
+  title: string,
+  history: TrainingHistory,
+  series: Series[],
+  width: number,
+  accuracy: boolean,
+): HTMLElement {
   const { epochs, fineTuneFrom } = history;
   const figure = h(
     'figure',
@@ -56,7 +62,11 @@ function chart(title: string, history: TrainingHistory, series: Series[], width:
   const data: uPlot.AlignedData = [epochs, ...series.map((s) => (accuracy ? s.values.map(wrongPercent) : s.values))];
   const last = epochs.length - 1;
   const ink = colour('--ink');
-  const axis = { stroke: ink, grid: { stroke: colour('--grid'), width: 1 }, ticks: { stroke: colour('--grid'), width: 1 } };
+  const axis = {
+    stroke: ink,
+    grid: { stroke: colour('--grid'), width: 1 },
+    ticks: { stroke: colour('--grid'), width: 1 },
+  };
   const opts: uPlot.Options = {
     width,
     height: 220,
@@ -65,7 +75,12 @@ function chart(title: string, history: TrainingHistory, series: Series[], width:
     axes: [
       { ...axis, label: 'epoch', size: 36 },
       // Fixed ticks on the asinh scale: uPlot's own put one below 0 % wrong, where there is nothing to read.
-      { ...axis, label: accuracy ? '% wrong' : 'loss (log)', size: 56, ...(accuracy ? { splits: () => [0, 0.01, 0.1, 1, 10, 100] } : {}) },
+      {
+        ...axis,
+        label: accuracy ? '% wrong' : 'loss (log)',
+        size: 56,
+        ...(accuracy ? { splits: () => [0, 0.01, 0.1, 1, 10, 100] } : {}),
+      },
     ],
     series: [
       { label: 'epoch' },
@@ -74,15 +89,21 @@ function chart(title: string, history: TrainingHistory, series: Series[], width:
         stroke: colour(PALETTE[k % PALETTE.length]!),
         width: 2,
         dash: DASHES[k % DASHES.length],
-        points: { show: epochs.length <= 80 && MARKERS[k % MARKERS.length]! > 0, size: MARKERS[k % MARKERS.length]! + 1 },
-        value: (_: uPlot, v: number | null) => (v === null ? '–' : accuracy ? `${(100 - v).toFixed(2)} % right` : v.toPrecision(3)),
+        points: {
+          show: epochs.length <= 80 && MARKERS[k % MARKERS.length]! > 0,
+          size: MARKERS[k % MARKERS.length]! + 1,
+        },
+        value: (_: uPlot, v: number | null) =>
+          v === null ? '–' : accuracy ? `${(100 - v).toFixed(2)} % right` : v.toPrecision(3),
       })),
     ],
     legend: { live: true },
     hooks: {
       // Show the last epoch's values until the pointer is over the plot, not uPlot's "--" placeholders.
       ready: [(u) => u.setLegend({ idx: last })],
-      setCursor: [(u) => (u.cursor.idx === null || u.cursor.idx === undefined ? u.setLegend({ idx: last }, false) : undefined)],
+      setCursor: [
+        (u) => (u.cursor.idx === null || u.cursor.idx === undefined ? u.setLegend({ idx: last }, false) : undefined),
+      ],
       ...(fineTuneFrom === undefined ? {} : { draw: [phaseMarker(fineTuneFrom)] }),
     },
   };

@@ -44,8 +44,14 @@ export function pairAt(x: number, y: number, cell: number): { a: number; b: numb
 export function moveCursor(pair: { a: number; b: number }, key: string, big = 8): { a: number; b: number } | null {
   const clamp = (v: number) => Math.min(SIDE - 1, Math.max(0, v));
   const moves: Record<string, [number, number]> = {
-    ArrowLeft: [-1, 0], ArrowRight: [1, 0], ArrowUp: [0, -1], ArrowDown: [0, 1],
-    PageUp: [0, -big], PageDown: [0, big], Home: [-SIDE, 0], End: [SIDE, 0],
+    ArrowLeft: [-1, 0],
+    ArrowRight: [1, 0],
+    ArrowUp: [0, -1],
+    ArrowDown: [0, 1],
+    PageUp: [0, -big],
+    PageDown: [0, big],
+    Home: [-SIDE, 0],
+    End: [SIDE, 0],
   };
   const move = moves[key];
   return move ? { a: clamp(pair.a + move[0]), b: clamp(pair.b + move[1]) } : null;

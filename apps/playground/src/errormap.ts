@@ -1,6 +1,14 @@
 // The 128 × 128 map of right and wrong answers of the vector model, filled in by a worker. It is a
 // control: click a cell (or move with the arrow keys and press Enter) to load that pair.
-import { MAP_ORIENTATION, SIDE, moveCursor, pairAt, wrongPairs, type ErrorMapMessage, type ErrorMapRequest } from './errormap-protocol';
+import {
+  MAP_ORIENTATION,
+  SIDE,
+  moveCursor,
+  pairAt,
+  wrongPairs,
+  type ErrorMapMessage,
+  type ErrorMapRequest,
+} from './errormap-protocol';
 import type { ModelInfo } from './api';
 import { h, hideTooltip, showTooltip, sizeCanvas } from './dom';
 import { colour, onThemeChange } from './theme';
@@ -30,7 +38,11 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
     'aria-label': 'Map of right and wrong pairs',
   });
   const ctx = sizeCanvas(canvas, size, size);
-  const status = h('p', { class: 'muted', 'data-testid': 'error-map-status', 'aria-live': 'polite' }, 'Waiting for the model’s weights…');
+  const status = h(
+    'p',
+    { class: 'muted', 'data-testid': 'error-map-status', 'aria-live': 'polite' },
+    'Waiting for the model’s weights…',
+  );
   const cursorLine = h('p', { class: 'small', id: 'errormap-cursor', 'aria-live': 'polite' });
   const wrongList = h('p', { class: 'wrong-list' });
   const sums = new Int16Array(SIDE * SIDE).fill(-1);
@@ -76,7 +88,9 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
   };
   const describe = ({ a, b }: Pair) => {
     const got = sums[a * SIDE + b]!;
-    return got < 0 ? `${a} + ${b}: computing…` : `${a} + ${b} → ${got} ${got === a + b ? '✓ right' : `✗ wrong (true sum ${a + b})`}`;
+    return got < 0
+      ? `${a} + ${b}: computing…`
+      : `${a} + ${b} → ${got} ${got === a + b ? '✓ right' : `✗ wrong (true sum ${a + b})`}`;
   };
   paintAll();
 
@@ -89,30 +103,37 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
     canvas.dataset.state = 'running';
     status.textContent = 'Computing all 16,384 pairs in a worker…';
     wrongList.textContent = '';
-    stop = startWorkerJob<ErrorMapMessage>(() => new Worker(new URL('./errormap.worker.ts', import.meta.url), { type: 'module' }), { model } satisfies ErrorMapRequest, {
-      message(message) {
-        if (message.type === 'row') {
-          sums.set(message.sums, message.a * SIDE);
-          for (let b = 0; b < SIDE; b++) paintCell(message.a, b);
-          paintMarks();
-        } else if (message.type === 'done') {
-          const wrong = wrongPairs(sums);
-          canvas.dataset.state = 'done';
-          canvas.dataset.correct = String(message.correct);
-          const pct = ((100 * message.correct) / message.total).toFixed(2);
-          const summary = `${message.correct.toLocaleString('en-GB')} of ${message.total.toLocaleString('en-GB')} pairs right (${pct} %), computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
-          status.textContent = summary;
-          canvas.setAttribute('aria-label', `Map of right and wrong pairs: ${summary}`);
-          wrongList.textContent = wrong.length
-            ? `Wrong pairs: ${wrong.slice(0, 24).map((w) => `${w.a} + ${w.b} → ${w.got}`).join(', ')}${wrong.length > 24 ? `, and ${wrong.length - 24} more` : ''}.`
-            : 'No wrong pairs: the model adds every pair correctly.';
-        }
+    stop = startWorkerJob<ErrorMapMessage>(
+      () => new Worker(new URL('./errormap.worker.ts', import.meta.url), { type: 'module' }),
+      { model } satisfies ErrorMapRequest,
+      {
+        message(message) {
+          if (message.type === 'row') {
+            sums.set(message.sums, message.a * SIDE);
+            for (let b = 0; b < SIDE; b++) paintCell(message.a, b);
+            paintMarks();
+          } else if (message.type === 'done') {
+            const wrong = wrongPairs(sums);
+            canvas.dataset.state = 'done';
+            canvas.dataset.correct = String(message.correct);
+            const pct = ((100 * message.correct) / message.total).toFixed(2);
+            const summary = `${message.correct.toLocaleString('en-GB')} of ${message.total.toLocaleString('en-GB')} pairs right (${pct} %), computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
+            status.textContent = summary;
+            canvas.setAttribute('aria-label', `Map of right and wrong pairs: ${summary}`);
+            wrongList.textContent = wrong.length
+              ? `Wrong pairs: ${wrong
+                  .slice(0, 24)
+                  .map((w) => `${w.a} + ${w.b} → ${w.got}`)
+                  .join(', ')}${wrong.length > 24 ? `, and ${wrong.length - 24} more` : ''}.`
+              : 'No wrong pairs: the model adds every pair correctly.';
+          }
+        },
+        failed(reason) {
+          canvas.dataset.state = 'failed';
+          status.textContent = `The map could not be computed: ${reason}`;
+        },
       },
-      failed(reason) {
-        canvas.dataset.state = 'failed';
-        status.textContent = `The map could not be computed: ${reason}`;
-      },
-    });
+    );
   }
 
   const pointerPair = (event: MouseEvent) => {
@@ -152,7 +173,8 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
       onPick(current);
       return;
     }
-    const next = event.shiftKey && event.key.startsWith('Arrow') ? stepBy(current, event.key, 8) : moveCursor(current, event.key);
+    const next =
+      event.shiftKey && event.key.startsWith('Arrow') ? stepBy(current, event.key, 8) : moveCursor(current, event.key);
     if (!next) return;
     event.preventDefault();
     moveTo(next);
@@ -163,7 +185,13 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
   const element = h(
     'figure',
     { class: 'error-map', 'data-testid': 'error-map' },
-    h('figcaption', {}, h('strong', {}, 'Every pair, right or wrong'), ' ', h('span', { class: 'muted' }, `vector model: ${MAP_ORIENTATION}`)),
+    h(
+      'figcaption',
+      {},
+      h('strong', {}, 'Every pair, right or wrong'),
+      ' ',
+      h('span', { class: 'muted' }, `vector model: ${MAP_ORIENTATION}`),
+    ),
     h(
       'div',
       { class: 'map-frame' },
@@ -174,7 +202,11 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
         h('span', {}, swatch('--map-right'), ' right'),
         h('span', {}, swatch('--map-wrong'), ' wrong'),
         h('span', {}, h('i', { class: 'swatch mark' }), ' current pair'),
-        h('p', { class: 'small muted', id: 'errormap-help' }, 'Click a cell to load that pair, or focus the map, move with the arrow keys (Shift: 8 at a time) and press Enter.'),
+        h(
+          'p',
+          { class: 'small muted', id: 'errormap-help' },
+          'Click a cell to load that pair, or focus the map, move with the arrow keys (Shift: 8 at a time) and press Enter.',
+        ),
         cursorLine,
       ),
     ),

@@ -5,7 +5,8 @@ import { createAdder, weightsFingerprint } from '@lstm-adder/core';
 import { weightsOf } from './model-weights';
 import { SIDE, type ErrorMapMessage, type ErrorMapRequest } from './errormap-protocol';
 
-const post = (message: ErrorMapMessage, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
+const post = (message: ErrorMapMessage, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(message, transfer);
 
 self.addEventListener('message', (event: MessageEvent<ErrorMapRequest>) => {
   try {
@@ -22,7 +23,13 @@ self.addEventListener('message', (event: MessageEvent<ErrorMapRequest>) => {
       }
       post({ type: 'row', a, sums }, [sums.buffer]);
     }
-    post({ type: 'done', correct, total: SIDE * SIDE, fingerprint: weightsFingerprint(weights), ms: performance.now() - started });
+    post({
+      type: 'done',
+      correct,
+      total: SIDE * SIDE,
+      fingerprint: weightsFingerprint(weights),
+      ms: performance.now() - started,
+    });
   } catch (error) {
     post({ type: 'failed', message: error instanceof Error ? error.message : String(error) });
   }

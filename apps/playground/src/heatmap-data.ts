@@ -11,7 +11,11 @@ export const CHANNEL_INFO: Record<Channel, { title: string; meaning: string; sig
   g: { title: 'candidate g', meaning: 'the new value offered to the cell (tanh, −1..1)', signed: true },
   o: { title: 'output gate o', meaning: 'how much of tanh(c) is shown as h (σ, 0..1)', signed: false },
   c: { title: 'cell state c', meaning: 'the memory carried from step to step (unbounded)', signed: true },
-  h: { title: 'hidden state h', meaning: 'what the step hands to the output layer and the next step (−1..1)', signed: true },
+  h: {
+    title: 'hidden state h',
+    meaning: 'what the step hands to the output layer and the next step (−1..1)',
+    signed: true,
+  },
 };
 
 export interface HeatmapData {
@@ -49,13 +53,19 @@ export function valueAt(data: HeatmapData, unit: number, step: number): number {
 
 /** What each step feeds the network: vector reads a then b (8 bits each); serial reads bit t of both, then a final [0, 0]. */
 export function stepLabels(model: string, steps: number): string[] {
-  if (model === 'vector') return Array.from({ length: steps }, (_, t) => (t === 0 ? 'step 1 (reads a)' : t === 1 ? 'step 2 (reads b)' : `step ${t + 1}`));
-  return Array.from({ length: steps }, (_, t) => (t === steps - 1 ? `step ${t + 1} (final carry)` : `step ${t + 1} (reads bit ${t})`));
+  if (model === 'vector')
+    return Array.from({ length: steps }, (_, t) =>
+      t === 0 ? 'step 1 (reads a)' : t === 1 ? 'step 2 (reads b)' : `step ${t + 1}`,
+    );
+  return Array.from({ length: steps }, (_, t) =>
+    t === steps - 1 ? `step ${t + 1} (final carry)` : `step ${t + 1} (reads bit ${t})`,
+  );
 }
 
 /** Short x-axis ticks: a and b for vector; the bit index for serial, with the last step marked as the carry-out. */
 export function stepTicks(model: string, steps: number): string[] {
-  if (model === 'vector') return Array.from({ length: steps }, (_, t) => (t === 0 ? 'a' : t === 1 ? 'b' : String(t + 1)));
+  if (model === 'vector')
+    return Array.from({ length: steps }, (_, t) => (t === 0 ? 'a' : t === 1 ? 'b' : String(t + 1)));
   return Array.from({ length: steps }, (_, t) => (t === steps - 1 ? 'carry' : String(t)));
 }
 
@@ -63,10 +73,26 @@ type RGB = [number, number, number];
 
 // Viridis (sequential, colour-blind safe) for 0..1 gates; a blue–white–orange diverging scale for signed values.
 const VIRIDIS: RGB[] = [
-  [68, 1, 84], [72, 40, 120], [62, 74, 137], [49, 104, 142], [38, 130, 142],
-  [31, 158, 137], [53, 183, 121], [110, 206, 88], [181, 222, 43], [253, 231, 37],
+  [68, 1, 84],
+  [72, 40, 120],
+  [62, 74, 137],
+  [49, 104, 142],
+  [38, 130, 142],
+  [31, 158, 137],
+  [53, 183, 121],
+  [110, 206, 88],
+  [181, 222, 43],
+  [253, 231, 37],
 ];
-const DIVERGING: RGB[] = [[33, 102, 172], [103, 169, 207], [209, 229, 240], [247, 247, 247], [253, 219, 199], [239, 138, 98], [178, 24, 43]];
+const DIVERGING: RGB[] = [
+  [33, 102, 172],
+  [103, 169, 207],
+  [209, 229, 240],
+  [247, 247, 247],
+  [253, 219, 199],
+  [239, 138, 98],
+  [178, 24, 43],
+];
 
 function interpolate(stops: RGB[], t: number): RGB {
   const x = Math.min(1, Math.max(0, Number.isFinite(t) ? t : 0.5)) * (stops.length - 1);

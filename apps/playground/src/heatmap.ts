@@ -136,7 +136,12 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
   canvas.addEventListener('keydown', (event) => {
     // Left and right move across columns on screen, whichever way the steps run.
     const across = rtl ? -1 : 1;
-    const moves: Record<string, [number, number]> = { ArrowLeft: [0, -across], ArrowRight: [0, across], ArrowUp: [-1, 0], ArrowDown: [1, 0] };
+    const moves: Record<string, [number, number]> = {
+      ArrowLeft: [0, -across],
+      ArrowRight: [0, across],
+      ArrowUp: [-1, 0],
+      ArrowDown: [1, 0],
+    };
     const move = moves[event.key];
     if (!move) return;
     event.preventDefault();
@@ -149,7 +154,11 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
       : start;
     draw();
     const rect = canvas.getBoundingClientRect();
-    showTooltip(describe(focus), rect.left + window.scrollX + x(focus.step) + cellWidth / 2, rect.top + window.scrollY + top + (focus.unit + 1) * cellHeight);
+    showTooltip(
+      describe(focus),
+      rect.left + window.scrollX + x(focus.step) + cellWidth / 2,
+      rect.top + window.scrollY + top + (focus.unit + 1) * cellHeight,
+    );
     canvas.setAttribute('aria-label', describe(focus));
   });
 

@@ -6,9 +6,18 @@ import { byId } from './dom';
 import { sliderValue, type PlaygroundState } from './state';
 
 const HINTS = {
-  vector: { operand: `0 to ${VECTOR_MAX_OPERAND} (7 bits): the vector model reads 8-bit numbers.`, model: 'The notebook’s model: reads a, then b, 8 bits at a time; answers 8 bits.' },
-  serial: { operand: `Any whole number of 0 or more, up to ${MAX_OPERAND_DIGITS.toLocaleString('en-GB')} digits.`, model: 'Reads one bit of a and of b per step (least significant first) and writes one bit of the sum.' },
-  auto: { operand: `Any whole number of 0 or more: 0 to ${VECTOR_MAX_OPERAND} goes to the vector model, larger to serial.`, model: 'Lets the API choose: vector when both operands are 0 to 127, serial otherwise.' },
+  vector: {
+    operand: `0 to ${VECTOR_MAX_OPERAND} (7 bits): the vector model reads 8-bit numbers.`,
+    model: 'The notebook’s model: reads a, then b, 8 bits at a time; answers 8 bits.',
+  },
+  serial: {
+    operand: `Any whole number of 0 or more, up to ${MAX_OPERAND_DIGITS.toLocaleString('en-GB')} digits.`,
+    model: 'Reads one bit of a and of b per step (least significant first) and writes one bit of the sum.',
+  },
+  auto: {
+    operand: `Any whole number of 0 or more: 0 to ${VECTOR_MAX_OPERAND} goes to the vector model, larger to serial.`,
+    model: 'Lets the API choose: vector when both operands are 0 to 127, serial otherwise.',
+  },
 } as const;
 
 export const operandEls = (['a', 'b'] as const).map((name) => ({
@@ -30,7 +39,12 @@ export function renderInputs(state: PlaygroundState): void {
     range.hidden = state.model === 'serial';
     const typed = state[name];
     range.value = String(sliderValue(typed));
-    range.setAttribute('aria-valuetext', /^\d+$/.test(typed) && sliderValue(typed) === Number(typed) ? typed : `${typed === '' ? 'empty' : `“${typed.slice(0, 12)}”`}: not a number from 0 to ${VECTOR_MAX_OPERAND}`);
+    range.setAttribute(
+      'aria-valuetext',
+      /^\d+$/.test(typed) && sliderValue(typed) === Number(typed)
+        ? typed
+        : `${typed === '' ? 'empty' : `“${typed.slice(0, 12)}”`}: not a number from 0 to ${VECTOR_MAX_OPERAND}`,
+    );
     hint.textContent = HINTS[state.model].operand;
   }
 }

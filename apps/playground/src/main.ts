@@ -63,7 +63,8 @@ async function ask(): Promise<void> {
   }
   const wantTrace = state.a.length <= TRACE_MAX_DIGITS && state.b.length <= TRACE_MAX_DIGITS;
   let sourced = await answers.add(state, wantTrace);
-  if (sourced.outcome.kind === 'refused' && sourced.outcome.code === 'trace_too_long') sourced = await answers.add(state, false);
+  if (sourced.outcome.kind === 'refused' && sourced.outcome.code === 'trace_too_long')
+    sourced = await answers.add(state, false);
   if (mine !== asked) return; // a newer question is on its way
   const { outcome, source } = sourced;
   showBanner(sourced.unreachable, () => void ask(), source === 'shipped-local');
@@ -96,7 +97,8 @@ function clearAnswer(): void {
 const ANSWERED_BY: Record<AnswerSource, (model: string) => string> = {
   edge: (model) => `Answered by the edge API's ${model} model`,
   yours: (model) => `Answered by your ${model} model (${answers.yours?.label ?? 'yours'}), computed in this tab`,
-  'shipped-local': (model) => `Answered in your browser by the shipped ${model} model, because the API cannot be reached`,
+  'shipped-local': (model) =>
+    `Answered in your browser by the shipped ${model} model, because the API cannot be reached`,
 };
 
 function renderAnswer(answer: AddAnswer, source: AnswerSource): void {
@@ -107,7 +109,9 @@ function renderAnswer(answer: AddAnswer, source: AnswerSource): void {
   const bits = renderBits(answer, trace, els.bits);
   els.bitsLegend.textContent =
     'Bit positions count from 0 at the right (least significant). Each sum bit is shaded by how sure the model was of it (dark = sure, pale = close to the 0.5 threshold), with the figure in the “sure %” row; a wrong bit is outlined in red.' +
-    (trace ? '' : ' Per-bit figures come with the trace (operands of at most 64 digits); these are shaded by the overall margin.');
+    (trace
+      ? ''
+      : ' Per-bit figures come with the trace (operands of at most 64 digits); these are shaded by the overall margin.');
   // The carry units were found for the API's serial model; another model's units are its own.
   const carry = answer.model === 'serial' && source === 'edge' ? carryUnits : null;
   shown = { answer, source, network: renderNetwork(els.network, answer, trace, bits, carry) };
@@ -122,7 +126,14 @@ let carryUnits: CarryUnit[] | null = null;
 let errorMap: ErrorMap | null = null;
 let serialStats: SerialStats | null = null;
 try {
-  errorMap = createErrorMap((pair) => setState({ ...state, a: String(pair.a), b: String(pair.b), model: state.model === 'serial' ? 'vector' : state.model }));
+  errorMap = createErrorMap((pair) =>
+    setState({
+      ...state,
+      a: String(pair.a),
+      b: String(pair.b),
+      model: state.model === 'serial' ? 'vector' : state.model,
+    }),
+  );
   serialStats = createSerialStats((units) => {
     carryUnits = units;
     // Name the carry unit(s) in the view that is up, in place: the answer itself is not drawn again.
@@ -133,7 +144,12 @@ try {
 }
 const modelView = createModelView(
   api,
-  { summary: byId('model-summary'), training: byId('training'), figures: byId('figures'), mapSlot: byId('error-map-slot') },
+  {
+    summary: byId('model-summary'),
+    training: byId('training'),
+    figures: byId('figures'),
+    mapSlot: byId('error-map-slot'),
+  },
   { vector: errorMap, serial: serialStats },
 );
 onThemeChange(() => shown?.network.redraw());

@@ -40,7 +40,9 @@ export function joinRuns(experiment: EpochRecord[], fineTune: EpochRecord[]): Jo
 
 /** Loss and the accuracy series that have at least one value (a series that is null throughout has nothing to draw). */
 function fromRows(rows: EpochRecord[]): TrainingHistory {
-  const accuracy = ACCURACIES.map((name) => ({ name, values: rows.map((r) => r[name] ?? null) })).filter((s) => s.values.some((v) => v !== null));
+  const accuracy = ACCURACIES.map((name) => ({ name, values: rows.map((r) => r[name] ?? null) })).filter((s) =>
+    s.values.some((v) => v !== null),
+  );
   return { epochs: rows.map((r) => r.epoch), loss: [{ name: 'loss', values: rows.map((r) => r.loss) }], accuracy };
 }
 
@@ -56,7 +58,11 @@ export function extractHistory(meta: ModelMeta): TrainingHistory | null {
   const before = experiment?.shipped === false ? (experiment.history ?? []) : [];
   if (before.length === 0) return fromRows(history);
   const { rows, fineTuneFrom } = joinRuns(before, history);
-  return { ...fromRows(rows), fineTuneFrom, ...(experiment?.holdout === undefined ? {} : { heldOutShare: experiment.holdout }) };
+  return {
+    ...fromRows(rows),
+    fineTuneFrom,
+    ...(experiment?.holdout === undefined ? {} : { heldOutShare: experiment.holdout }),
+  };
 }
 
 /** One sentence naming the two phases on the epoch axis, or null for a single run. Shown as text beside the charts. */
@@ -65,8 +71,10 @@ export function phaseNote(history: TrainingHistory): string | null {
   if (from === undefined) return null;
   const share = history.heldOutShare === undefined ? 'some' : `${Math.round(history.heldOutShare * 100)} %`;
   const experiment = from > 2 ? `Epochs 1–${from - 1}` : 'Epoch 1';
-  return `${experiment}: trained with ${share} of the pairs held out (the held-out accuracy is measured on them). ` +
-    `From epoch ${from}: fine-tune on all pairs, continuing from those weights; this is the shipped model.`;
+  return (
+    `${experiment}: trained with ${share} of the pairs held out (the held-out accuracy is measured on them). ` +
+    `From epoch ${from}: fine-tune on all pairs, continuing from those weights; this is the shipped model.`
+  );
 }
 
 export interface Figure {
@@ -110,7 +118,8 @@ export function extractFigures(source: object | null | undefined, limit = 24): F
       else if (isRecord(value)) visit(value, label, depth + 1);
       else if (Array.isArray(value) && value.every((item) => isRecord(item) && typeof item.width === 'number')) {
         // Serial verification by width: one group per width.
-        for (const { width, ...rest } of value as { width: number }[]) visit(rest, `${label} › ${width} bits`, depth + 1);
+        for (const { width, ...rest } of value as { width: number }[])
+          visit(rest, `${label} › ${width} bits`, depth + 1);
       }
     }
   };

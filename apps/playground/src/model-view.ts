@@ -14,7 +14,11 @@ export interface ModelEls {
   mapSlot: HTMLElement;
 }
 
-export function createModelView(api: Api, els: ModelEls, views: { vector: ErrorMap | null; serial: SerialStats | null }) {
+export function createModelView(
+  api: Api,
+  els: ModelEls,
+  views: { vector: ErrorMap | null; serial: SerialStats | null },
+) {
   const loaded = new Map<string, Promise<Awaited<ReturnType<Api['model']>>>>();
   let shown = '';
   let shownInfo: ModelInfo | null = null;
@@ -23,7 +27,13 @@ export function createModelView(api: Api, els: ModelEls, views: { vector: ErrorM
     const history = extractHistory(info.meta);
     els.training.replaceChildren();
     if (!history) {
-      els.training.append(h('p', { class: 'muted', 'data-testid': 'no-history' }, 'This model’s description has no per-epoch history to plot.'));
+      els.training.append(
+        h(
+          'p',
+          { class: 'muted', 'data-testid': 'no-history' },
+          'This model’s description has no per-epoch history to plot.',
+        ),
+      );
       return;
     }
     const { renderTrainingCharts } = await import('./charts');
@@ -63,7 +73,11 @@ export function createModelView(api: Api, els: ModelEls, views: { vector: ErrorM
     const group = (title: string, source: object | null | undefined, open = true) => {
       const figures = extractFigures(source, 40);
       if (figures.length === 0) return null;
-      const list = h('dl', { class: 'figures' }, ...figures.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]));
+      const list = h(
+        'dl',
+        { class: 'figures' },
+        ...figures.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]),
+      );
       return h('details', { class: 'figure-group', open }, h('summary', {}, title), list);
     };
     els.figures.replaceChildren(

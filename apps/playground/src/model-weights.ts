@@ -5,5 +5,14 @@ import type { ModelInfo } from './api';
 
 export function weightsOf(info: ModelInfo): Weights {
   const { arch, inputSize, hiddenSize, outputSize, outputActivation, meta, weights } = info;
-  return parseWeights({ format: WEIGHTS_FORMAT, arch, inputSize, hiddenSize, outputSize, outputActivation, ...weights, meta });
+  return parseWeights({
+    format: WEIGHTS_FORMAT,
+    arch,
+    inputSize,
+    hiddenSize,
+    outputSize,
+    outputActivation,
+    ...weights,
+    meta,
+  });
 }

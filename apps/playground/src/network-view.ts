@@ -30,7 +30,13 @@ const INTRO = {
 };
 
 /** Draws the heatmaps (and, for serial, the scrubber) for one answer; `carry` names the carry unit(s) when known. */
-export function renderNetwork(els: NetworkEls, answer: AddAnswer, trace: TraceStep[] | null, bits: BitTable, carry: CarryUnit[] | null): NetworkView {
+export function renderNetwork(
+  els: NetworkEls,
+  answer: AddAnswer,
+  trace: TraceStep[] | null,
+  bits: BitTable,
+  carry: CarryUnit[] | null,
+): NetworkView {
   els.heatmaps.replaceChildren();
   els.scrubberSlot.replaceChildren();
   els.heatmaps.className = `heatmaps ${answer.model}`;
@@ -44,16 +50,27 @@ export function renderNetwork(els: NetworkEls, answer: AddAnswer, trace: TraceSt
   // Serial steps are bits: say which bits went in and which sum bit came out.
   const labels = stepLabels(answer.model, steps).map((label, t) => {
     const x = trace[t]!.x;
-    return serial && x.length === 2 ? `${label}: a=${x[0]}, b=${x[1]} → sum bit ${t} = ${answer.bits.sum.at(-1 - t) ?? '?'}` : label;
+    return serial && x.length === 2
+      ? `${label}: a=${x[0]}, b=${x[1]} → sum bit ${t} = ${answer.bits.sum.at(-1 - t) ?? '?'}`
+      : label;
   });
   const ticks = stepTicks(answer.model, steps);
   const width = els.heatmaps.clientWidth || 900;
   const panelWidth = serial ? width : Math.max(200, Math.floor(width / 3) - 16);
-  const strip = serial ? { label: 'carry', values: carrySequence(BigInt(answer.a), BigInt(answer.b), steps) } : undefined;
+  const strip = serial
+    ? { label: 'carry', values: carrySequence(BigInt(answer.a), BigInt(answer.b), steps) }
+    : undefined;
   const namedFor = (channel: string, units: CarryUnit[] | null) =>
     serial && units && (channel === 'c' || channel === 'h') ? units.map((u) => ({ unit: u.unit, name: 'carry' })) : [];
   const maps: Heatmap[] = CHANNELS.map((channel) =>
-    renderHeatmap(heatmapData(trace, channel), { labels, ticks, maxWidth: panelWidth, strip, rtl: serial, named: namedFor(channel, carry) }),
+    renderHeatmap(heatmapData(trace, channel), {
+      labels,
+      ticks,
+      maxWidth: panelWidth,
+      strip,
+      rtl: serial,
+      named: namedFor(channel, carry),
+    }),
   );
   let scrubber: Scrubber | null = null;
   els.heatmaps.append(...maps.map((m) => m.element));
@@ -76,7 +93,9 @@ export function renderNetwork(els: NetworkEls, answer: AddAnswer, trace: TraceSt
     },
     nameCarry(units) {
       carry = units;
-      maps.forEach((map, k) => map.name(namedFor(CHANNELS[k]!, units)));
+      maps.forEach((map, k) => {
+        map.name(namedFor(CHANNELS[k]!, units));
+      });
       scrubber?.refresh();
     },
   };

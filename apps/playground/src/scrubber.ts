@@ -37,7 +37,12 @@ export function stepFacts(answer: Pick<AddAnswer, 'a' | 'b' | 'bits'>, steps: nu
 }
 
 /** One line saying what the step does, and what the carry unit(s) hold there. */
-export function describeStep(facts: StepFacts, steps: number, trace: TraceStep[] | null, carry: CarryUnit[] | null): string {
+export function describeStep(
+  facts: StepFacts,
+  steps: number,
+  trace: TraceStep[] | null,
+  carry: CarryUnit[] | null,
+): string {
   const { step } = facts;
   const last = step === steps - 1;
   const reads = last ? 'reads 0 + 0 (the operands have ended)' : `reads bit ${step}: a = ${facts.a}, b = ${facts.b}`;
@@ -58,7 +63,12 @@ export interface Scrubber {
   refresh(): void;
 }
 
-export function createScrubber(steps: number, describe: (step: number) => string, onStep: (step: number) => void, start = 0): Scrubber {
+export function createScrubber(
+  steps: number,
+  describe: (step: number) => string,
+  onStep: (step: number) => void,
+  start = 0,
+): Scrubber {
   const range = h('input', {
     type: 'range',
     id: 'scrubber',
@@ -70,7 +80,12 @@ export function createScrubber(steps: number, describe: (step: number) => string
     'data-testid': 'scrubber',
     'aria-describedby': 'scrubber-readout',
   });
-  const readout = h('p', { id: 'scrubber-readout', class: 'scrubber-readout', 'aria-live': 'polite', 'data-testid': 'scrubber-readout' });
+  const readout = h('p', {
+    id: 'scrubber-readout',
+    class: 'scrubber-readout',
+    'aria-live': 'polite',
+    'data-testid': 'scrubber-readout',
+  });
   const scrubber = { step: Number(range.value) };
   const update = () => {
     scrubber.step = Number(range.value);
@@ -83,7 +98,13 @@ export function createScrubber(steps: number, describe: (step: number) => string
   const element = h(
     'div',
     { class: 'scrubber' },
-    h('label', { for: 'scrubber' }, h('strong', {}, 'Step through the carry'), ' ', h('span', { class: 'muted small' }, '← later steps · earlier steps → (arrow keys or drag)')),
+    h(
+      'label',
+      { for: 'scrubber' },
+      h('strong', {}, 'Step through the carry'),
+      ' ',
+      h('span', { class: 'muted small' }, '← later steps · earlier steps → (arrow keys or drag)'),
+    ),
     range,
     readout,
   );

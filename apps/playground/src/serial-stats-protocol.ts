@@ -5,9 +5,16 @@ import type { CarryUnit } from './carry';
 
 /** Operand lengths in bits, and random sums per length (fewer for the long ones: they cost per bit). */
 export const LENGTHS: readonly { bits: number; samples: number }[] = [
-  { bits: 8, samples: 200 }, { bits: 16, samples: 200 }, { bits: 32, samples: 200 }, { bits: 64, samples: 200 },
-  { bits: 128, samples: 100 }, { bits: 256, samples: 100 }, { bits: 512, samples: 50 }, { bits: 1024, samples: 50 },
-  { bits: 2048, samples: 20 }, { bits: 3322, samples: 20 },
+  { bits: 8, samples: 200 },
+  { bits: 16, samples: 200 },
+  { bits: 32, samples: 200 },
+  { bits: 64, samples: 200 },
+  { bits: 128, samples: 100 },
+  { bits: 256, samples: 100 },
+  { bits: 512, samples: 50 },
+  { bits: 1024, samples: 50 },
+  { bits: 2048, samples: 20 },
+  { bits: 3322, samples: 20 },
 ];
 
 /** Random sums and their width for finding the carry units. */

@@ -23,7 +23,12 @@ self.addEventListener('message', (event: MessageEvent<SerialStatsRequest>) => {
       const trace = adder.add(a, b, { trace: true }).trace ?? [];
       samples.push({ c: trace.map((step) => step.c), carry: carrySequence(a, b, trace.length) });
     }
-    post({ type: 'carry', units: carryUnits(carryCorrelations(samples, weights.hiddenSize)), samples: CARRY_SAMPLES.sums, bits: CARRY_SAMPLES.bits });
+    post({
+      type: 'carry',
+      units: carryUnits(carryCorrelations(samples, weights.hiddenSize)),
+      samples: CARRY_SAMPLES.sums,
+      bits: CARRY_SAMPLES.bits,
+    });
     LENGTHS.forEach(({ bits, samples: count }, k) => {
       const result = evaluateSerial(adder, { widths: [bits], samples: count, seed: SEED + k });
       post({ type: 'length', bits, samples: count, correct: result.correct });

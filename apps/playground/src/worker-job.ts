@@ -12,7 +12,11 @@ export interface WorkerJob<M> {
  * Starts `create()` (a `new Worker(new URL(…), …)` written in the caller, so Vite bundles that worker) and posts it
  * `request`. Returns a function that stops it.
  */
-export function startWorkerJob<M extends { type: string }>(create: () => Worker, request: unknown, job: WorkerJob<M>): () => void {
+export function startWorkerJob<M extends { type: string }>(
+  create: () => Worker,
+  request: unknown,
+  job: WorkerJob<M>,
+): () => void {
   let worker: Worker;
   try {
     worker = create();

@@ -25,7 +25,15 @@ const down = (): AddOutcome => ({ kind: 'unreachable', url: 'http://stub/add?a=1
 
 describe('answer source', () => {
   it('answers from the edge API by default and says so', async () => {
-    const answer = { a: '1', b: '2', sum: '3', model: 'vector', bits: { a: '', b: '', sum: '' }, margin: 0.4, correct: true } as const;
+    const answer = {
+      a: '1',
+      b: '2',
+      sum: '3',
+      model: 'vector',
+      bits: { a: '', b: '', sum: '' },
+      margin: 0.4,
+      correct: true,
+    } as const;
     const answers = createAnswerSource(stubApi(() => ({ kind: 'answer', answer })));
     const got = await answers.add({ a: '1', b: '2', model: 'vector' }, false);
     expect(got.source).toBe('edge');
@@ -35,7 +43,8 @@ describe('answer source', () => {
 
   it('falls back to the shipped weights in the browser when the API cannot be reached, and keeps the reason', async () => {
     const answers = createAnswerSource(stubApi(down));
-    const a = '1234567890123456789012345678901234567890', b = '9876543210987654321098765432109876543210';
+    const a = '1234567890123456789012345678901234567890',
+      b = '9876543210987654321098765432109876543210';
     const got = await answers.add({ a, b, model: 'auto' }, false);
     expect(got.source).toBe('shipped-local');
     expect(got.unreachable?.url).toBe('http://stub/add?a=1');
@@ -58,7 +67,9 @@ describe('answer source', () => {
     if (got.outcome.kind !== 'refused') return;
     expect(got.outcome.message).toMatch(/^Parameter "a" must be an integer from 0 to 127/);
     const text = await answers.add({ a: '12', b: 'x', model: 'serial' }, false);
-    expect(text.outcome.kind === 'refused' && text.outcome.message).toMatch(/^Parameter "b" must be a string of decimal digits/);
+    expect(text.outcome.kind === 'refused' && text.outcome.message).toMatch(
+      /^Parameter "b" must be a string of decimal digits/,
+    );
   });
 
   it('answers with your model, without asking the API, once you prefer it', async () => {

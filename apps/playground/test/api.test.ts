@@ -4,7 +4,9 @@ import { resolveApiBase } from '../src/api';
 
 describe('resolveApiBase', () => {
   it('prefers ?api=, then VITE_API_URL, then wrangler dev in development, then the page origin', () => {
-    expect(resolveApiBase('?api=http://127.0.0.1:9999/', { VITE_API_URL: 'https://x.dev', DEV: true }, 'http://o')).toBe('http://127.0.0.1:9999');
+    expect(
+      resolveApiBase('?api=http://127.0.0.1:9999/', { VITE_API_URL: 'https://x.dev', DEV: true }, 'http://o'),
+    ).toBe('http://127.0.0.1:9999');
     expect(resolveApiBase('', { VITE_API_URL: 'https://x.dev/', DEV: true }, 'http://o')).toBe('https://x.dev');
     expect(resolveApiBase('', { DEV: true }, 'http://o')).toBe('http://127.0.0.1:8787');
     expect(resolveApiBase('?a=1', { DEV: false }, 'https://adder.example')).toBe('https://adder.example');
@@ -15,9 +17,14 @@ describe('describeRefusal', () => {
   const typed = (a: string, b = '1', model: 'vector' | 'serial' | 'auto' = 'vector') => ({ a, b, model });
 
   it('puts the message under the parameter the API names, in plain words that quote what was typed', () => {
-    const out = describeRefusal({ code: 'operand_out_of_range', param: 'a', message: 'Query parameter "a" is "128", but model=vector …' }, typed('128'));
+    const out = describeRefusal(
+      { code: 'operand_out_of_range', param: 'a', message: 'Query parameter "a" is "128", but model=vector …' },
+      typed('128'),
+    );
     expect(out.target).toBe('a');
-    expect(out.text).toBe('The vector model adds numbers from 0 to 127 only, and a is “128”. Type a smaller number, or choose the serial model for bigger ones.');
+    expect(out.text).toBe(
+      'The vector model adds numbers from 0 to 127 only, and a is “128”. Type a smaller number, or choose the serial model for bigger ones.',
+    );
     expect(describeRefusal({ code: 'invalid_operand', param: 'b', message: '…' }, typed('1', 'abc')).text).toBe(
       '“abc” is not a whole number: type b with the digits 0 to 9, such as 57.',
     );
@@ -25,7 +32,8 @@ describe('describeRefusal', () => {
   });
 
   it('never repeats the developer message, and never mentions the vector range for other refusals', () => {
-    const message = 'Query parameter "a" must be a decimal integer, got "-5" (negative numbers are not accepted); accepted: … (0 to 127 for model=vector).';
+    const message =
+      'Query parameter "a" must be a decimal integer, got "-5" (negative numbers are not accepted); accepted: … (0 to 127 for model=vector).';
     const out = describeRefusal({ code: 'invalid_operand', param: 'a', message }, typed('-5', '1', 'serial'));
     expect(out.text).toBe('a is negative: this adder takes whole numbers of 0 or more.');
     expect(out.text).not.toContain('127');
@@ -37,8 +45,13 @@ describe('describeRefusal', () => {
 
   it('keeps refusals without a parameter at the form, naming the code', () => {
     const out = describeRefusal({ code: 'batch_too_large', param: null, message: 'x' }, typed('1'));
-    expect(out).toEqual({ target: 'form', text: 'The API could not answer this request (its error code is “batch_too_large”).' });
-    expect(describeRefusal({ code: 'invalid_parameter', param: 'trace', message: 'x' }, typed('1')).target).toBe('form');
+    expect(out).toEqual({
+      target: 'form',
+      text: 'The API could not answer this request (its error code is “batch_too_large”).',
+    });
+    expect(describeRefusal({ code: 'invalid_parameter', param: 'trace', message: 'x' }, typed('1')).target).toBe(
+      'form',
+    );
   });
 });
 
@@ -65,8 +78,14 @@ describe('localProblems', () => {
 
 describe('describeRefusal without error.param (an API from before it)', () => {
   it('finds the operand from what was typed, not from the message', () => {
-    expect(describeRefusal({ code: 'operand_out_of_range', message: 'x' }, { a: '5', b: '300', model: 'vector' }).target).toBe('b');
-    expect(describeRefusal({ code: 'invalid_operand', message: 'x' }, { a: 'x', b: '3', model: 'serial' }).target).toBe('a');
-    expect(describeRefusal({ code: 'invalid_operand', message: 'x' }, { a: '1', b: '3', model: 'serial' }).target).toBe('form');
+    expect(
+      describeRefusal({ code: 'operand_out_of_range', message: 'x' }, { a: '5', b: '300', model: 'vector' }).target,
+    ).toBe('b');
+    expect(describeRefusal({ code: 'invalid_operand', message: 'x' }, { a: 'x', b: '3', model: 'serial' }).target).toBe(
+      'a',
+    );
+    expect(describeRefusal({ code: 'invalid_operand', message: 'x' }, { a: '1', b: '3', model: 'serial' }).target).toBe(
+      'form',
+    );
   });
 });

@@ -19,7 +19,8 @@ describe('alignBitRows', () => {
         const { rows } = alignBitRows(numbers.map((n, k) => ({ label: `r${k}`, bits: n.toString(2) })));
         rows.forEach((row, k) => {
           for (const cell of row.cells) {
-            const expected = cell.position < numbers[k]!.toString(2).length ? String((numbers[k]! >> BigInt(cell.position)) & 1n) : '';
+            const expected =
+              cell.position < numbers[k]!.toString(2).length ? String((numbers[k]! >> BigInt(cell.position)) & 1n) : '';
             expect(cell.bit).toBe(expected);
           }
         });
@@ -42,7 +43,10 @@ describe('confidence', () => {
   });
 
   it('reads the vector answer from the last step, MSB first', () => {
-    const outputs = [[9, 9, 9, 9, 9, 9, 9, 9], [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.9, 0.0]];
+    const outputs = [
+      [9, 9, 9, 9, 9, 9, 9, 9],
+      [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.9, 0.0],
+    ];
     const byPosition = sumBitConfidences('vector', outputs, 8)!;
     expect(byPosition[0]).toBe(1); // last output = LSB
     expect(byPosition[1]).toBeCloseTo(0.8);

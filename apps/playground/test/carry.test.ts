@@ -17,7 +17,11 @@ describe('carry units', () => {
     expect(r[1]).toBeGreaterThan(0.95);
     expect(r[2]).toBeCloseTo(-1, 10);
     expect(Math.abs(r[0]!)).toBeLessThan(0.7); // a bit of a goes with the carry, but loosely
-    expect(carryUnits(r).map((u) => u.unit).sort()).toEqual([1, 2]);
+    expect(
+      carryUnits(r)
+        .map((u) => u.unit)
+        .sort(),
+    ).toEqual([1, 2]);
   });
 
   it('names the strongest unit alone when none passes the threshold, and 0 for a constant unit', () => {

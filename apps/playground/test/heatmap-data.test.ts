@@ -4,7 +4,16 @@ import { cellAt, colourFor, columnOf, heatmapData, stepLabels, stepTicks, valueA
 
 const step = (k: number, units = 3): TraceStep => {
   const row = (offset: number) => Array.from({ length: units }, (_, u) => offset + k * 0.1 + u * 0.01);
-  return { x: [k, k], i: row(0.1), f: row(0.2), g: row(-0.3), o: row(0.4), c: row(-2 - k), h: row(-0.1), y: [0.9 - k * 0.1] };
+  return {
+    x: [k, k],
+    i: row(0.1),
+    f: row(0.2),
+    g: row(-0.3),
+    o: row(0.4),
+    c: row(-2 - k),
+    h: row(-0.1),
+    y: [0.9 - k * 0.1],
+  };
 };
 
 describe('heatmapData', () => {
@@ -58,4 +67,3 @@ describe('colours and hit-testing', () => {
     expect(cellAt(layout, 31, 6)).toEqual({ unit: 0, step: 4 });
   });
 });
-

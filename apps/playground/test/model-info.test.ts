@@ -6,7 +6,14 @@ import { describe, expect, it } from 'vitest';
 import { extractFigures, extractHistory, joinRuns, phaseNote } from '../src/model-info';
 
 const row = (epoch: number, loss: number, train: number, heldOut: number | null, all: number | null): EpochRecord => ({
-  epoch, loss, trainAccuracy: train, heldOutAccuracy: heldOut, allPairsAccuracy: all, lr: 0.01, samples: 100, seconds: epoch,
+  epoch,
+  loss,
+  trainAccuracy: train,
+  heldOutAccuracy: heldOut,
+  allPairsAccuracy: all,
+  lr: 0.01,
+  samples: 100,
+  seconds: epoch,
 });
 
 describe('extractHistory', () => {
@@ -29,7 +36,10 @@ describe('extractHistory', () => {
 describe('a fine-tune after a held-out experiment', () => {
   const experiment = [row(1, 0.6, 0.1, 0.08, 0.1), row(2, 0.3, 0.7, 0.6, 0.69), row(3, 0.1, 0.95, 0.9, 0.945)];
   const fineTune = [row(1, 0.05, 0.97, null, 0.97), row(2, 0.02, 1, null, 1)];
-  const meta = (shipped: boolean): ModelMeta => ({ history: fineTune, holdoutExperiment: { holdout: 0.1, shipped, history: experiment, note: 'continued from' } });
+  const meta = (shipped: boolean): ModelMeta => ({
+    history: fineTune,
+    holdoutExperiment: { holdout: 0.1, shipped, history: experiment, note: 'continued from' },
+  });
 
   it('joinRuns numbers the fine-tune epochs on after the experiment’s last', () => {
     const joined = joinRuns(experiment, fineTune);
@@ -75,7 +85,11 @@ describe('a fine-tune after a held-out experiment', () => {
 
 describe('extractFigures', () => {
   it('flattens scalars with readable labels and shows accuracies as percentages', () => {
-    const figures = extractFigures({ parameters: 5384, vector: { allPairs: { accuracy: 0.98675537109375, wrong: [{ a: 1, b: 2, got: 4 }] } }, history: [row(1, 1, 0, null, null)] });
+    const figures = extractFigures({
+      parameters: 5384,
+      vector: { allPairs: { accuracy: 0.98675537109375, wrong: [{ a: 1, b: 2, got: 4 }] } },
+      history: [row(1, 1, 0, null, null)],
+    });
     expect(figures).toEqual([
       { label: 'parameters', value: '5,384' },
       { label: 'vector › all pairs › accuracy', value: '98.68 %' },
@@ -86,6 +100,7 @@ describe('extractFigures', () => {
     const { meta } = parseWeights(serialWeights);
     const figures = extractFigures(meta.verification, 100);
     const widths = meta.verification!.serial!.byWidth.map((w) => w.width);
-    for (const width of widths) expect(figures.some((f) => f.label === `serial › by width › ${width} bits › accuracy`)).toBe(true);
+    for (const width of widths)
+      expect(figures.some((f) => f.label === `serial › by width › ${width} bits › accuracy`)).toBe(true);
   });
 });

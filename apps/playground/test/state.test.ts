@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_STATE, MODEL_CHOICES, parseState, serializeState, sliderValue, type PlaygroundState } from '../src/state';
+import {
+  DEFAULT_STATE,
+  MODEL_CHOICES,
+  parseState,
+  serializeState,
+  sliderValue,
+  type PlaygroundState,
+} from '../src/state';
 
 describe('URL state', () => {
   it('reads the example from the issue', () => {

@@ -5,7 +5,14 @@ import { parseSetting, parseTrainSettings, serializeTrainSettings } from '../src
 describe('Train view settings in the URL', () => {
   it('defaults to the trainer’s serial recipe', () => {
     const s = parseTrainSettings('?view=train');
-    expect(s).toEqual({ arch: 'serial', hidden: DEFAULTS.serial.hidden, lr: DEFAULTS.serial.lr, batch: DEFAULTS.serial.batch, seed: DEFAULTS.serial.seed, backend: 'auto' });
+    expect(s).toEqual({
+      arch: 'serial',
+      hidden: DEFAULTS.serial.hidden,
+      lr: DEFAULTS.serial.lr,
+      batch: DEFAULTS.serial.batch,
+      seed: DEFAULTS.serial.seed,
+      backend: 'auto',
+    });
   });
 
   it('round-trips, leaving defaults out and the page’s own keys alone', () => {
@@ -21,7 +28,14 @@ describe('Train view settings in the URL', () => {
 
   it('falls back to the arch’s default for a value out of range or not a number', () => {
     const s = parseTrainSettings('?arch=vector&hidden=0&lr=abc&batch=1.5&seed=-1&backend=tpu');
-    expect(s).toEqual({ arch: 'vector', hidden: DEFAULTS.vector.hidden, lr: DEFAULTS.vector.lr, batch: DEFAULTS.vector.batch, seed: DEFAULTS.vector.seed, backend: 'auto' });
+    expect(s).toEqual({
+      arch: 'vector',
+      hidden: DEFAULTS.vector.hidden,
+      lr: DEFAULTS.vector.lr,
+      batch: DEFAULTS.vector.batch,
+      seed: DEFAULTS.vector.seed,
+      backend: 'auto',
+    });
     expect(parseSetting('lr', '0.001')).toBe(0.001);
     expect(parseSetting('hidden', '8.5')).toBeNull();
     expect(parseSetting('seed', '')).toBeNull();

@@ -11,7 +11,8 @@ import { syntheticSerial } from './synthetic.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const here = (path: string) => fileURLToPath(new URL(path, import.meta.url));
-const readModel = (arch: string) => JSON.parse(readFileSync(here(`../models/${arch}.json`), 'utf8')) as Record<string, unknown>;
+const readModel = (arch: string) =>
+  JSON.parse(readFileSync(here(`../models/${arch}.json`), 'utf8')) as Record<string, unknown>;
 const vectorWeights = parseWeights(readModel('vector'));
 const shippedSerial = parseWeights(readModel('serial'));
 const vector = createAdder(vectorWeights);
@@ -20,8 +21,9 @@ const vector = createAdder(vectorWeights);
 const BATCH = 512;
 const next = mulberry32(2026);
 const pairs = Array.from({ length: BATCH }, () => [next() & 127, next() & 127] as const);
-const serialPairs = (bits: number, count: number) => Array.from({ length: count }, () => [randomBigInt(next, bits), randomBigInt(next, bits)] as const);
-const decimal = (digits: number) => BigInt('1' + Array.from({ length: digits - 1 }, () => next() % 10).join(''));
+const serialPairs = (bits: number, count: number) =>
+  Array.from({ length: count }, () => [randomBigInt(next, bits), randomBigInt(next, bits)] as const);
+const decimal = (digits: number) => BigInt(`1${Array.from({ length: digits - 1 }, () => next() % 10).join('')}`);
 const thousandDigits = [decimal(1000), decimal(1000)] as const;
 
 interface Case {
@@ -35,26 +37,60 @@ interface Case {
 
 let sink = 0;
 const cases: Case[] = [
-  { name: 'vector add', ops: BATCH, run: () => pairs.forEach(([a, b]) => (sink += vector.add(a, b).margin)) },
-  { name: 'vector naive forward (baseline)', ops: BATCH, run: () => pairs.forEach(([a, b]) => (sink += naiveForward(vectorWeights, encodeVector(a, b))[1]![0]!)) },
+  {
+    name: 'vector add',
+    ops: BATCH,
+    run: () => {
+      for (const [a, b] of pairs) sink += vector.add(a, b).margin;
+    },
+  },
+  {
+    name: 'vector naive forward (baseline)',
+    ops: BATCH,
+    run: () => {
+      for (const [a, b] of pairs) sink += naiveForward(vectorWeights, encodeVector(a, b))[1]![0]!;
+    },
+  },
 ];
 
-const serialModels: { label: string; weights: Weights }[] = [3, 4, 8].map((H) => ({ label: `H=${H}`, weights: syntheticSerial(H) }));
-if (![3, 4, 8].includes(shippedSerial.hiddenSize)) serialModels.push({ label: `shipped H=${shippedSerial.hiddenSize}`, weights: shippedSerial });
+const serialModels: { label: string; weights: Weights }[] = [3, 4, 8].map((H) => ({
+  label: `H=${H}`,
+  weights: syntheticSerial(H),
+}));
+if (![3, 4, 8].includes(shippedSerial.hiddenSize))
+  serialModels.push({ label: `shipped H=${shippedSerial.hiddenSize}`, weights: shippedSerial });
 const serialName = (label: string, what: string) => `serial ${label} ${what}`;
 for (const { label, weights } of serialModels) {
   const adder = createAdder(weights);
-  for (const [bits, count] of [[64, 64], [1024, 4]] as const) {
+  for (const [bits, count] of [
+    [64, 64],
+    [1024, 4],
+  ] as const) {
     const batch = serialPairs(bits, count);
-    cases.push({ name: serialName(label, `${bits}-bit`), ops: count, steps: bits + 1, run: () => batch.forEach(([a, b]) => (sink += adder.add(a, b).margin)) });
+    cases.push({
+      name: serialName(label, `${bits}-bit`),
+      ops: count,
+      steps: bits + 1,
+      run: () => {
+        for (const [a, b] of batch) sink += adder.add(a, b).margin;
+      },
+    });
   }
   const [a, b] = thousandDigits;
-  cases.push({ name: serialName(label, '1,000 digits'), ops: 1, steps: (a + b).toString(2).length + 1, run: () => (sink += adder.add(a, b).margin) });
+  cases.push({
+    name: serialName(label, '1,000 digits'),
+    ops: 1,
+    steps: (a + b).toString(2).length + 1,
+    run: () => (sink += adder.add(a, b).margin),
+  });
 }
 
 const vectorJson = readModel('vector');
 const serialJson = readModel('serial');
-const tenMillionRows = { ...serialJson, dense: { ...(serialJson.dense as object), W: new Array(10_000_000).fill([0.5]) } };
+const tenMillionRows = {
+  ...serialJson,
+  dense: { ...(serialJson.dense as object), W: new Array(10_000_000).fill([0.5]) },
+};
 cases.push(
   { name: 'parseWeights models/vector.json', ops: 1, run: () => (sink += parseWeights(vectorJson).hiddenSize) },
   {
@@ -103,7 +139,11 @@ const stepsOf = (name: string) => cases.find((c) => c.name === name)!.steps!;
 const vectorUs = us['vector add']!;
 const naiveUs = us['vector naive forward (baseline)']!;
 
-console.table(cases.filter((c) => !c.name.startsWith('serial')).map((c) => ({ case: c.name, 'µs (wall)': round(us[c.name]!), 'µs (CPU)': round(cpuUs[c.name]!) })));
+console.table(
+  cases
+    .filter((c) => !c.name.startsWith('serial'))
+    .map((c) => ({ case: c.name, 'µs (wall)': round(us[c.name]!), 'µs (CPU)': round(cpuUs[c.name]!) })),
+);
 
 // σ for i, f, o and tanh for g and c: 5 exp per hidden unit per bit; the output σ is taken once per sum, not per bit.
 const serial = serialModels.map(({ label, weights }) => {
@@ -130,7 +170,8 @@ const perSum = Math.min(shipped['µs 1,000-digit sum (wall)'], shipped['µs 1,00
 const targets = {
   'vector add ≤ 3 µs (CPU)': cpuUs['vector add']! <= 3,
   'vector add ≥ 10× naive': naiveUs / vectorUs >= 10,
-  [`shipped serial (H = ${shipped.H}) ≤ 0.5 µs per bit (1024-bit sums, lower of wall and CPU)`]: shippedSerial.hiddenSize <= 4 && perBit <= 0.5,
+  [`shipped serial (H = ${shipped.H}) ≤ 0.5 µs per bit (1024-bit sums, lower of wall and CPU)`]:
+    shippedSerial.hiddenSize <= 4 && perBit <= 0.5,
   [`shipped serial (H = ${shipped.H}) 1,000-digit sum ≤ 2.5 ms (lower of wall and CPU)`]: perSum <= 2500,
 };
 console.table(Object.entries(targets).map(([target, met]) => ({ target, met })));
@@ -151,7 +192,7 @@ if (QUICK) {
 } else {
   const out = here('./results.json');
   mkdirSync(here('.'), { recursive: true });
-  writeFileSync(out, JSON.stringify(results, null, 2) + '\n');
+  writeFileSync(out, `${JSON.stringify(results, null, 2)}\n`);
   console.log(`wrote ${out}`);
 }
 if (!sink) console.log(''); // keeps the results observable, so nothing is optimised away

@@ -4,7 +4,8 @@ import { ARCH_SIZES, GATES, mulberry32, WEIGHTS_FORMAT, type Weights } from '../
 export function syntheticSerial(H: number, seed = 1): Weights {
   const next = mulberry32(seed);
   const value = () => (next() / 2 ** 32) * 2 - 1; // uniform in [−1, 1)
-  const matrix = (rows: number, cols: number) => Array.from({ length: rows }, () => Array.from({ length: cols }, value));
+  const matrix = (rows: number, cols: number) =>
+    Array.from({ length: rows }, () => Array.from({ length: cols }, value));
   const { inputSize: I, outputSize: O } = ARCH_SIZES.serial;
   const gate = () => ({ U: matrix(I, H), V: matrix(H, H), b: matrix(1, H)[0]! });
   return {

@@ -13,7 +13,8 @@ export const VECTOR_PAIRS = VECTOR_OPERANDS * VECTOR_OPERANDS;
 export function toBits(n: bigint | number, width: number): number[] {
   const value = BigInt(n);
   if (value < 0n) throw new RangeError(`toBits: expected a non-negative integer, got ${value}`);
-  if (!Number.isInteger(width) || width < 0) throw new RangeError(`toBits: width must be a non-negative integer, got ${width}`);
+  if (!Number.isInteger(width) || width < 0)
+    throw new RangeError(`toBits: width must be a non-negative integer, got ${width}`);
   const binary = value.toString(2);
   const bits = new Array<number>(width).fill(0);
   // Copy the lowest `width` binary digits right-aligned; higher digits are dropped like a fixed-width register.
@@ -28,7 +29,7 @@ export function fromBits(bits: ArrayLike<number>): bigint {
   if (bits.length === 0) return 0n;
   let binary = '';
   for (let k = 0; k < bits.length; k++) binary += (bits[k] as number) >= 0.5 ? '1' : '0';
-  return BigInt('0b' + binary);
+  return BigInt(`0b${binary}`);
 }
 
 /** Number of binary digits of n, with bitLength(0) = 0. */

@@ -62,7 +62,14 @@ export interface GateBuffers {
  * One LSTM step, h and c updated in place: the pre-activations (b + h·V) + inp[inpOff..] (the first part summed
  * into the packed weights' scratch before h changes), then i, f, o = σ(·), g = tanh(·), c = f⊙c + i⊙g, h = o⊙tanh(c).
  */
-export function cellStep(p: PackedWeights, h: Float64Array, c: Float64Array, inp: Float64Array, inpOff: number, gates?: GateBuffers): void {
+export function cellStep(
+  p: PackedWeights,
+  h: Float64Array,
+  c: Float64Array,
+  inp: Float64Array,
+  inpOff: number,
+  gates?: GateBuffers,
+): void {
   const { H, rec } = p;
   recurrentTerm(p, h, rec);
   for (let u = 0; u < H; u++) {

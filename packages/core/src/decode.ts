@@ -15,5 +15,5 @@ export function decodeBits(ys: ArrayLike<number>): DecodedBits {
     bits += y >= 0.5 ? '1' : '0';
     margin = Math.min(margin, Math.abs(y - 0.5));
   }
-  return { bits, sum: bits ? BigInt('0b' + bits) : 0n, margin };
+  return { bits, sum: bits ? BigInt(`0b${bits}`) : 0n, margin };
 }

@@ -16,7 +16,8 @@ function* allPairs(): Generator<[number, number]> {
 
 /** Exact-match accuracy of a vector adder over `pairs` (default: all 16,384 pairs of 0..127), with every wrong pair. */
 export function evaluateAllPairs(adder: Adder, pairs: Iterable<[number, number]> = allPairs()): PairsEvaluation {
-  if (adder.arch !== 'vector') throw new TypeError(`evaluateAllPairs needs a vector adder, got a ${adder.arch} one (use evaluateSerial)`);
+  if (adder.arch !== 'vector')
+    throw new TypeError(`evaluateAllPairs needs a vector adder, got a ${adder.arch} one (use evaluateSerial)`);
   let total = 0;
   const wrong: PairsEvaluation['wrong'] = [];
   for (const [a, b] of pairs) {
@@ -49,7 +50,8 @@ const MAX_WRONG_LISTED = 20;
 
 /** Exact-match accuracy of a serial adder on seeded random pairs of each width. */
 export function evaluateSerial(adder: Adder, { widths, samples, seed }: SerialEvaluationOptions): SerialEvaluation {
-  if (adder.arch !== 'serial') throw new TypeError(`evaluateSerial needs a serial adder, got a ${adder.arch} one (use evaluateAllPairs)`);
+  if (adder.arch !== 'serial')
+    throw new TypeError(`evaluateSerial needs a serial adder, got a ${adder.arch} one (use evaluateAllPairs)`);
   const next = mulberry32(seed);
   const wrong: SerialEvaluation['wrong'] = [];
   const byWidth = widths.map((width, k) => {

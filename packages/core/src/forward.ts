@@ -21,7 +21,11 @@ export interface ForwardResult {
 }
 
 /** Runs the LSTM from h0 = c0 = 0 over `steps` (each of length inputSize) and returns one output per step. */
-export function forward(weights: Weights, steps: ArrayLike<number>[], options: { trace?: boolean } = {}): ForwardResult {
+export function forward(
+  weights: Weights,
+  steps: ArrayLike<number>[],
+  options: { trace?: boolean } = {},
+): ForwardResult {
   const p = pack(weights);
   const G = 4 * p.H;
   const h = new Float64Array(p.H);

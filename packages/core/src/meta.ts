@@ -8,7 +8,10 @@ import { got } from './issues.js';
 import { looseRecordOf } from './object-schema.js';
 
 const number = v.number((issue) => `expected a number, ${got(issue)}`);
-const integer = v.pipe(number, v.integer((issue) => `expected an integer, ${got(issue)}`));
+const integer = v.pipe(
+  number,
+  v.integer((issue) => `expected an integer, ${got(issue)}`),
+);
 const string = v.string((issue) => `expected a string, ${got(issue)}`);
 const boolean = v.boolean((issue) => `expected true or false, ${got(issue)}`);
 const arrayOf = <T extends v.GenericSchema>(item: T) => v.array(item, (issue) => `expected an array, ${got(issue)}`);

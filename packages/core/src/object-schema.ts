@@ -7,8 +7,14 @@ const notArray = v.custom<unknown>((input) => !Array.isArray(input), 'expected a
 
 /** Known keys only: unknown keys are dropped. */
 export const objectOf = <T extends v.ObjectEntries>(entries: T) =>
-  v.pipe(notArray, v.object(entries, (issue) => `expected an object, ${got(issue)}`));
+  v.pipe(
+    notArray,
+    v.object(entries, (issue) => `expected an object, ${got(issue)}`),
+  );
 
 /** Known keys typed, unknown keys kept (typed `unknown`). */
 export const looseRecordOf = <T extends v.ObjectEntries>(entries: T) =>
-  v.pipe(notArray, v.looseObject(entries, (issue) => `expected an object, ${got(issue)}`));
+  v.pipe(
+    notArray,
+    v.looseObject(entries, (issue) => `expected an object, ${got(issue)}`),
+  );

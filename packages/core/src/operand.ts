@@ -20,15 +20,21 @@ export function parseOperand(value: Operand, name = 'operand'): bigint {
       if (value < 0) throw new RangeError(`${name} must be a non-negative integer, got ${value}`);
       // Above 2^53 a number has already lost digits: ask for a bigint or a string instead of guessing.
       if (!Number.isSafeInteger(value)) {
-        throw new RangeError(`${name} must be at most ${Number.MAX_SAFE_INTEGER} as a number (pass a bigint or a decimal string for larger values), got ${value}`);
+        throw new RangeError(
+          `${name} must be at most ${Number.MAX_SAFE_INTEGER} as a number (pass a bigint or a decimal string for larger values), got ${value}`,
+        );
       }
       return BigInt(value);
     case 'string':
       if (!DECIMAL.test(value)) {
-        throw new TypeError(`${name} must be a string of decimal digits 0-9 (a non-negative integer), got ${describe(value)}`);
+        throw new TypeError(
+          `${name} must be a string of decimal digits 0-9 (a non-negative integer), got ${describe(value)}`,
+        );
       }
       return BigInt(value);
     default:
-      throw new TypeError(`${name} must be a non-negative integer (number, bigint or decimal string), got ${typeof value}`);
+      throw new TypeError(
+        `${name} must be a non-negative integer (number, bigint or decimal string), got ${typeof value}`,
+      );
   }
 }

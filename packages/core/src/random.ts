@@ -17,5 +17,5 @@ export function randomBigInt(next: () => number, width: number): bigint {
   if (width <= 0) return 0n;
   let hex = '';
   for (let bits = 0; bits < width; bits += 32) hex += next().toString(16).padStart(8, '0');
-  return BigInt('0x' + hex) & ((1n << BigInt(width)) - 1n);
+  return BigInt(`0x${hex}`) & ((1n << BigInt(width)) - 1n);
 }

@@ -11,7 +11,11 @@ export function formatResult(result: AddResult): AddResultJson {
     a: result.a.toString(),
     b: result.b.toString(),
     sum: result.sum.toString(),
-    bits: { a: result.a.toString(2).padStart(width, '0'), b: result.b.toString(2).padStart(width, '0'), sum: result.bits },
+    bits: {
+      a: result.a.toString(2).padStart(width, '0'),
+      b: result.b.toString(2).padStart(width, '0'),
+      sum: result.bits,
+    },
     margin: result.margin,
     correct: result.correct,
   };
@@ -24,7 +28,8 @@ export function formatResult(result: AddResult): AddResultJson {
 export function formatAnswer(result: AddResult, model: Arch): AddAnswerJson {
   const answer: AddAnswerJson = { ...formatResult(result), model };
   if (result.trace) {
-    const inputs = model === 'vector' ? encodeVector(Number(result.a), Number(result.b)) : encodeSerial(result.a, result.b);
+    const inputs =
+      model === 'vector' ? encodeVector(Number(result.a), Number(result.b)) : encodeSerial(result.a, result.b);
     answer.trace = result.trace.map(({ i, f, g, o, c, h, y }, t) => ({
       x: inputs[t] ?? [],
       i: Array.from(i),
@@ -62,4 +67,5 @@ class Result implements AddResult {
   }
 }
 
-export const newResult = (a: bigint, b: bigint, sum: bigint, bits: string, margin: number): AddResult => new Result(a, b, sum, bits, margin);
+export const newResult = (a: bigint, b: bigint, sum: bigint, bits: string, margin: number): AddResult =>
+  new Result(a, b, sum, bits, margin);

@@ -68,7 +68,7 @@ export function createSerialAdder(weights: Weights): Adder {
       else highestDown = Math.max(highestDown, y);
     }
     const margin = Math.min(Math.abs(sigmoid(lowestUp) - 0.5), Math.abs(sigmoid(highestDown) - 0.5));
-    return newResult(a, b, BigInt('0b' + bits), bits, margin);
+    return newResult(a, b, BigInt(`0b${bits}`), bits, margin);
   }
 
   return { arch: 'serial', weights, add };

@@ -87,12 +87,18 @@ export function createVectorAdder(weights: Weights): Adder {
       const m = Math.abs(yk - 0.5);
       if (m < margin) margin = m;
     }
-    const result = newResult(SMALL[a] as bigint, SMALL[b] as bigint, SMALL[sum] as bigint, BITS8[sum] as string, margin);
+    const result = newResult(
+      SMALL[a] as bigint,
+      SMALL[b] as bigint,
+      SMALL[sum] as bigint,
+      BITS8[sum] as string,
+      margin,
+    );
     // The trace comes from the plain forward pass; the answer stays the fast path's, so it never depends on asking.
-    if (options.trace) result.trace = forward(weights, [toBits(a, VECTOR_BITS), toBits(b, VECTOR_BITS)], { trace: true }).trace;
+    if (options.trace)
+      result.trace = forward(weights, [toBits(a, VECTOR_BITS), toBits(b, VECTOR_BITS)], { trace: true }).trace;
     return result;
   }
 
   return { arch: 'vector', weights, add };
 }
-

@@ -79,7 +79,10 @@ function checkVectorShape(path: string, value: unknown, length: number): asserts
 }
 
 function checkShape({ path, value, rows, cols }: Param): void {
-  if (rows === undefined) return checkVectorShape(path, value, cols);
+  if (rows === undefined) {
+    checkVectorShape(path, value, cols);
+    return;
+  }
   if (value.length !== rows) throw new WeightsError(path, `expected ${rows} rows, got ${value.length}`);
   for (let r = 0; r < rows; r++) checkVectorShape(`${path}[${r}]`, value[r], cols);
 }
@@ -88,13 +91,19 @@ function checkFinite(path: string, values: unknown[]): void {
   for (let k = 0; k < values.length; k++) {
     const x = values[k];
     if (typeof x === 'number' && Number.isFinite(x)) continue;
-    const problem = typeof x === 'number' && !Number.isNaN(x) ? `expected a finite number, got ${x}` : `expected a number, got ${describe(x)}`;
+    const problem =
+      typeof x === 'number' && !Number.isNaN(x)
+        ? `expected a finite number, got ${x}`
+        : `expected a number, got ${describe(x)}`;
     throw new WeightsError(`${path}[${k}]`, problem);
   }
 }
 
 function checkNumbers({ path, value, rows }: Param): void {
-  if (rows === undefined) return checkFinite(path, value);
+  if (rows === undefined) {
+    checkFinite(path, value);
+    return;
+  }
   for (let r = 0; r < rows; r++) checkFinite(`${path}[${r}]`, value[r] as unknown[]);
 }
 
@@ -105,7 +114,10 @@ function checkNumbers({ path, value, rows }: Param): void {
  */
 export function parseWeights(json: unknown): Weights {
   if (typeof json === 'string') {
-    throw new WeightsError('', `expected the weights object, got a string (${json.length} characters): to read JSON text, pass JSON.parse(text)`);
+    throw new WeightsError(
+      '',
+      `expected the weights object, got a string (${json.length} characters): to read JSON text, pass JSON.parse(text)`,
+    );
   }
   const result = v.safeParse(WeightsSchema, json, { abortEarly: true });
   if (!result.success) {

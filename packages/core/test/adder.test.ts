@@ -28,7 +28,9 @@ describe('vector adder', () => {
   });
 
   it('agrees with the plain forward pass on all pairs of the shipped model (sigmoid outputs) too', () => {
-    const shipped = parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL('../models/vector.json', import.meta.url)), 'utf8')));
+    const shipped = parseWeights(
+      JSON.parse(readFileSync(fileURLToPath(new URL('../models/vector.json', import.meta.url)), 'utf8')),
+    );
     const adder = createAdder(shipped);
     for (let a = 0; a < 128; a++) {
       for (let b = 0; b < 128; b++) {
@@ -66,7 +68,9 @@ describe('vector adder', () => {
       expect(() => vector.add(bad, 1), bad).toThrow(/a must be a string of decimal digits 0-9/);
     }
     expect(() => vector.add(Number.NaN, 1)).toThrow(TypeError);
-    expect(() => vector.add({} as never, 1)).toThrow(/a must be a non-negative integer \(number, bigint or decimal string\), got object/);
+    expect(() => vector.add({} as never, 1)).toThrow(
+      /a must be a non-negative integer \(number, bigint or decimal string\), got object/,
+    );
   });
 });
 
@@ -76,13 +80,22 @@ describe('serial adder', () => {
 
   it('equals the plain forward pass exactly, bit for bit', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: (1n << 200n) - 1n }), fc.bigInt({ min: 0n, max: (1n << 200n) - 1n }), (a, b) => {
-        const ys = forward(serialWeights, encodeSerial(a, b)).outputs.map((y) => y[0]!);
-        const got = serial.add(a, b);
-        expect(got.bits).toBe(ys.map((y) => (y >= 0.5 ? '1' : '0')).reverse().join(''));
-        expect(got.margin).toBe(Math.min(...ys.map((y) => Math.abs(y - 0.5))));
-        expect(got.bits).toHaveLength(ys.length);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 200n) - 1n }),
+        fc.bigInt({ min: 0n, max: (1n << 200n) - 1n }),
+        (a, b) => {
+          const ys = forward(serialWeights, encodeSerial(a, b)).outputs.map((y) => y[0]!);
+          const got = serial.add(a, b);
+          expect(got.bits).toBe(
+            ys
+              .map((y) => (y >= 0.5 ? '1' : '0'))
+              .reverse()
+              .join(''),
+          );
+          expect(got.margin).toBe(Math.min(...ys.map((y) => Math.abs(y - 0.5))));
+          expect(got.bits).toHaveLength(ys.length);
+        },
+      ),
       { numRuns: 300 },
     );
   });
@@ -95,7 +108,12 @@ describe('serial adder', () => {
       const weights = parseWeights(json);
       const y = forward(weights, encodeSerial(5n, 3n)).outputs.map((out) => out[0]!);
       const got = createAdder(weights).add(5n, 3n);
-      expect(got.bits).toBe(y.map((v) => (v >= 0.5 ? '1' : '0')).reverse().join(''));
+      expect(got.bits).toBe(
+        y
+          .map((v) => (v >= 0.5 ? '1' : '0'))
+          .reverse()
+          .join(''),
+      );
       expect(got.margin).toBe(Math.min(...y.map((v) => Math.abs(v - 0.5))));
     }
   });

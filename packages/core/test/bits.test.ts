@@ -38,18 +38,31 @@ describe('bit encoding', () => {
 
   it('encodes serial steps LSB first with one carry step, and they decode back', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: (1n << 300n) - 1n }), fc.bigInt({ min: 0n, max: (1n << 300n) - 1n }), (a, b) => {
-        const steps = encodeSerial(a, b);
-        expect(steps).toHaveLength(serialStepCount(a, b));
-        expect(steps.at(-1)).toEqual([0, 0]);
-        const lsbFirst = (k: 0 | 1) => fromBits(steps.map((s) => s[k]!).reverse());
-        expect(lsbFirst(0)).toBe(a);
-        expect(lsbFirst(1)).toBe(b);
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 300n) - 1n }),
+        fc.bigInt({ min: 0n, max: (1n << 300n) - 1n }),
+        (a, b) => {
+          const steps = encodeSerial(a, b);
+          expect(steps).toHaveLength(serialStepCount(a, b));
+          expect(steps.at(-1)).toEqual([0, 0]);
+          const lsbFirst = (k: 0 | 1) => fromBits(steps.map((s) => s[k]!).reverse());
+          expect(lsbFirst(0)).toBe(a);
+          expect(lsbFirst(1)).toBe(b);
+        },
+      ),
       { numRuns: 200 },
     );
-    expect(encodeSerial(0n, 0n)).toEqual([[0, 0], [0, 0]]);
-    expect(encodeSerial(3n, 1n, 4)).toEqual([[1, 1], [1, 0], [0, 0], [0, 0], [0, 0]]);
+    expect(encodeSerial(0n, 0n)).toEqual([
+      [0, 0],
+      [0, 0],
+    ]);
+    expect(encodeSerial(3n, 1n, 4)).toEqual([
+      [1, 1],
+      [1, 0],
+      [0, 0],
+      [0, 0],
+      [0, 0],
+    ]);
     expect(encodeSerial(255n, 1n, 4)).toHaveLength(9); // a width below the operands' bit length pads nothing
   });
 

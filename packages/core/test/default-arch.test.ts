@@ -5,15 +5,18 @@ import { defaultArch, fitsVector } from '../src/index.js';
 
 describe('fitsVector', () => {
   it('takes 0 to 127, with or without leading zeros', () => {
-    for (const digits of ['0', '7', '57', '127', '0127', '000', '0'.repeat(1000) + '99']) expect(fitsVector(digits), digits).toBe(true);
+    for (const digits of ['0', '7', '57', '127', '0127', '000', `${'0'.repeat(1000)}99`])
+      expect(fitsVector(digits), digits).toBe(true);
   });
 
   it('refuses 128 and above, however written', () => {
-    for (const digits of ['128', '0128', '999', '1000', '1' + '0'.repeat(1000), '18446744073709551743']) expect(fitsVector(digits), digits).toBe(false);
+    for (const digits of ['128', '0128', '999', '1000', `1${'0'.repeat(1000)}`, '18446744073709551743'])
+      expect(fitsVector(digits), digits).toBe(false);
   });
 
   it('refuses what is not a string of decimal digits', () => {
-    for (const text of ['', '+1', '-1', ' 1', '1 ', '1e2', '0x10', '١', '12.0']) expect(fitsVector(text), JSON.stringify(text)).toBe(false);
+    for (const text of ['', '+1', '-1', ' 1', '1 ', '1e2', '0x10', '١', '12.0'])
+      expect(fitsVector(text), JSON.stringify(text)).toBe(false);
   });
 
   it('agrees with n ≤ 127 for any n and any number of leading zeros', () => {

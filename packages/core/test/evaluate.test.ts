@@ -19,7 +19,10 @@ describe('evaluateAllPairs', () => {
   });
 
   it('evaluates a given subset of pairs', () => {
-    const report = evaluateAllPairs(vector, [[57, 99], [1, 1]]);
+    const report = evaluateAllPairs(vector, [
+      [57, 99],
+      [1, 1],
+    ]);
     expect(report.total).toBe(2);
   });
 

@@ -17,7 +17,12 @@ const tsc = bin('typescript', 'bin/tsc');
 const attw = bin('@arethetypeswrong/cli', 'dist/index.js');
 
 const run = (cmd: string, args: string[], cwd: string) =>
-  execFileSync(cmd, args, { cwd, encoding: 'utf8', stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, npm_config_update_notifier: 'false' } });
+  execFileSync(cmd, args, {
+    cwd,
+    encoding: 'utf8',
+    stdio: ['ignore', 'pipe', 'pipe'],
+    env: { ...process.env, npm_config_update_notifier: 'false' },
+  });
 
 /** The README's first ```ts block: the example a user copies. */
 function readmeExample(): string {
@@ -34,7 +39,13 @@ function asCommonJs(example: string): string {
 }
 
 // What the example must print when it ends with `console.log(JSON.stringify(result))`: 57 + 99 from arithmetic.
-const EXPECTED = { a: '57', b: '99', sum: '156', bits: { a: '00111001', b: '01100011', sum: '10011100' }, correct: true };
+const EXPECTED = {
+  a: '57',
+  b: '99',
+  sum: '156',
+  bits: { a: '00111001', b: '01100011', sum: '10011100' },
+  correct: true,
+};
 
 let scratch = '';
 let tarball = '';
@@ -57,16 +68,35 @@ afterAll(() => {
 
 describe('the packed @lstm-adder/core', () => {
   it('holds the build, the models, README and LICENSE, and no sources or tests', () => {
-    const files = (run('tar', ['-tzf', tarball], scratch).trim().split('\n')).map((f) => f.replace(/^package\//, '')).sort();
-    expect(files).toEqual(['LICENSE', 'README.md', 'dist/index.d.ts', 'dist/index.js', 'dist/index.js.map', 'models/serial.json', 'models/vector.json', 'package.json']);
-    const map = JSON.parse(readFileSync(join(scratch, 'node_modules/@lstm-adder/core/dist/index.js.map'), 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+    const files = run('tar', ['-tzf', tarball], scratch)
+      .trim()
+      .split('\n')
+      .map((f) => f.replace(/^package\//, ''))
+      .sort();
+    expect(files).toEqual([
+      'LICENSE',
+      'README.md',
+      'dist/index.d.ts',
+      'dist/index.js',
+      'dist/index.js.map',
+      'models/serial.json',
+      'models/vector.json',
+      'package.json',
+    ]);
+    const map = JSON.parse(readFileSync(join(scratch, 'node_modules/@lstm-adder/core/dist/index.js.map'), 'utf8')) as {
+      sources: string[];
+      sourcesContent?: string[];
+    };
     // The maps name ../src files the package does not ship, so they must carry the sources themselves.
     expect(map.sourcesContent?.length).toBe(map.sources.length);
     expect(map.sourcesContent?.every((s) => s.length > 0)).toBe(true);
   });
 
   it('passes publint with no message at all', async () => {
-    const { messages, pkg } = await publint({ pack: { tarball: new Uint8Array(readFileSync(tarball)).buffer }, strict: true });
+    const { messages, pkg } = await publint({
+      pack: { tarball: new Uint8Array(readFileSync(tarball)).buffer },
+      strict: true,
+    });
     expect(messages.map((m) => formatMessage(m, pkg))).toEqual([]);
   });
 
@@ -80,7 +110,10 @@ describe('the packed @lstm-adder/core', () => {
   });
 
   it('runs the README example under CommonJS require (require(esm), Node ≥ 20.19)', () => {
-    writeFileSync(join(scratch, 'example.cjs'), `${asCommonJs(readmeExample())}\nconsole.log(JSON.stringify(result));\n`);
+    writeFileSync(
+      join(scratch, 'example.cjs'),
+      `${asCommonJs(readmeExample())}\nconsole.log(JSON.stringify(result));\n`,
+    );
     expect(JSON.parse(run(process.execPath, ['--no-warnings', 'example.cjs'], scratch))).toMatchObject(EXPECTED);
   });
 
@@ -91,8 +124,19 @@ describe('the packed @lstm-adder/core', () => {
     ['bundler', { module: 'esnext', moduleResolution: 'bundler' }],
   ])('type-checks the README example with moduleResolution %s', (name, options) => {
     writeFileSync(join(scratch, `example-${name}.ts`), readmeExample());
-    const compilerOptions = { ...options, target: 'es2022', strict: true, noEmit: true, resolveJsonModule: true, skipLibCheck: true, types: [] };
-    writeFileSync(join(scratch, `tsconfig.${name}.json`), JSON.stringify({ compilerOptions, files: [`example-${name}.ts`] }));
+    const compilerOptions = {
+      ...options,
+      target: 'es2022',
+      strict: true,
+      noEmit: true,
+      resolveJsonModule: true,
+      skipLibCheck: true,
+      types: [],
+    };
+    writeFileSync(
+      join(scratch, `tsconfig.${name}.json`),
+      JSON.stringify({ compilerOptions, files: [`example-${name}.ts`] }),
+    );
     run(process.execPath, [tsc, '-p', `tsconfig.${name}.json`], scratch);
   });
 });

@@ -16,7 +16,9 @@ describe('parity with PyTorch', () => {
         const got = forward(weights, encodeVector(a, b)).outputs[1]!;
         const want = outputs[a * 128 + b]!;
         expect(got).toHaveLength(want.length);
-        want.forEach((y, k) => (worst = Math.max(worst, Math.abs(got[k]! - y))));
+        want.forEach((y, k) => {
+          worst = Math.max(worst, Math.abs(got[k]! - y));
+        });
       }
     }
     expect(worst).toBeLessThanOrEqual(TOLERANCE);
@@ -36,7 +38,9 @@ describe('parity with PyTorch', () => {
       expect(encodeSerial(BigInt(c.a), BigInt(c.b), c.width)).toEqual(c.steps);
       const { outputs } = forward(weights, c.steps);
       expect(outputs).toHaveLength(c.outputs.length);
-      outputs.forEach((y, t) => expect(Math.abs(y[0]! - c.outputs[t]!)).toBeLessThanOrEqual(TOLERANCE));
+      outputs.forEach((y, t) => {
+        expect(Math.abs(y[0]! - c.outputs[t]!)).toBeLessThanOrEqual(TOLERANCE);
+      });
     }
   });
 });

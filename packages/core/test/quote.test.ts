@@ -23,7 +23,9 @@ describe('quote', () => {
       fc.property(fc.string({ maxLength: 3000 }), (text) => {
         const out = quote(text);
         // The quoted part is at most 40 characters (JSON escapes aside) plus the ellipsis; then the length note.
-        expect(out.length).toBeLessThanOrEqual(JSON.stringify(text.slice(0, QUOTE_MAX)).length + 1 + ` (${text.length} characters)`.length);
+        expect(out.length).toBeLessThanOrEqual(
+          JSON.stringify(text.slice(0, QUOTE_MAX)).length + 1 + ` (${text.length} characters)`.length,
+        );
         expect(out.startsWith(JSON.stringify(text.slice(0, QUOTE_MAX)).slice(0, -1))).toBe(true);
       }),
     );

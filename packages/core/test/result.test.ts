@@ -7,7 +7,9 @@ import { createAdder, evaluateAllPairs, formatAnswer, formatResult, parseWeights
 import { vectorWeightsJson } from './fixtures.js';
 import { handmadeSerialWeights } from './handmade-serial.js';
 
-const shippedVector = createAdder(parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL('../models/vector.json', import.meta.url)), 'utf8'))));
+const shippedVector = createAdder(
+  parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL('../models/vector.json', import.meta.url)), 'utf8'))),
+);
 const notebook = createAdder(parseWeights(vectorWeightsJson())); // 98.7 % right: it has wrong pairs
 const exactSerial = createAdder(parseWeights(handmadeSerialWeights()));
 
@@ -21,7 +23,11 @@ describe('AddResult.correct', () => {
       expect(r.correct).toBe(false);
       expect(formatResult(r).correct).toBe(false);
     }
-    for (const [a, b] of [[0, 0], [57, 99], [127, 127]] as const) {
+    for (const [a, b] of [
+      [0, 0],
+      [57, 99],
+      [127, 127],
+    ] as const) {
       const r = notebook.add(a, b);
       expect(r.correct).toBe(r.sum === BigInt(a + b));
     }
@@ -47,7 +53,13 @@ describe('formatResult', () => {
 
   it('pads a serial sum’s operands to the sum’s width (one bit per step)', () => {
     // 5 + 3: three bits for the longer operand, one more step for the carry.
-    expect(formatResult(exactSerial.add(5, 3))).toMatchObject({ a: '5', b: '3', sum: '8', bits: { a: '0101', b: '0011', sum: '1000' }, correct: true });
+    expect(formatResult(exactSerial.add(5, 3))).toMatchObject({
+      a: '5',
+      b: '3',
+      sum: '8',
+      bits: { a: '0101', b: '0011', sum: '1000' },
+      correct: true,
+    });
     expect(formatResult(exactSerial.add(0, 0)).bits).toEqual({ a: '00', b: '00', sum: '00' });
   });
 
@@ -60,13 +72,17 @@ describe('formatResult', () => {
 
   it('gives bits that read back as a, b and the sum, all as wide as the sum, for any operands', () => {
     fc.assert(
-      fc.property(fc.bigInt({ min: 0n, max: (1n << 100n) - 1n }), fc.bigInt({ min: 0n, max: (1n << 100n) - 1n }), (a, b) => {
-        const { bits, sum } = formatResult(exactSerial.add(a, b));
-        const width = Math.max(a.toString(2).length, b.toString(2).length) + 1;
-        expect([bits.a.length, bits.b.length, bits.sum.length]).toEqual([width, width, width]);
-        expect([BigInt(`0b${bits.a}`), BigInt(`0b${bits.b}`), BigInt(`0b${bits.sum}`)]).toEqual([a, b, a + b]);
-        expect(sum).toBe((a + b).toString());
-      }),
+      fc.property(
+        fc.bigInt({ min: 0n, max: (1n << 100n) - 1n }),
+        fc.bigInt({ min: 0n, max: (1n << 100n) - 1n }),
+        (a, b) => {
+          const { bits, sum } = formatResult(exactSerial.add(a, b));
+          const width = Math.max(a.toString(2).length, b.toString(2).length) + 1;
+          expect([bits.a.length, bits.b.length, bits.sum.length]).toEqual([width, width, width]);
+          expect([BigInt(`0b${bits.a}`), BigInt(`0b${bits.b}`), BigInt(`0b${bits.sum}`)]).toEqual([a, b, a + b]);
+          expect(sum).toBe((a + b).toString());
+        },
+      ),
       { numRuns: 100 },
     );
   });
@@ -77,7 +93,9 @@ describe('JSON.stringify(result)', () => {
     const r = exactSerial.add(5, 3, { trace: true });
     expect(r.trace).toHaveLength(4);
     expect(JSON.parse(JSON.stringify(r))).toEqual(formatResult(r));
-    expect(JSON.parse(JSON.stringify({ result: shippedVector.add(1, 2) }))).toMatchObject({ result: { a: '1', b: '2', sum: '3', correct: true } });
+    expect(JSON.parse(JSON.stringify({ result: shippedVector.add(1, 2) }))).toMatchObject({
+      result: { a: '1', b: '2', sum: '3', correct: true },
+    });
   });
 
   it('leaves the result’s own fields plain: a, b, sum, bits, margin, correct, and no trace unless asked', () => {
@@ -91,7 +109,15 @@ describe('formatAnswer', () => {
     const r = shippedVector.add(57, 99);
     const answer = formatAnswer(r, 'vector');
     expect(Object.keys(answer)).toEqual(['a', 'b', 'sum', 'bits', 'margin', 'correct', 'model']);
-    expect(answer).toEqual({ a: '57', b: '99', sum: '156', bits: { a: '00111001', b: '01100011', sum: '10011100' }, margin: r.margin, correct: true, model: 'vector' });
+    expect(answer).toEqual({
+      a: '57',
+      b: '99',
+      sum: '156',
+      bits: { a: '00111001', b: '01100011', sum: '10011100' },
+      margin: r.margin,
+      correct: true,
+      model: 'vector',
+    });
   });
 
   it('gives each vector step the operand it read (8 bits, most significant first) and plain arrays of the trace', () => {
@@ -99,7 +125,10 @@ describe('formatAnswer', () => {
     const { trace } = formatAnswer(r, 'vector');
     expect(trace).toHaveLength(2);
     // 57 = 0b00111001, 99 = 0b01100011
-    expect(trace!.map((s) => s.x)).toEqual([[0, 0, 1, 1, 1, 0, 0, 1], [0, 1, 1, 0, 0, 0, 1, 1]]);
+    expect(trace!.map((s) => s.x)).toEqual([
+      [0, 0, 1, 1, 1, 0, 0, 1],
+      [0, 1, 1, 0, 0, 0, 1, 1],
+    ]);
     trace!.forEach((step, t) => {
       expect(Object.keys(step)).toEqual(['x', 'i', 'f', 'g', 'o', 'c', 'h', 'y']);
       for (const key of ['i', 'f', 'g', 'o', 'c', 'h', 'y'] as const) {
@@ -116,7 +145,12 @@ describe('formatAnswer', () => {
     // 5 = 101, 3 = 011 (LSB first: 1 0 1 and 1 1 0); the fourth step reads 0, 0 and writes the carry.
     const answer = formatAnswer(exactSerial.add(5, 3, { trace: true }), 'serial');
     expect(answer).toMatchObject({ a: '5', b: '3', sum: '8', correct: true, model: 'serial' });
-    expect(answer.trace!.map((s) => s.x)).toEqual([[1, 1], [0, 1], [1, 0], [0, 0]]);
+    expect(answer.trace!.map((s) => s.x)).toEqual([
+      [1, 1],
+      [0, 1],
+      [1, 0],
+      [0, 0],
+    ]);
     expect(answer.trace!.every((s) => s.y.length === 1)).toBe(true);
   });
 });

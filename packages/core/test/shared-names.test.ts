@@ -43,7 +43,9 @@ describe('sigmoid', () => {
 describe('formatIssuePath', () => {
   it('writes a valibot path as the field’s accessor', () => {
     expect(formatIssuePath([{ key: 'pairs' }, { key: 0 }, { key: 'a' }])).toBe('pairs[0].a');
-    expect(formatIssuePath([{ key: 'lstm' }, { key: 'f' }, { key: 'V' }, { key: 3 }, { key: 5 }])).toBe('lstm.f.V[3][5]');
+    expect(formatIssuePath([{ key: 'lstm' }, { key: 'f' }, { key: 'V' }, { key: 3 }, { key: 5 }])).toBe(
+      'lstm.f.V[3][5]',
+    );
     expect(formatIssuePath([{ key: 2 }, { key: 'b' }])).toBe('[2].b');
     expect(formatIssuePath([])).toBe('');
     expect(formatIssuePath(undefined)).toBe('');
@@ -56,7 +58,10 @@ describe('module graph', () => {
     const imports = new Map<string, string[]>();
     for (const file of readdirSync(dir).filter((f) => f.endsWith('.ts'))) {
       const text = readFileSync(dir + file, 'utf8');
-      imports.set(file, [...text.matchAll(/from '\.\/([\w-]+)\.js'/g)].map((m) => `${m[1]}.ts`));
+      imports.set(
+        file,
+        [...text.matchAll(/from '\.\/([\w-]+)\.js'/g)].map((m) => `${m[1]}.ts`),
+      );
     }
     const state = new Map<string, 'open' | 'done'>();
     const visit = (file: string, chain: string[]): void => {

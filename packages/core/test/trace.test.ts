@@ -11,18 +11,32 @@ function naiveStep(w: Weights, x: number[], hPrev: ArrayLike<number>, cPrev: Arr
   const pre = (gate: 'i' | 'f' | 'g' | 'o', u: number) => {
     const { U, V, b } = w.lstm[gate];
     let z = b[u]!;
-    x.forEach((xk, k) => (z += xk * U[k]![u]!));
+    x.forEach((xk, k) => {
+      z += xk * U[k]![u]!;
+    });
     for (let j = 0; j < H; j++) z += hPrev[j]! * V[j]![u]!;
     return z;
   };
-  const out = { i: [] as number[], f: [] as number[], g: [] as number[], o: [] as number[], c: [] as number[], h: [] as number[] };
+  const out = {
+    i: [] as number[],
+    f: [] as number[],
+    g: [] as number[],
+    o: [] as number[],
+    c: [] as number[],
+    h: [] as number[],
+  };
   for (let u = 0; u < H; u++) {
     const i = sigmoid(pre('i', u));
     const f = sigmoid(pre('f', u));
     const g = Math.tanh(pre('g', u));
     const o = sigmoid(pre('o', u));
     const c = f * cPrev[u]! + i * g;
-    out.i.push(i), out.f.push(f), out.g.push(g), out.o.push(o), out.c.push(c), out.h.push(o * Math.tanh(c));
+    out.i.push(i);
+    out.f.push(f);
+    out.g.push(g);
+    out.o.push(o);
+    out.c.push(c);
+    out.h.push(o * Math.tanh(c));
   }
   return out;
 }
@@ -40,11 +54,15 @@ describe('trace', () => {
     const [one, two] = traced.trace!;
     const byHand = naiveStep(weights, steps[1]!, one!.h, one!.c);
     for (const key of ['i', 'f', 'g', 'o', 'c', 'h'] as const) {
-      byHand[key].forEach((v, u) => expect(two![key][u]).toBeCloseTo(v, 12));
+      byHand[key].forEach((v, u) => {
+        expect(two![key][u]).toBeCloseTo(v, 12);
+      });
     }
     // Step 1 starts from zero states.
     const first = naiveStep(weights, steps[0]!, new Array(32).fill(0), new Array(32).fill(0));
-    first.h.forEach((v, u) => expect(one!.h[u]).toBeCloseTo(v, 12));
+    first.h.forEach((v, u) => {
+      expect(one!.h[u]).toBeCloseTo(v, 12);
+    });
     // The output is the dense layer of the traced h.
     const y0 = weights.dense.b[0]! + weights.dense.W.reduce((s, row, j) => s + row[0]! * two!.h[j]!, 0);
     expect(plain.outputs[1]![0]).toBeCloseTo(y0, 12);

@@ -3,9 +3,15 @@ import { describe, expect, it } from 'vitest';
 import { WeightsError, parameterCount, parseWeights } from '../src/index.js';
 import { serialWeightsJson, vectorWeightsJson } from './fixtures.js';
 
+// biome-ignore lint/suspicious/noExplicitAny: the tests corrupt weights files in every way, so fields are untyped on purpose
 type Json = Record<string, any>;
 
-function rejects(mutate: (w: Json) => void, path: string, detail?: RegExp, base: () => Json = vectorWeightsJson): WeightsError {
+function rejects(
+  mutate: (w: Json) => void,
+  path: string,
+  detail?: RegExp,
+  base: () => Json = vectorWeightsJson,
+): WeightsError {
   const json = base();
   mutate(json);
   let error: unknown;
@@ -37,7 +43,11 @@ describe('parseWeights', () => {
   });
 
   it('rejects a wrong format tag', () => {
-    rejects((w) => (w.format = 'lstm-adder.weights/v2'), 'format', /expected "lstm-adder.weights\/v1", got "lstm-adder.weights\/v2"/);
+    rejects(
+      (w) => (w.format = 'lstm-adder.weights/v2'),
+      'format',
+      /expected "lstm-adder.weights\/v1", got "lstm-adder.weights\/v2"/,
+    );
   });
 
   it('rejects an unknown arch', () => {
@@ -88,8 +98,24 @@ describe('parseWeights', () => {
     json.meta = {
       digits: 3,
       split: { train: 3, heldOut: 2, heldOutPairs: [0, 130, 16_383] },
-      history: [{ epoch: 1, loss: 0.5, trainAccuracy: 0.9, heldOutAccuracy: null, allPairsAccuracy: 0.8, lr: 0.01, samples: 256, seconds: 1.5, extra: 'kept' }],
-      verification: { passed: true, parity: { maxAbsDiff: 1e-7, compared: 8, tolerance: 1e-5, passed: true }, future: { any: 1 } },
+      history: [
+        {
+          epoch: 1,
+          loss: 0.5,
+          trainAccuracy: 0.9,
+          heldOutAccuracy: null,
+          allPairsAccuracy: 0.8,
+          lr: 0.01,
+          samples: 256,
+          seconds: 1.5,
+          extra: 'kept',
+        },
+      ],
+      verification: {
+        passed: true,
+        parity: { maxAbsDiff: 1e-7, compared: 8, tolerance: 1e-5, passed: true },
+        future: { any: 1 },
+      },
       somethingNew: [1, 'x'],
     };
     const meta = parseWeights(json).meta;
@@ -101,22 +127,51 @@ describe('parseWeights', () => {
 
   it('accepts the metas of the shipped models and of a serial run without a split', () => {
     const json = serialWeightsJson() as Json;
-    json.meta = { split: null, verification: { passed: false, serial: { total: 1, correct: 0, accuracy: 0, byWidth: [], wrong: [{ a: '1', b: '2', width: 8 }], passed: false } } };
+    json.meta = {
+      split: null,
+      verification: {
+        passed: false,
+        serial: {
+          total: 1,
+          correct: 0,
+          accuracy: 0,
+          byWidth: [],
+          wrong: [{ a: '1', b: '2', width: 8 }],
+          passed: false,
+        },
+      },
+    };
     expect(parseWeights(json).meta.verification?.serial?.wrong[0]?.a).toBe('1');
   });
 
   it('rejects meta fields of the wrong type at their path', () => {
-    rejects((w) => (w.meta = { history: [{ epoch: 1, loss: 'low' }] }), 'meta.history[0].loss', /expected a number, got "low"/);
+    rejects(
+      (w) => (w.meta = { history: [{ epoch: 1, loss: 'low' }] }),
+      'meta.history[0].loss',
+      /expected a number, got "low"/,
+    );
     rejects((w) => (w.meta = { digits: 2.5 }), 'meta.digits', /expected an integer/);
-    rejects((w) => (w.meta = { verification: { passed: 'yes' } }), 'meta.verification.passed', /expected true or false/);
+    rejects(
+      (w) => (w.meta = { verification: { passed: 'yes' } }),
+      'meta.verification.passed',
+      /expected true or false/,
+    );
     rejects((w) => (w.meta = { config: { arch: 'lstm' } }), 'meta.config.arch', /"vector" or "serial"/);
     rejects((w) => (w.meta = { split: { heldOutPairs: 'all' } }), 'meta.split.heldOutPairs', /expected an array/);
   });
 
   it('rejects held-out pairs that are not ascending pair indices, naming the first bad one', () => {
-    rejects((w) => (w.meta = { split: { heldOutPairs: [3, 2] } }), 'meta.split.heldOutPairs[1]', /ascending order without repeats, got 2 after 3/);
+    rejects(
+      (w) => (w.meta = { split: { heldOutPairs: [3, 2] } }),
+      'meta.split.heldOutPairs[1]',
+      /ascending order without repeats, got 2 after 3/,
+    );
     rejects((w) => (w.meta = { split: { heldOutPairs: [5, 5] } }), 'meta.split.heldOutPairs[1]', /without repeats/);
-    rejects((w) => (w.meta = { split: { heldOutPairs: [1, 16_384] } }), 'meta.split.heldOutPairs[1]', /from 0 to 16383/);
+    rejects(
+      (w) => (w.meta = { split: { heldOutPairs: [1, 16_384] } }),
+      'meta.split.heldOutPairs[1]',
+      /from 0 to 16383/,
+    );
     rejects((w) => (w.meta = { split: { heldOutPairs: [-1] } }), 'meta.split.heldOutPairs[0]', /from 0 to 16383/);
     rejects((w) => (w.meta = { split: { heldOutPairs: [0.5] } }), 'meta.split.heldOutPairs[0]', /expected an integer/);
   });
@@ -158,7 +213,9 @@ describe('parseWeights', () => {
     }
     expect(error).toBeInstanceOf(WeightsError);
     const message = (error as WeightsError).message;
-    expect(message).toBe(`expected the weights object, got a string (${text.length} characters): to read JSON text, pass JSON.parse(text)`);
+    expect(message).toBe(
+      `expected the weights object, got a string (${text.length} characters): to read JSON text, pass JSON.parse(text)`,
+    );
     expect(parseWeights(JSON.parse(text)).arch).toBe('vector');
   });
 
@@ -173,19 +230,21 @@ describe('parseWeights', () => {
       },
     });
     const H = json.hiddenSize as number;
-    const err = rejects(() => {}, 'dense.W', undefined, () => json);
+    const err = rejects(
+      () => {},
+      'dense.W',
+      undefined,
+      () => json,
+    );
     expect(err.message).toBe(`dense.W: expected ${H} rows, got 10000000`);
     expect(rowsRead).toBe(0);
   });
 
   it('checks every shape before any number: a short row later in the file is named before an earlier bad number', () => {
-    const err = rejects(
-      (w) => {
-        w.lstm.i.U[0][0] = 'one';
-        w.dense.W[1].pop();
-      },
-      'dense.W[1]',
-    );
+    const err = rejects((w) => {
+      w.lstm.i.U[0][0] = 'one';
+      w.dense.W[1].pop();
+    }, 'dense.W[1]');
     expect(err.message).toBe(`dense.W[1]: expected 8 numbers, got 7`);
   });
 

@@ -26,9 +26,21 @@ const verifier = createVerifyPool(); // as the CLI and npm run train verify seri
 console.log(`backend: ${backend.name} (${backend.reason}); groups: ${groups.join(', ')}`);
 
 interface Row {
-  recipe: string; arch: string; hidden: number; seed: number; epochs: number; stop: string;
-  trainSeconds: number; wallSeconds: number; cpuSeconds: number; exact: boolean;
-  heldOut: string | null; allPairs: string | null; serial: string | null; minMargin: number | null; digits: number;
+  recipe: string;
+  arch: string;
+  hidden: number;
+  seed: number;
+  epochs: number;
+  stop: string;
+  trainSeconds: number;
+  wallSeconds: number;
+  cpuSeconds: number;
+  exact: boolean;
+  heldOut: string | null;
+  allPairs: string | null;
+  serial: string | null;
+  minMargin: number | null;
+  digits: number;
   /** Serial: 10,000 random 33-bit sums, a width outside the verification plan (issue 10's 8, 33, 64, 1,024, 4,096). */
   sums33: string | null;
 }
@@ -42,20 +54,40 @@ async function bench(recipe: string, config: TrainConfig): Promise<void> {
   const used = process.cpuUsage(cpu);
   const v = m.verification;
   rows.push({
-    recipe, arch: config.arch, hidden: config.hidden, seed: config.seed, epochs: m.result.epochsRun, stop: m.result.stopReason,
-    trainSeconds: Number(m.result.seconds.toFixed(1)), wallSeconds: Number(((performance.now() - wall) / 1000).toFixed(1)),
-    cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)), exact: v.passed,
+    recipe,
+    arch: config.arch,
+    hidden: config.hidden,
+    seed: config.seed,
+    epochs: m.result.epochsRun,
+    stop: m.result.stopReason,
+    trainSeconds: Number(m.result.seconds.toFixed(1)),
+    wallSeconds: Number(((performance.now() - wall) / 1000).toFixed(1)),
+    cpuSeconds: Number(((used.user + used.system) / 1e6).toFixed(1)),
+    exact: v.passed,
     heldOut: v.vector?.heldOut ? pct(v.vector.heldOut.correct, v.vector.heldOut.total) : null,
     allPairs: v.vector ? pct(v.vector.allPairs.correct, v.vector.allPairs.total) : null,
     serial: v.serial ? v.serial.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ') : null,
-    minMargin: v.serial ? Number(v.serial.minMargin.toPrecision(3)) : null, digits: m.weights.meta.digits as number,
-    sums33: config.arch === 'serial' ? (({ correct, total }) => `${correct}/${total}`)(evaluateSerial(createAdder(m.weights), { widths: [33], samples: 10_000, seed: 33 })) : null,
+    minMargin: v.serial ? Number(v.serial.minMargin.toPrecision(3)) : null,
+    digits: m.weights.meta.digits as number,
+    sums33:
+      config.arch === 'serial'
+        ? (({ correct, total }) => `${correct}/${total}`)(
+            evaluateSerial(createAdder(m.weights), { widths: [33], samples: 10_000, seed: 33 }),
+          )
+        : null,
   });
   const r = rows.at(-1)!;
-  console.log(`  ${recipe} seed ${config.seed}: ${r.stop} after ${r.epochs} epochs, ${r.trainSeconds}s; ${r.heldOut ?? r.serial}${r.allPairs ? `; all ${r.allPairs}` : ''}`);
+  console.log(
+    `  ${recipe} seed ${config.seed}: ${r.stop} after ${r.epochs} epochs, ${r.trainSeconds}s; ${r.heldOut ?? r.serial}${r.allPairs ? `; all ${r.allPairs}` : ''}`,
+  );
 }
 
-interface CliRun { wallSeconds: number; trainSeconds: number | null; status: number | null; verified: boolean }
+interface CliRun {
+  wallSeconds: number;
+  trainSeconds: number | null;
+  status: number | null;
+  verified: boolean;
+}
 const cliRuns: CliRun[] = [];
 /** One `lstm-adder-train --arch serial` process, timed from spawn to exit; verified = exit 0 and core's verdict in the file. */
 async function benchCli(): Promise<void> {
@@ -65,45 +97,118 @@ async function benchCli(): Promise<void> {
   const started = performance.now();
   let log = '';
   const status = await new Promise<number | null>((resolve) => {
-    const child = spawn(process.execPath, [bin, '--arch', 'serial', '--out', out], { stdio: ['ignore', 'pipe', 'inherit'] });
-    child.stdout.on('data', (chunk: Buffer) => { log += chunk.toString(); });
+    const child = spawn(process.execPath, [bin, '--arch', 'serial', '--out', out], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    child.stdout.on('data', (chunk: Buffer) => {
+      log += chunk.toString();
+    });
     child.on('close', resolve);
   });
   const wallSeconds = Number(((performance.now() - started) / 1000).toFixed(2));
-  const model = await readFile(out, 'utf8').then((text) => JSON.parse(text) as { meta: { verification: { passed: boolean } } }).catch(() => null);
+  const model = await readFile(out, 'utf8')
+    .then((text) => JSON.parse(text) as { meta: { verification: { passed: boolean } } })
+    .catch(() => null);
   const trained = /in ([\d.]+)s;/.exec(log);
   await rm(dir, { recursive: true, force: true });
-  cliRuns.push({ wallSeconds, trainSeconds: trained ? Number(trained[1]) : null, status, verified: status === 0 && model?.meta.verification.passed === true });
+  cliRuns.push({
+    wallSeconds,
+    trainSeconds: trained ? Number(trained[1]) : null,
+    status,
+    verified: status === 0 && model?.meta.verification.passed === true,
+  });
   const r = cliRuns.at(-1)!;
-  console.log(`  lstm-adder-train --arch serial: ${r.wallSeconds}s wall (training and verification ${r.trainSeconds}s), exit ${r.status}, ${r.verified ? 'verified' : 'NOT verified'}`);
+  console.log(
+    `  lstm-adder-train --arch serial: ${r.wallSeconds}s wall (training and verification ${r.trainSeconds}s), exit ${r.status}, ${r.verified ? 'verified' : 'NOT verified'}`,
+  );
 }
 
 const SEEDS = { vector: [1, 2, 3], serial: QUICK ? [1] : [1, 2, 3, 4, 5] };
 for (const group of groups) {
   console.log(`… ${group}`);
-  if (group === 'vector') for (const seed of SEEDS.vector) await bench('default, 10% held out', { ...DEFAULTS.vector, seed });
+  if (group === 'vector')
+    for (const seed of SEEDS.vector) await bench('default, 10% held out', { ...DEFAULTS.vector, seed });
   else if (group === 'serial') for (const seed of SEEDS.serial) await bench('default', { ...DEFAULTS.serial, seed });
   else if (group === 'h8') for (const seed of SEEDS.serial) await bench('preset h8', { ...SERIAL_H8, seed });
   // The best recipe of the 25% held-out moonshot (trainer README): orthogonal recurrent blocks, a 300-epoch cosine, the last epoch.
-  else if (group === 'moonshot') for (const seed of SEEDS.vector) await bench('moonshot, 25% held out', { ...DEFAULTS.vector, holdout: 0.25, init: 'orthogonal', epochs: 300, seed });
+  else if (group === 'moonshot')
+    for (const seed of SEEDS.vector)
+      await bench('moonshot, 25% held out', {
+        ...DEFAULTS.vector,
+        holdout: 0.25,
+        init: 'orthogonal',
+        epochs: 300,
+        seed,
+      });
   else if (group === 'seed') await bench('seed (the notebook)', SEED_PRESET);
   else if (group === 'cli') for (let k = 0; k < (QUICK ? 1 : 3); k++) await benchCli();
   else throw new Error(`unknown bench group ${group} (vector, serial, cli, h8, moonshot, seed)`);
 }
 await verifier.close();
 
-const header = ['recipe', 'arch', 'H', 'seed', 'epochs', 'stop', 'train s', 'wall s', 'CPU s', 'held-out', 'all pairs / serial widths', '33-bit', 'min |y−0.5|', 'digits', 'exact'];
-const table = [header, ...rows.map((r) => [
-  r.recipe, r.arch, String(r.hidden), String(r.seed), String(r.epochs), r.stop, r.trainSeconds.toFixed(1), r.wallSeconds.toFixed(1),
-  r.cpuSeconds.toFixed(1), r.heldOut ?? '—', r.allPairs ?? r.serial ?? '—', r.sums33 ?? '—', r.minMargin === null ? '—' : String(r.minMargin), String(r.digits), r.exact ? 'yes' : 'no',
-])];
-const markdown = (t: string[][]) => [t[0]!, t[0]!.map(() => '---'), ...t.slice(1)].map((row) => `| ${row.join(' | ')} |`).join('\n');
+const header = [
+  'recipe',
+  'arch',
+  'H',
+  'seed',
+  'epochs',
+  'stop',
+  'train s',
+  'wall s',
+  'CPU s',
+  'held-out',
+  'all pairs / serial widths',
+  '33-bit',
+  'min |y−0.5|',
+  'digits',
+  'exact',
+];
+const table = [
+  header,
+  ...rows.map((r) => [
+    r.recipe,
+    r.arch,
+    String(r.hidden),
+    String(r.seed),
+    String(r.epochs),
+    r.stop,
+    r.trainSeconds.toFixed(1),
+    r.wallSeconds.toFixed(1),
+    r.cpuSeconds.toFixed(1),
+    r.heldOut ?? '—',
+    r.allPairs ?? r.serial ?? '—',
+    r.sums33 ?? '—',
+    r.minMargin === null ? '—' : String(r.minMargin),
+    String(r.digits),
+    r.exact ? 'yes' : 'no',
+  ]),
+];
+const markdown = (t: string[][]) =>
+  [t[0]!, t[0]!.map(() => '---'), ...t.slice(1)].map((row) => `| ${row.join(' | ')} |`).join('\n');
 if (rows.length) console.log(markdown(table));
 const sorted = cliRuns.map((r) => r.wallSeconds).sort((a, b) => a - b);
-const cli = cliRuns.length ? { runs: cliRuns, medianWallSeconds: sorted[Math.floor((sorted.length - 1) / 2)]!, bar: 5 } : null;
-if (cli) console.log(`\n${markdown([['lstm-adder-train --arch serial', 'wall s (spawn to exit)', 'training and verification s', 'verified'], ...cliRuns.map((r, k) => [`run ${k + 1}`, r.wallSeconds.toFixed(2), String(r.trainSeconds), r.verified ? 'yes' : 'no'])])}\nmedian ${cli.medianWallSeconds.toFixed(2)} s (bar ≤ ${cli.bar} s)`);
+const cli = cliRuns.length
+  ? { runs: cliRuns, medianWallSeconds: sorted[Math.floor((sorted.length - 1) / 2)]!, bar: 5 }
+  : null;
+if (cli)
+  console.log(
+    `\n${markdown([['lstm-adder-train --arch serial', 'wall s (spawn to exit)', 'training and verification s', 'verified'], ...cliRuns.map((r, k) => [`run ${k + 1}`, r.wallSeconds.toFixed(2), String(r.trainSeconds), r.verified ? 'yes' : 'no'])])}\nmedian ${cli.medianWallSeconds.toFixed(2)} s (bar ≤ ${cli.bar} s)`,
+  );
 
-const json = JSON.stringify({ date: new Date().toISOString(), backend, cpus: cpus().length, node: process.version, loadAverage: { start: loadAtStart, end: loadavg() }, groups, rows, cli }, null, 2) + '\n';
+const json = `${JSON.stringify(
+  {
+    date: new Date().toISOString(),
+    backend,
+    cpus: cpus().length,
+    node: process.version,
+    loadAverage: { start: loadAtStart, end: loadavg() },
+    groups,
+    rows,
+    cli,
+  },
+  null,
+  2,
+)}\n`;
 if (QUICK) console.log(json);
 else {
   const out = fileURLToPath(new URL('./results.json', import.meta.url));

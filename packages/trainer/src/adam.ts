@@ -6,7 +6,9 @@
 
 const f32 = Math.fround;
 /** tf.train.adam's defaults; ε is a float32 backend's `epsilon()`. */
-const BETA1 = 0.9, BETA2 = 0.999, EPSILON = 1e-7;
+const BETA1 = 0.9,
+  BETA2 = 0.999,
+  EPSILON = 1e-7;
 
 export class Adam {
   /** Read at every step, like TF.js's optimizer.learningRate. */
@@ -25,15 +27,22 @@ export class Adam {
   /** One step: moves `weights` in place along `grads`. */
   step(weights: Float32Array, grads: Float32Array): void {
     const { m, v } = this;
-    const b1 = f32(BETA1), b2 = f32(BETA2), c1 = f32(1 - BETA1), c2 = f32(1 - BETA2), eps = f32(EPSILON), minusLr = f32(-this.learningRate);
-    const oneMinusAcc1 = f32(1 - this.accBeta1), oneMinusAcc2 = f32(1 - this.accBeta2);
+    const b1 = f32(BETA1),
+      b2 = f32(BETA2),
+      c1 = f32(1 - BETA1),
+      c2 = f32(1 - BETA2),
+      eps = f32(EPSILON),
+      minusLr = f32(-this.learningRate);
+    const oneMinusAcc1 = f32(1 - this.accBeta1),
+      oneMinusAcc2 = f32(1 - this.accBeta2);
     for (let k = 0; k < weights.length; k++) {
       const g = grads[k]!;
       const m1 = f32(f32(m[k]! * b1) + f32(g * c1));
       const v1 = f32(f32(v[k]! * b2) + f32(f32(g * g) * c2));
       m[k] = m1;
       v[k] = v1;
-      const mHat = f32(m1 / oneMinusAcc1), vHat = f32(v1 / oneMinusAcc2);
+      const mHat = f32(m1 / oneMinusAcc1),
+        vHat = f32(v1 / oneMinusAcc2);
       weights[k] = f32(f32(f32(mHat / f32(f32(Math.sqrt(vHat)) + eps)) * minusLr) + weights[k]!);
     }
     this.accBeta1 = f32(this.accBeta1 * b1);

@@ -10,6 +10,12 @@ export type { EpochRecord, StopReason, TrainHooks, TrainResult } from './train-t
 export { toWeights } from './export.js';
 export type { ParamSnapshot } from './snapshot.js';
 export {
-  drain, drainAsync, SERIAL_VERIFICATION, verifySerial, verifySerialSteps, verifyVector,
-  type SerialVerification, type VectorVerification,
+  drain,
+  drainAsync,
+  SERIAL_VERIFICATION,
+  verifySerial,
+  verifySerialSteps,
+  verifyVector,
+  type SerialVerification,
+  type VectorVerification,
 } from './verify.js';

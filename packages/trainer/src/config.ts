@@ -15,7 +15,8 @@ export type BackendChoice = (typeof BACKENDS)[number];
 
 const got = (issue: { received: string }) => `got ${issue.received}`;
 const integer = (min: number, max = Number.MAX_SAFE_INTEGER) => {
-  const expected = max === Number.MAX_SAFE_INTEGER ? `expected an integer ≥ ${min}` : `expected an integer from ${min} to ${max}`;
+  const expected =
+    max === Number.MAX_SAFE_INTEGER ? `expected an integer ≥ ${min}` : `expected an integer from ${min} to ${max}`;
   const message = (issue: { received: string }) => `${expected}, ${got(issue)}`;
   return v.pipe(v.number(message), v.integer(message), v.minValue(min, message), v.maxValue(max, message));
 };
@@ -28,40 +29,60 @@ const positive = v.pipe(
   v.number((issue) => `expected a positive number, ${got(issue)}`),
   v.gtValue(0, (issue) => `expected a positive number, ${got(issue)}`),
 );
-const fraction = (max: number) => v.pipe(
-  v.number((issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
-  v.minValue(0, (issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
-  v.maxValue(max, (issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
-);
+const fraction = (max: number) =>
+  v.pipe(
+    v.number((issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
+    v.minValue(0, (issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
+    v.maxValue(max, (issue) => `expected a number from 0 to ${max}, ${got(issue)}`),
+  );
 const oneOf = <T extends readonly string[]>(options: T) =>
   v.picklist(options, (issue) => `expected ${options.map((o) => `"${o}"`).join(' or ')}, ${got(issue)}`);
 /** An object's own issues: a missing field (valibot reports it at the field, expected `"name"`), an unknown one, a non-object. */
 const objectIssue = (accepted: string, expected: string) => (issue: { expected: string | null; received: string }) =>
-  issue.expected?.startsWith('"') ? 'missing' : issue.expected === 'never' ? `unknown field (accepted: ${accepted})` : `expected ${expected}, ${got(issue)}`;
-const objectOf = <T extends v.ObjectEntries>(entries: T) => v.strictObject(entries, objectIssue(Object.keys(entries).join(', '), 'an object'));
+  issue.expected?.startsWith('"')
+    ? 'missing'
+    : issue.expected === 'never'
+      ? `unknown field (accepted: ${accepted})`
+      : `expected ${expected}, ${got(issue)}`;
+const objectOf = <T extends v.ObjectEntries>(entries: T) =>
+  v.strictObject(entries, objectIssue(Object.keys(entries).join(', '), 'an object'));
 
 /** How a vector epoch is assembled. */
-const VectorDataSchema = v.variant('kind', [
-  /** The notebook's: `samples` random pairs (with replacement), split train/test by `testFraction`. */
-  objectOf({ kind: v.literal('random'), samples: integer(1), testFraction: fraction(0.9) }),
-  /** Every training pair each epoch (confident ones with probability `easyFraction`), plus hard-example mining:
-   *  `hardRepeat` extra copies of pairs whose worst-bit margin is under `hardMargin`, and `wrongRepeat` more of
-   *  pairs still wrong. */
-  objectOf({ kind: v.literal('mined'), hardMargin: nonNegative, hardRepeat: integer(0, 100), wrongRepeat: integer(0, 100), easyFraction: fraction(1) }),
-], (issue) => `expected { "kind": "random" | "mined", … }, ${got(issue)}`);
+const VectorDataSchema = v.variant(
+  'kind',
+  [
+    /** The notebook's: `samples` random pairs (with replacement), split train/test by `testFraction`. */
+    objectOf({ kind: v.literal('random'), samples: integer(1), testFraction: fraction(0.9) }),
+    /** Every training pair each epoch (confident ones with probability `easyFraction`), plus hard-example mining:
+     *  `hardRepeat` extra copies of pairs whose worst-bit margin is under `hardMargin`, and `wrongRepeat` more of
+     *  pairs still wrong. */
+    objectOf({
+      kind: v.literal('mined'),
+      hardMargin: nonNegative,
+      hardRepeat: integer(0, 100),
+      wrongRepeat: integer(0, 100),
+      easyFraction: fraction(1),
+    }),
+  ],
+  (issue) => `expected { "kind": "random" | "mined", … }, ${got(issue)}`,
+);
 export type VectorData = v.InferOutput<typeof VectorDataSchema>;
 
 /** How the learning rate moves (the loop applies it; see loop.ts). */
-const ScheduleSchema = v.variant('kind', [
-  /** The notebook's: a fixed learning rate. */
-  objectOf({ kind: v.literal('constant') }),
-  /** Halve after `patience` epochs without a new best training score, down to `lrMin`. */
-  objectOf({ kind: v.literal('plateau'), patience: integer(1), lrMin: nonNegative }),
-  /** Cosine from `lr` to `lrMin` over the configured epochs, set at the start of each epoch. */
-  objectOf({ kind: v.literal('cosine'), lrMin: nonNegative }),
-  /** Multiply by `factor` every `everySteps` optimizer steps. */
-  objectOf({ kind: v.literal('step'), everySteps: integer(1), factor: positive }),
-], (issue) => `expected { "kind": "constant" | "plateau" | "cosine" | "step", … }, ${got(issue)}`);
+const ScheduleSchema = v.variant(
+  'kind',
+  [
+    /** The notebook's: a fixed learning rate. */
+    objectOf({ kind: v.literal('constant') }),
+    /** Halve after `patience` epochs without a new best training score, down to `lrMin`. */
+    objectOf({ kind: v.literal('plateau'), patience: integer(1), lrMin: nonNegative }),
+    /** Cosine from `lr` to `lrMin` over the configured epochs, set at the start of each epoch. */
+    objectOf({ kind: v.literal('cosine'), lrMin: nonNegative }),
+    /** Multiply by `factor` every `everySteps` optimizer steps. */
+    objectOf({ kind: v.literal('step'), everySteps: integer(1), factor: positive }),
+  ],
+  (issue) => `expected { "kind": "constant" | "plateau" | "cosine" | "step", … }, ${got(issue)}`,
+);
 export type Schedule = v.InferOutput<typeof ScheduleSchema>;
 
 const width = integer(1, 4096);
@@ -86,7 +107,10 @@ export const TRAIN_CONFIG_FIELDS = {
   chainRows: v.optional(fraction(1), 0),
   /** Serial: every `every`-th batch has operands of `width` bits, beyond the training widths, so a carry that
    *  leaks over long runs is trained on (null: none). */
-  longBatches: v.optional(v.nullable(v.tuple([integer(1), width], (issue) => `expected [every, width], ${got(issue)}`)), null),
+  longBatches: v.optional(
+    v.nullable(v.tuple([integer(1), width], (issue) => `expected [every, width], ${got(issue)}`)),
+    null,
+  ),
   /** Serial: start again from fresh weights (the same seed's stream, Adam reset) after this many steps without a
    *  verified model (0: never); a run that has not found the carry by then rarely does soon. */
   restartSteps: v.optional(integer(0), 0),
@@ -128,85 +152,215 @@ export const VECTOR_ONLY_FIELDS = ['dropout', 'inputNoise', 'labelSmoothing', 'e
 type ConfigFields = v.InferOutput<ReturnType<typeof objectOf<typeof TRAIN_CONFIG_FIELDS>>>;
 /** A vector-only field set with arch serial: reported at the field. */
 const vectorOnly = <K extends (typeof VECTOR_ONLY_FIELDS)[number]>(key: K) =>
-  v.forward(v.check((c: ConfigFields) => c.arch === 'vector' || c[key] === undefined, 'applies to arch vector only'), [key] as [K]);
+  v.forward(
+    v.check((c: ConfigFields) => c.arch === 'vector' || c[key] === undefined, 'applies to arch vector only'),
+    [key] as [K],
+  );
 
 /** A serial-only field set (`unset` says it is off) with arch vector: reported at the field. */
-const serialOnly = <K extends 'chainRows' | 'longBatches' | 'restartSteps' | 'stopMargin'>(key: K, unset: (c: ConfigFields) => boolean) =>
-  v.forward(v.check((c: ConfigFields) => c.arch === 'serial' || unset(c), 'applies to arch serial only'), [key] as [K]);
+const serialOnly = <K extends 'chainRows' | 'longBatches' | 'restartSteps' | 'stopMargin'>(
+  key: K,
+  unset: (c: ConfigFields) => boolean,
+) =>
+  v.forward(
+    v.check((c: ConfigFields) => c.arch === 'serial' || unset(c), 'applies to arch serial only'),
+    [key] as [K],
+  );
 
 /** A whole TrainConfig: each field, then the rules between fields, each reported at the field to change. */
 export const TrainConfigSchema = v.pipe(
   objectOf(TRAIN_CONFIG_FIELDS),
-  v.forward(v.partialCheck([['preset'], ['arch']], (c) => c.preset !== 'seed' || c.arch === 'vector',
-    'the seed preset is the notebook\'s vector recipe; it cannot train arch serial'), ['preset']),
-  v.forward(v.partialCheck([['preset'], ['arch']], (c) => c.preset !== 'h8' || c.arch === 'serial',
-    'the h8 preset is the serial H = 8 recipe; it cannot train arch vector'), ['preset']),
-  v.forward(v.partialCheck([['arch'], ['holdout']], (c) => c.arch === 'vector' || c.holdout === 0,
-    'applies to arch vector only (serial trains on random pairs of any width)'), ['holdout']),
-  vectorOnly('dropout'), vectorOnly('inputNoise'), vectorOnly('labelSmoothing'), vectorOnly('ema'),
-  serialOnly('chainRows', (c) => !c.chainRows), serialOnly('longBatches', (c) => !c.longBatches), serialOnly('restartSteps', (c) => !c.restartSteps),
+  v.forward(
+    v.partialCheck(
+      [['preset'], ['arch']],
+      (c) => c.preset !== 'seed' || c.arch === 'vector',
+      "the seed preset is the notebook's vector recipe; it cannot train arch serial",
+    ),
+    ['preset'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['preset'], ['arch']],
+      (c) => c.preset !== 'h8' || c.arch === 'serial',
+      'the h8 preset is the serial H = 8 recipe; it cannot train arch vector',
+    ),
+    ['preset'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['arch'], ['holdout']],
+      (c) => c.arch === 'vector' || c.holdout === 0,
+      'applies to arch vector only (serial trains on random pairs of any width)',
+    ),
+    ['holdout'],
+  ),
+  vectorOnly('dropout'),
+  vectorOnly('inputNoise'),
+  vectorOnly('labelSmoothing'),
+  vectorOnly('ema'),
+  serialOnly('chainRows', (c) => !c.chainRows),
+  serialOnly('longBatches', (c) => !c.longBatches),
+  serialOnly('restartSteps', (c) => !c.restartSteps),
   serialOnly('stopMargin', (c) => !c.stopMargin),
-  v.forward(v.partialCheck([['loss'], ['labelSmoothing']], (c) => !c.labelSmoothing || c.loss === 'bce',
-    'needs loss "bce" (it smooths the sigmoid\'s targets)'), ['labelSmoothing']),
-  v.forward(v.partialCheck([['trainWidths']], (c) => c.trainWidths[0] <= c.trainWidths[1],
-    'the lowest width is above the highest'), ['trainWidths']),
+  v.forward(
+    v.partialCheck(
+      [['loss'], ['labelSmoothing']],
+      (c) => !c.labelSmoothing || c.loss === 'bce',
+      'needs loss "bce" (it smooths the sigmoid\'s targets)',
+    ),
+    ['labelSmoothing'],
+  ),
+  v.forward(
+    v.partialCheck(
+      [['trainWidths']],
+      (c) => c.trainWidths[0] <= c.trainWidths[1],
+      'the lowest width is above the highest',
+    ),
+    ['trainWidths'],
+  ),
 );
 export type TrainConfig = v.InferOutput<typeof TrainConfigSchema>;
 
 /** train.config.json: what `npm run train` trains and where it writes. `overrides` change the recipe's fields. */
-export const TrainFileSchema = v.object({
-  $comment: v.optional(v.string()),
-  models: v.pipe(
-    v.array(objectOf({
-      arch: oneOf(ARCHS),
-      out: v.pipe(v.string((issue) => `expected a file path, ${got(issue)}`), v.nonEmpty('expected a file path, got ""')),
-      report: v.pipe(v.string((issue) => `expected a file path, ${got(issue)}`), v.nonEmpty('expected a file path, got ""')),
-      overrides: v.optional(v.strictObject(
-        v.partial(v.omit(v.object(TRAIN_CONFIG_FIELDS), ['arch', 'preset'])).entries,
-        objectIssue('any TrainConfig field but arch and preset', 'an object'),
-      ), {}),
-    }), (issue) => `expected an array of models ({ "arch", "out", "report" }), ${got(issue)}`),
-    v.minLength(1, 'expected at least one model'),
-  ),
-}, objectIssue('$comment, models', 'an object with "models"'));
+export const TrainFileSchema = v.object(
+  {
+    $comment: v.optional(v.string()),
+    models: v.pipe(
+      v.array(
+        objectOf({
+          arch: oneOf(ARCHS),
+          out: v.pipe(
+            v.string((issue) => `expected a file path, ${got(issue)}`),
+            v.nonEmpty('expected a file path, got ""'),
+          ),
+          report: v.pipe(
+            v.string((issue) => `expected a file path, ${got(issue)}`),
+            v.nonEmpty('expected a file path, got ""'),
+          ),
+          overrides: v.optional(
+            v.strictObject(
+              v.partial(v.omit(v.object(TRAIN_CONFIG_FIELDS), ['arch', 'preset'])).entries,
+              objectIssue('any TrainConfig field but arch and preset', 'an object'),
+            ),
+            {},
+          ),
+        }),
+        (issue) => `expected an array of models ({ "arch", "out", "report" }), ${got(issue)}`,
+      ),
+      v.minLength(1, 'expected at least one model'),
+    ),
+  },
+  objectIssue('$comment, models', 'an object with "models"'),
+);
 export type TrainFile = v.InferOutput<typeof TrainFileSchema>;
 export type TrainFileEntry = TrainFile['models'][number];
 
 export const DEFAULTS: Record<Arch, TrainConfig> = {
   // 10% of the pairs held out, AdamW with a cosine schedule over a fixed 60 epochs, the last epoch shipped.
   vector: {
-    arch: 'vector', hidden: 32, epochs: 60, batch: 256, lr: 8e-2, schedule: { kind: 'cosine', lrMin: 0 }, init: 'glorot', weightDecay: 0.01,
-    initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0, stopMargin: 0,
-    keep: 'last', loss: 'bce', seed: 1, holdout: 0.1, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: 3600,
-    vectorData: { kind: 'mined', hardMargin: 2, hardRepeat: 2, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
+    arch: 'vector',
+    hidden: 32,
+    epochs: 60,
+    batch: 256,
+    lr: 8e-2,
+    schedule: { kind: 'cosine', lrMin: 0 },
+    init: 'glorot',
+    weightDecay: 0.01,
+    initScale: 1,
+    chainRows: 0,
+    longBatches: null,
+    restartSteps: 0,
+    stopMargin: 0,
+    keep: 'last',
+    loss: 'bce',
+    seed: 1,
+    holdout: 0.1,
+    trainWidths: [1, 1],
+    batchesPerEpoch: 0,
+    maxSeconds: 3600,
+    vectorData: { kind: 'mined', hardMargin: 2, hardRepeat: 2, wrongRepeat: 0, easyFraction: 1 },
+    preset: 'default',
   },
   // The smallest reliably exact serial model found here: H = 3, PyTorch's uniform initialisation at twice its scale,
   // widths 1–16 with every 20th batch at 32 bits and 10% carry-chain rows, Adam 0.03 × 0.98 every 250 steps,
   // batch 64, a fresh start after 1,500 steps without a verified model (exact on seeds 1–10). Checked every 50
   // steps (an epoch); the first weights core verifies (random sums and whole-width carry chains) are kept.
   serial: {
-    arch: 'serial', hidden: 3, epochs: 150, batch: 64, lr: 3e-2, schedule: { kind: 'step', everySteps: 250, factor: 0.98 }, init: 'uniform', weightDecay: 0,
-    initScale: 2, chainRows: 0.1, longBatches: [20, 32], restartSteps: 1500, stopMargin: 0.02,
-    keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 50, maxSeconds: 300,
-    vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 }, preset: 'default',
+    arch: 'serial',
+    hidden: 3,
+    epochs: 150,
+    batch: 64,
+    lr: 3e-2,
+    schedule: { kind: 'step', everySteps: 250, factor: 0.98 },
+    init: 'uniform',
+    weightDecay: 0,
+    initScale: 2,
+    chainRows: 0.1,
+    longBatches: [20, 32],
+    restartSteps: 1500,
+    stopMargin: 0.02,
+    keep: 'best',
+    loss: 'bce',
+    seed: 1,
+    holdout: 0,
+    trainWidths: [1, 16],
+    batchesPerEpoch: 50,
+    maxSeconds: 300,
+    vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 },
+    preset: 'default',
   },
 };
 
 /** The notebook's recipe, exactly: vector, 32 hidden, MSE, Adam 1e-3, batch 64, 50 epochs, 100,000 random pairs split 80k/20k. */
 export const SEED_PRESET: TrainConfig = {
-  arch: 'vector', hidden: 32, epochs: 50, batch: 64, lr: 1e-3, schedule: { kind: 'constant' }, init: 'glorot', weightDecay: 0,
-  initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0, stopMargin: 0,
-  keep: 'last', loss: 'mse', seed: 1,
-  holdout: 0, trainWidths: [1, 1], batchesPerEpoch: 0, maxSeconds: Infinity,
-  vectorData: { kind: 'random', samples: 100_000, testFraction: 0.2 }, preset: 'seed',
+  arch: 'vector',
+  hidden: 32,
+  epochs: 50,
+  batch: 64,
+  lr: 1e-3,
+  schedule: { kind: 'constant' },
+  init: 'glorot',
+  weightDecay: 0,
+  initScale: 1,
+  chainRows: 0,
+  longBatches: null,
+  restartSteps: 0,
+  stopMargin: 0,
+  keep: 'last',
+  loss: 'mse',
+  seed: 1,
+  holdout: 0,
+  trainWidths: [1, 1],
+  batchesPerEpoch: 0,
+  maxSeconds: Infinity,
+  vectorData: { kind: 'random', samples: 100_000, testFraction: 0.2 },
+  preset: 'seed',
 };
 
 /** The serial recipe shipped before the smallest exact model: H = 8, Adam 0.03 with plateau halving (for comparison). */
 export const SERIAL_H8: TrainConfig = {
-  arch: 'serial', hidden: 8, epochs: 60, batch: 128, lr: 3e-2, schedule: { kind: 'plateau', patience: 5, lrMin: 1e-3 }, init: 'glorot', weightDecay: 0,
-  initScale: 1, chainRows: 0, longBatches: null, restartSteps: 0, stopMargin: 0,
-  keep: 'best', loss: 'bce', seed: 1, holdout: 0, trainWidths: [1, 16], batchesPerEpoch: 20, maxSeconds: 300,
-  vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 }, preset: 'h8',
+  arch: 'serial',
+  hidden: 8,
+  epochs: 60,
+  batch: 128,
+  lr: 3e-2,
+  schedule: { kind: 'plateau', patience: 5, lrMin: 1e-3 },
+  init: 'glorot',
+  weightDecay: 0,
+  initScale: 1,
+  chainRows: 0,
+  longBatches: null,
+  restartSteps: 0,
+  stopMargin: 0,
+  keep: 'best',
+  loss: 'bce',
+  seed: 1,
+  holdout: 0,
+  trainWidths: [1, 16],
+  batchesPerEpoch: 20,
+  maxSeconds: 300,
+  vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 },
+  preset: 'h8',
 };
 
 /** The recipe a preset names: the notebook's, the serial H = 8 one, or the default of the arch. A copy. */
@@ -215,14 +369,21 @@ export function presetConfig(preset: Preset, arch: Arch): TrainConfig {
 }
 
 export class ConfigError extends Error {
-  constructor(readonly path: string, readonly reason: string) {
+  constructor(
+    readonly path: string,
+    readonly reason: string,
+  ) {
     super(`${path}: ${reason}`);
     this.name = 'ConfigError';
   }
 }
 
 /** The first problem of `input` as a ConfigError whose path is `prefix` + the field's path, or the parsed value. */
-export function parseWith<S extends v.GenericSchema>(schema: S, input: unknown, name: (path: string) => string): v.InferOutput<S> {
+export function parseWith<S extends v.GenericSchema>(
+  schema: S,
+  input: unknown,
+  name: (path: string) => string,
+): v.InferOutput<S> {
   const result = v.safeParse(schema, input, { abortEarly: true });
   if (result.success) return result.output;
   const issue = result.issues[0];

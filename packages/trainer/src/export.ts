@@ -1,19 +1,35 @@
 // Snapshot → the weights contract `lstm-adder.weights/v1`: unfuse the [I, 4H] kernels into the gates i, f, g, o.
-import { GATES, WEIGHTS_FORMAT, type Arch, type GateParams, type OutputActivation, type Weights } from '@lstm-adder/core';
+import {
+  GATES,
+  WEIGHTS_FORMAT,
+  type Arch,
+  type GateParams,
+  type OutputActivation,
+  type Weights,
+} from '@lstm-adder/core';
 import type { ParamSnapshot } from './snapshot.js';
 
 /**
  * Rounds a float32 to `digits` significant decimal digits. 9 digits always round-trip a float32 exactly;
  * fewer make a smaller file, which export keeps only if core's verification still passes.
  */
-export const roundTo = (digits: number) => (x: number): number => Number(Math.fround(x).toPrecision(digits));
+export const roundTo =
+  (digits: number) =>
+  (x: number): number =>
+    Number(Math.fround(x).toPrecision(digits));
 
 function gateOf(fused: Float32Array, rows: number, H: number, gate: number, round: (x: number) => number): number[][] {
-  return Array.from({ length: rows }, (_, r) => Array.from({ length: H }, (_, j) => round(fused[r * 4 * H + gate * H + j]!)));
+  return Array.from({ length: rows }, (_, r) =>
+    Array.from({ length: H }, (_, j) => round(fused[r * 4 * H + gate * H + j]!)),
+  );
 }
 
 export function toWeights(
-  s: ParamSnapshot, arch: Arch, outputActivation: OutputActivation, meta: Record<string, unknown>, digits = 9,
+  s: ParamSnapshot,
+  arch: Arch,
+  outputActivation: OutputActivation,
+  meta: Record<string, unknown>,
+  digits = 9,
 ): Weights {
   const { inputSize: I, hiddenSize: H, outputSize: O } = s;
   const round = roundTo(digits);
@@ -23,9 +39,17 @@ export function toWeights(
     b: Array.from(s.bias.subarray(k * H, (k + 1) * H), round),
   });
   return {
-    format: WEIGHTS_FORMAT, arch, inputSize: I, hiddenSize: H, outputSize: O, outputActivation,
+    format: WEIGHTS_FORMAT,
+    arch,
+    inputSize: I,
+    hiddenSize: H,
+    outputSize: O,
+    outputActivation,
     lstm: { i: gate(0), f: gate(1), g: gate(2), o: gate(3) },
-    dense: { W: Array.from({ length: H }, (_, r) => Array.from(s.denseW.subarray(r * O, (r + 1) * O), round)), b: Array.from(s.denseB, round) },
+    dense: {
+      W: Array.from({ length: H }, (_, r) => Array.from(s.denseW.subarray(r * O, (r + 1) * O), round)),
+      b: Array.from(s.denseB, round),
+    },
     meta,
   };
 }
@@ -33,12 +57,23 @@ export function toWeights(
 /** The exported weights back as a fused snapshot (for the TF.js side of the parity check). */
 export function fromWeights(w: Weights): ParamSnapshot {
   const { inputSize: I, hiddenSize: H, outputSize: O } = w;
-  const kernel = new Float32Array(I * 4 * H), recurrent = new Float32Array(H * 4 * H), bias = new Float32Array(4 * H);
+  const kernel = new Float32Array(I * 4 * H),
+    recurrent = new Float32Array(H * 4 * H),
+    bias = new Float32Array(4 * H);
   GATES.forEach((g, k) => {
     const { U, V, b } = w.lstm[g];
     for (let r = 0; r < I; r++) for (let j = 0; j < H; j++) kernel[r * 4 * H + k * H + j] = U[r]![j]!;
     for (let r = 0; r < H; r++) for (let j = 0; j < H; j++) recurrent[r * 4 * H + k * H + j] = V[r]![j]!;
     bias.set(b, k * H);
   });
-  return { inputSize: I, hiddenSize: H, outputSize: O, kernel, recurrent, bias, denseW: Float32Array.from(w.dense.W.flat()), denseB: Float32Array.from(w.dense.b) };
+  return {
+    inputSize: I,
+    hiddenSize: H,
+    outputSize: O,
+    kernel,
+    recurrent,
+    bias,
+    denseW: Float32Array.from(w.dense.W.flat()),
+    denseB: Float32Array.from(w.dense.b),
+  };
 }

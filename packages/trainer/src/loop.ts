@@ -52,11 +52,21 @@ export interface Task {
 }
 
 /** The learning rate of `epoch` (1-based) after `steps` optimizer steps, for the schedules that do not look back. */
-export function scheduledLr(config: Pick<TrainConfig, 'lr' | 'epochs'>, schedule: Schedule, epoch: number, steps: number): number | null {
+export function scheduledLr(
+  config: Pick<TrainConfig, 'lr' | 'epochs'>,
+  schedule: Schedule,
+  epoch: number,
+  steps: number,
+): number | null {
   switch (schedule.kind) {
-    case 'cosine': return schedule.lrMin + (config.lr - schedule.lrMin) * 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / config.epochs));
-    case 'step': return config.lr * schedule.factor ** Math.floor(steps / schedule.everySteps);
-    default: return null;
+    case 'cosine':
+      return (
+        schedule.lrMin + (config.lr - schedule.lrMin) * 0.5 * (1 + Math.cos((Math.PI * (epoch - 1)) / config.epochs))
+      );
+    case 'step':
+      return config.lr * schedule.factor ** Math.floor(steps / schedule.everySteps);
+    default:
+      return null;
   }
 }
 
@@ -77,7 +87,11 @@ export class TrainingLoop {
   private epochRunning = false;
   private disposed = false;
 
-  constructor(readonly config: TrainConfig, readonly task: Task, private readonly hooks: TrainHooks = {}) {
+  constructor(
+    readonly config: TrainConfig,
+    readonly task: Task,
+    private readonly hooks: TrainHooks = {},
+  ) {
     this.lr = config.lr;
     this.optimizer = task.params ? new Adam(config.lr, task.params.length) : tf.train.adam(config.lr);
     this.now = hooks.now ?? (() => performance.now());
@@ -106,8 +120,13 @@ export class TrainingLoop {
   private decay(): void {
     const keep = 1 - this.lr * this.config.weightDecay;
     const { params, variables = [] } = this.task;
-    if (params) { const k = Math.fround(keep); for (let i = 0; i < params.length; i++) params[i] = Math.fround(params[i]! * k); } // as tf.mul in float32
-    tf.tidy(() => { for (const v of variables) v.assign(tf.mul(v, keep)); });
+    if (params) {
+      const k = Math.fround(keep);
+      for (let i = 0; i < params.length; i++) params[i] = Math.fround(params[i]! * k);
+    } // as tf.mul in float32
+    tf.tidy(() => {
+      for (const v of variables) v.assign(tf.mul(v, keep));
+    });
   }
 
   /** One optimizer step on a batch: TF.js autodiff of its loss, or its own gradients. */
@@ -121,7 +140,9 @@ export class TrainingLoop {
     const vars = task.variables!;
     if (batch.loss) return optimizer.minimize(batch.loss, true, vars)!;
     const { loss, grads } = batch.gradients!();
-    tf.tidy(() => optimizer.applyGradients(vars.map((v, k) => ({ name: v.name, tensor: tf.tensor(grads[k]!, v.shape) }))));
+    tf.tidy(() =>
+      optimizer.applyGradients(vars.map((v, k) => ({ name: v.name, tensor: tf.tensor(grads[k]!, v.shape) }))),
+    );
     return loss;
   }
 
@@ -144,16 +165,25 @@ export class TrainingLoop {
     const atEpoch = scheduledLr(config, config.schedule, epoch, this.steps);
     if (atEpoch !== null) this.setLr(atEpoch);
     const lrOfEpoch = this.lr;
-    let lossSum = 0, lossCount = 0, samples = 0, batches = 0;
+    let lossSum = 0,
+      lossCount = 0,
+      samples = 0,
+      batches = 0;
     for (const batch of task.batches(epoch)) {
-      if (hooks.shouldStop?.()) { this.stopReason = 'interrupted'; return null; }
+      if (hooks.shouldStop?.()) {
+        this.stopReason = 'interrupted';
+        return null;
+      }
       if (batch.ids) hooks.onBatch?.(batch.ids);
       const loss = this.applyBatch(batch);
       this.steps++;
       if (config.weightDecay > 0) this.decay();
       if (config.schedule.kind === 'step') this.setLr(scheduledLr(config, config.schedule, epoch, this.steps)!);
       // Reading every loss would stall a GPU pipeline; every 4th batch is enough for the curve.
-      if (batches % 4 === 0) { lossSum += typeof loss === 'number' ? loss : loss.dataSync()[0]!; lossCount++; }
+      if (batches % 4 === 0) {
+        lossSum += typeof loss === 'number' ? loss : loss.dataSync()[0]!;
+        lossCount++;
+      }
       if (typeof loss !== 'number') loss.dispose();
       samples += batch.size;
       batches++;
@@ -162,26 +192,46 @@ export class TrainingLoop {
 
     const s = task.score();
     const record: EpochRecord = {
-      epoch, loss: lossSum / Math.max(1, lossCount), trainAccuracy: s.trainAccuracy, heldOutAccuracy: s.heldOutAccuracy,
-      allPairsAccuracy: s.allPairsAccuracy, lr: lrOfEpoch, samples, seconds: this.seconds,
+      epoch,
+      loss: lossSum / Math.max(1, lossCount),
+      trainAccuracy: s.trainAccuracy,
+      heldOutAccuracy: s.heldOutAccuracy,
+      allPairsAccuracy: s.allPairsAccuracy,
+      lr: lrOfEpoch,
+      samples,
+      seconds: this.seconds,
     };
     this.history.push(record);
     hooks.onEpoch?.(record);
 
     const improved = !this.best || s.score > this.best.score;
-    if (improved || (this.best && s.score === this.best.score)) this.best = { snapshot: this.snapshot(), epoch, score: s.score };
+    if (improved || (this.best && s.score === this.best.score))
+      this.best = { snapshot: this.snapshot(), epoch, score: s.score };
     if (improved) this.sinceBest = 0;
-    else if (config.schedule.kind === 'plateau' && ++this.sinceBest >= config.schedule.patience && this.lr > config.schedule.lrMin) {
+    else if (
+      config.schedule.kind === 'plateau' &&
+      ++this.sinceBest >= config.schedule.patience &&
+      this.lr > config.schedule.lrMin
+    ) {
       this.setLr(Math.max(config.schedule.lrMin, this.lr / 2));
       this.sinceBest = 0;
     }
     // With keep 'best', the first weights that pass verification are the answer (exactness can come and go).
     if (config.keep === 'best' && s.candidate) {
       const snapshot = this.best?.epoch === epoch ? this.best.snapshot : this.snapshot();
-      if (await (hooks.verify?.(snapshot) ?? true)) { this.chosen = { snapshot, epoch }; this.stopReason = 'target'; }
+      if (await (hooks.verify?.(snapshot) ?? true)) {
+        this.chosen = { snapshot, epoch };
+        this.stopReason = 'target';
+      }
     }
     // Not verified within restartSteps of the last start: fresh weights and fresh Adam moments (the schedule goes on).
-    if (!this.done && config.restartSteps > 0 && this.steps - this.startedAt >= config.restartSteps && task.restart && task.params) {
+    if (
+      !this.done &&
+      config.restartSteps > 0 &&
+      this.steps - this.startedAt >= config.restartSteps &&
+      task.restart &&
+      task.params
+    ) {
       task.restart();
       this.optimizer = new Adam(this.lr, task.params.length);
       this.startedAt = this.steps;
@@ -209,17 +259,25 @@ export class TrainingLoop {
   result(): TrainResult {
     const last = this.history.at(-1);
     if (!last) throw new Error('training stopped before the first epoch finished; nothing to export');
-    const pick = this.chosen ?? (this.config.keep === 'last' ? { snapshot: this.snapshot(), epoch: this.epoch } : this.best!);
+    const pick =
+      this.chosen ?? (this.config.keep === 'last' ? { snapshot: this.snapshot(), epoch: this.epoch } : this.best!);
     return {
-      snapshot: pick.snapshot, bestEpoch: pick.epoch, history: this.history, epochsRun: this.history.length,
-      stopReason: this.stopReason ?? 'interrupted', seconds: this.activeSeconds, split: this.task.split, heldOutPairs: this.task.heldOutPairs,
+      snapshot: pick.snapshot,
+      bestEpoch: pick.epoch,
+      history: this.history,
+      epochsRun: this.history.length,
+      stopReason: this.stopReason ?? 'interrupted',
+      seconds: this.activeSeconds,
+      split: this.task.split,
+      heldOutPairs: this.task.heldOutPairs,
     };
   }
 
   /** Frees every tensor the run made: parameters, Adam's moments, the task's data. Safe to call twice. */
   dispose(): void {
     if (this.disposed) return;
-    if (this.config.keep === 'last' && !this.chosen && this.history.length) this.chosen = { snapshot: this.snapshot(), epoch: this.epoch }; // result() after dispose
+    if (this.config.keep === 'last' && !this.chosen && this.history.length)
+      this.chosen = { snapshot: this.snapshot(), epoch: this.epoch }; // result() after dispose
     this.disposed = true;
     if (!(this.optimizer instanceof Adam)) this.optimizer.dispose();
     this.task.dispose();

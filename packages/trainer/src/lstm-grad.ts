@@ -18,14 +18,28 @@ export interface Sequences {
 }
 
 /** Row r's forward pass, keeping what the backward pass needs: gate activations (i | f | g | o), c, tanh(c), h per step. */
-function forwardRow(p: ParamSnapshot, batch: Sequences, r: number, act: Float64Array, cs: Float64Array, tcs: Float64Array, hs: Float64Array): void {
+function forwardRow(
+  p: ParamSnapshot,
+  batch: Sequences,
+  r: number,
+  act: Float64Array,
+  cs: Float64Array,
+  tcs: Float64Array,
+  hs: Float64Array,
+): void {
   const { inputSize: I, hiddenSize: H } = p;
   const G = 4 * H;
   for (let t = 0; t < batch.inputs.length; t++) {
-    const x = batch.inputs[t]!, a = t * G, s = t * H, prev = s - H;
+    const x = batch.inputs[t]!,
+      a = t * G,
+      s = t * H,
+      prev = s - H;
     for (let g = 0; g < G; g++) {
       let z = p.bias[g]!;
-      for (let i = 0; i < I; i++) { const xi = x[r * I + i]!; if (xi !== 0) z += xi * p.kernel[i * G + g]!; }
+      for (let i = 0; i < I; i++) {
+        const xi = x[r * I + i]!;
+        if (xi !== 0) z += xi * p.kernel[i * G + g]!;
+      }
       if (t > 0) for (let j = 0; j < H; j++) z += hs[prev + j]! * p.recurrent[j * G + g]!;
       act[a + g] = z;
     }
@@ -56,7 +70,10 @@ function denseOut(p: ParamSnapshot, hs: Float64Array, s: number, o: number): num
 export function sequenceMargins(p: ParamSnapshot, batch: Sequences, loss: Loss): Float64Array {
   const { hiddenSize: H, outputSize: O } = p;
   const T = batch.inputs.length;
-  const act = new Float64Array(T * 4 * H), cs = new Float64Array(T * H), tcs = new Float64Array(T * H), hs = new Float64Array(T * H);
+  const act = new Float64Array(T * 4 * H),
+    cs = new Float64Array(T * H),
+    tcs = new Float64Array(T * H),
+    hs = new Float64Array(T * H);
   const margins = new Float64Array(batch.size);
   for (let r = 0; r < batch.size; r++) {
     forwardRow(p, batch, r, act, cs, tcs, hs);
@@ -86,15 +103,27 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
   const outputSteps = batch.targets.filter((t) => t !== null).length;
   const n = batch.size * outputSteps * O;
   const grads: ParamGrads = {
-    kernel: new Float32Array(I * G), recurrent: new Float32Array(H * G), bias: new Float32Array(G),
-    denseW: new Float32Array(H * O), denseB: new Float32Array(O),
+    kernel: new Float32Array(I * G),
+    recurrent: new Float32Array(H * G),
+    bias: new Float32Array(G),
+    denseW: new Float32Array(H * O),
+    denseB: new Float32Array(O),
   };
   // Accumulate in float64, then round once.
-  const gK = new Float64Array(I * G), gR = new Float64Array(H * G), gB = new Float64Array(G), gW = new Float64Array(H * O), gD = new Float64Array(O);
+  const gK = new Float64Array(I * G),
+    gR = new Float64Array(H * G),
+    gB = new Float64Array(G),
+    gW = new Float64Array(H * O),
+    gD = new Float64Array(O);
   // One row at a time: the gate activations of its T steps, then back through them.
   const act = new Float64Array(T * G); // i | f | g | o after σ / tanh
-  const cs = new Float64Array(T * H), tcs = new Float64Array(T * H), hs = new Float64Array(T * H);
-  const dh = new Float64Array(H), dc = new Float64Array(H), dz = new Float64Array(G), dy = new Float64Array(O);
+  const cs = new Float64Array(T * H),
+    tcs = new Float64Array(T * H),
+    hs = new Float64Array(T * H);
+  const dh = new Float64Array(H),
+    dc = new Float64Array(H),
+    dz = new Float64Array(G),
+    dy = new Float64Array(O);
   let total = 0;
 
   for (let r = 0; r < batch.size; r++) {
@@ -102,7 +131,10 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
     dh.fill(0);
     dc.fill(0);
     for (let t = T - 1; t >= 0; t--) {
-      const a = t * G, s = t * H, prev = s - H, target = batch.targets[t];
+      const a = t * G,
+        s = t * H,
+        prev = s - H,
+        target = batch.targets[t];
       if (target) {
         for (let o = 0; o < O; o++) {
           const y = denseOut(p, hs, s, o);
@@ -119,12 +151,19 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
         }
         for (let j = 0; j < H; j++) {
           let d = 0;
-          for (let o = 0; o < O; o++) { gW[j * O + o] = gW[j * O + o]! + hs[s + j]! * dy[o]!; d += dy[o]! * p.denseW[j * O + o]!; }
+          for (let o = 0; o < O; o++) {
+            gW[j * O + o] = gW[j * O + o]! + hs[s + j]! * dy[o]!;
+            d += dy[o]! * p.denseW[j * O + o]!;
+          }
           dh[j] = dh[j]! + d;
         }
       }
       for (let j = 0; j < H; j++) {
-        const i = act[a + j]!, f = act[a + H + j]!, g = act[a + 2 * H + j]!, o = act[a + 3 * H + j]!, tc = tcs[s + j]!;
+        const i = act[a + j]!,
+          f = act[a + H + j]!,
+          g = act[a + 2 * H + j]!,
+          o = act[a + 3 * H + j]!,
+          tc = tcs[s + j]!;
         const dcj = dc[j]! + dh[j]! * o * (1 - tc * tc);
         const cPrev = t > 0 ? cs[prev + j]! : 0;
         dz[j] = dcj * g * i * (1 - i);
@@ -149,6 +188,10 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
       }
     }
   }
-  grads.kernel.set(gK); grads.recurrent.set(gR); grads.bias.set(gB); grads.denseW.set(gW); grads.denseB.set(gD);
+  grads.kernel.set(gK);
+  grads.recurrent.set(gR);
+  grads.bias.set(gB);
+  grads.denseW.set(gW);
+  grads.denseB.set(gD);
   return { loss: total / n, grads };
 }

@@ -5,14 +5,18 @@ import * as tf from '@tensorflow/tfjs-core';
 import { uniform as draw, type PRNG } from './random.js';
 import type { ParamSnapshot } from './snapshot.js';
 
-export interface LstmShape { inputSize: number; hiddenSize: number; outputSize: number }
+export interface LstmShape {
+  inputSize: number;
+  hiddenSize: number;
+  outputSize: number;
+}
 
 export interface LstmParams {
-  kernel: tf.Variable;      // [I, 4H]  columns i | f | g | o
-  recurrent: tf.Variable;   // [H, 4H]
-  bias: tf.Variable;        // [4H]
-  denseW: tf.Variable;      // [H, O]
-  denseB: tf.Variable;      // [O]
+  kernel: tf.Variable; // [I, 4H]  columns i | f | g | o
+  recurrent: tf.Variable; // [H, 4H]
+  bias: tf.Variable; // [4H]
+  denseW: tf.Variable; // [H, O]
+  denseB: tf.Variable; // [O]
 }
 
 export function paramList(p: LstmParams): tf.Variable[] {
@@ -30,14 +34,22 @@ export function initialWeights(shape: LstmShape, rng: PRNG, init: Init = 'glorot
   const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (draw(rng) * 2 - 1) * limit);
   const glorot = (fanIn: number, fanOut: number) => Math.sqrt(6 / (fanIn + fanOut));
   const k = scale / Math.sqrt(H);
-  const values = init === 'uniform'
-    ? { kernel: uniform(I * 4 * H, k), recurrent: uniform(H * 4 * H, k), bias: uniform(4 * H, k), denseW: uniform(H * O, k), denseB: uniform(O, k) }
-    : {
-      kernel: uniform(I * 4 * H, glorot(I, 4 * H)),
-      recurrent: init === 'orthogonal' ? orthogonalBlocks(H, 4, rng) : uniform(H * 4 * H, glorot(H, 4 * H)),
-      bias: new Float32Array(4 * H).fill(1, H, 2 * H), // unit forget bias
-      denseW: uniform(H * O, glorot(H, O)), denseB: new Float32Array(O),
-    };
+  const values =
+    init === 'uniform'
+      ? {
+          kernel: uniform(I * 4 * H, k),
+          recurrent: uniform(H * 4 * H, k),
+          bias: uniform(4 * H, k),
+          denseW: uniform(H * O, k),
+          denseB: uniform(O, k),
+        }
+      : {
+          kernel: uniform(I * 4 * H, glorot(I, 4 * H)),
+          recurrent: init === 'orthogonal' ? orthogonalBlocks(H, 4, rng) : uniform(H * 4 * H, glorot(H, 4 * H)),
+          bias: new Float32Array(4 * H).fill(1, H, 2 * H), // unit forget bias
+          denseW: uniform(H * O, glorot(H, O)),
+          denseB: new Float32Array(O),
+        };
   return { ...shape, ...values };
 }
 
@@ -65,7 +77,8 @@ export function orthogonalBlocks(H: number, blocks: number, rng: PRNG): Float32A
     const cols: Float64Array[] = [];
     for (let j = 0; j < H; j++) {
       const c = Float64Array.from({ length: H }, () => normal(rng));
-      for (const q of cols) { // remove the parts along earlier columns (twice, for float accuracy)
+      for (const q of cols) {
+        // remove the parts along earlier columns (twice, for float accuracy)
         for (let pass = 0; pass < 2; pass++) {
           let dot = 0;
           for (let r = 0; r < H; r++) dot += c[r]! * q[r]!;
@@ -105,7 +118,12 @@ export const matMulFast = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.G
 export type HiddenMap = (h: tf.Tensor2D, t: number) => tf.Tensor2D;
 
 /** Runs the cell over steps (each [B, I]) from h0 = c0 = 0; returns the hidden state of every step asked for. */
-function hiddenStates(p: LstmParams, steps: tf.Tensor2D[], wanted: (t: number) => boolean, mapHidden?: HiddenMap): tf.Tensor2D[] {
+function hiddenStates(
+  p: LstmParams,
+  steps: tf.Tensor2D[],
+  wanted: (t: number) => boolean,
+  mapHidden?: HiddenMap,
+): tf.Tensor2D[] {
   let h: tf.Tensor2D | null = null;
   let c: tf.Tensor2D | null = null;
   const out: tf.Tensor2D[] = [];
@@ -127,7 +145,12 @@ const dense = (p: LstmParams, h: tf.Tensor2D): tf.Tensor2D => tf.add(matMulFast(
 /**
  * The dense layer's logits (pre-activation) for every step asked for in `outputSteps` (default: all), each [B, O].
  */
-export function forwardLogits(p: LstmParams, steps: tf.Tensor2D[], outputSteps?: number[], mapHidden?: HiddenMap): tf.Tensor2D[] {
+export function forwardLogits(
+  p: LstmParams,
+  steps: tf.Tensor2D[],
+  outputSteps?: number[],
+  mapHidden?: HiddenMap,
+): tf.Tensor2D[] {
   const wanted = new Set(outputSteps ?? steps.map((_, t) => t));
   return hiddenStates(p, steps, (t) => wanted.has(t), mapHidden).map((h) => dense(p, h));
 }

@@ -10,7 +10,16 @@ import { TrainingLoop } from './loop.js';
 import { serialTask } from './train-serial.js';
 import type { EpochRecord, TrainHooks, TrainResult } from './train-types.js';
 import { vectorTask, type VectorTaskOptions } from './train-vector.js';
-import { parityCheck, runPlanHere, SERIAL_SCREEN, SERIAL_VERIFICATION, verifyVector, type PlanRunner, type SerialVerification, type VectorVerification } from './verify.js';
+import {
+  parityCheck,
+  runPlanHere,
+  SERIAL_SCREEN,
+  SERIAL_VERIFICATION,
+  verifyVector,
+  type PlanRunner,
+  type SerialVerification,
+  type VectorVerification,
+} from './verify.js';
 
 /** Significant digits tried for the exported numbers, shortest first (9 always round-trips a float32). */
 export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
@@ -20,7 +29,12 @@ export interface TrainedModel {
   config: TrainConfig;
   weights: Weights;
   result: TrainResult;
-  verification: { passed: boolean; vector?: VectorVerification; serial?: SerialVerification; parity: ReturnType<typeof parityCheck> };
+  verification: {
+    passed: boolean;
+    vector?: VectorVerification;
+    serial?: SerialVerification;
+    parity: ReturnType<typeof parityCheck>;
+  };
 }
 
 /** 4 significant digits: the curves need no more, and the meta ships inside the API Worker (≤ 40 KiB gzipped). */
@@ -29,13 +43,24 @@ function round4(x: number | null): number | null;
 function round4(x: number | null): number | null {
   return x === null ? null : Number(x.toPrecision(4));
 }
-const compactHistory = (h: EpochRecord[]) => h.map((r) => ({
-  epoch: r.epoch, loss: round4(r.loss), trainAccuracy: round4(r.trainAccuracy), heldOutAccuracy: round4(r.heldOutAccuracy),
-  allPairsAccuracy: round4(r.allPairsAccuracy), lr: round4(r.lr), samples: r.samples, seconds: Number(r.seconds.toFixed(1)),
-}));
+const compactHistory = (h: EpochRecord[]) =>
+  h.map((r) => ({
+    epoch: r.epoch,
+    loss: round4(r.loss),
+    trainAccuracy: round4(r.trainAccuracy),
+    heldOutAccuracy: round4(r.heldOutAccuracy),
+    allPairsAccuracy: round4(r.allPairsAccuracy),
+    lr: round4(r.lr),
+    samples: r.samples,
+    seconds: Number(r.seconds.toFixed(1)),
+  }));
 
 /** Shortest digits first; the last (9) always round-trips a float32. */
-const exportsOf = (s: ParamSnapshot, config: TrainConfig) => DIGIT_CHOICES.map((digits) => ({ digits, weights: toWeights(s, config.arch, outputActivationOf(config.loss), {}, digits) }));
+const exportsOf = (s: ParamSnapshot, config: TrainConfig) =>
+  DIGIT_CHOICES.map((digits) => ({
+    digits,
+    weights: toWeights(s, config.arch, outputActivationOf(config.loss), {}, digits),
+  }));
 
 /** Vector: the fewest digits whose rounded weights core finds right on as many of the 16,384 pairs as the float32-exact ones. */
 function chooseVectorDigits(s: ParamSnapshot, config: TrainConfig): { digits: number; weights: Weights } {
@@ -50,7 +75,11 @@ function chooseVectorDigits(s: ParamSnapshot, config: TrainConfig): { digits: nu
  *  each stopping at its first wrong sum, so a model that passes is verified in full once or twice. If none passes:
  *  the float32-exact weights with a failed verification (cut short when `failFast`, else in full). */
 export async function chooseSerialDigits(
-  s: ParamSnapshot, config: TrainConfig, failFast: boolean, plans = { screen: SERIAL_SCREEN, full: SERIAL_VERIFICATION }, verify: PlanRunner = runPlanHere,
+  s: ParamSnapshot,
+  config: TrainConfig,
+  failFast: boolean,
+  plans = { screen: SERIAL_SCREEN, full: SERIAL_VERIFICATION },
+  verify: PlanRunner = runPlanHere,
 ): Promise<{ digits: number; weights: Weights; serial: SerialVerification }> {
   const choices = exportsOf(s, config);
   const exact = choices.at(-1)!;
@@ -61,7 +90,10 @@ export async function chooseSerialDigits(
     for (const c of order) {
       const serial = await verify(c.weights, plans.full, true);
       if (serial.passed) return { ...c, serial };
-      if (c === exact) { failed = serial; break; }
+      if (c === exact) {
+        failed = serial;
+        break;
+      }
     }
   }
   return { ...exact, serial: failFast ? failed : await verify(exact.weights, plans.full, false) };
@@ -120,19 +152,31 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         ({ digits, weights } = chooseVectorDigits(result.snapshot, config));
         const v = verifyVector(weights, heldOutPairs);
         const parity = parityCheck(weights);
-        const trim = <T extends { wrong: unknown[] }>(e: T) => ({ ...e, wrongCount: e.wrong.length, wrong: e.wrong.slice(0, MAX_WRONG_LISTED) });
-        verification = { passed: v.passed && parity.passed, vector: { ...v, allPairs: trim(v.allPairs), heldOut: v.heldOut && trim(v.heldOut) }, parity };
+        const trim = <T extends { wrong: unknown[] }>(e: T) => ({
+          ...e,
+          wrongCount: e.wrong.length,
+          wrong: e.wrong.slice(0, MAX_WRONG_LISTED),
+        });
+        verification = {
+          passed: v.passed && parity.passed,
+          vector: { ...v, allPairs: trim(v.allPairs), heldOut: v.heldOut && trim(v.heldOut) },
+          parity,
+        };
       } else {
-        const pick = serialPick?.snapshot === result.snapshot ? serialPick.pick : await chooseSerialDigits(result.snapshot, config, false, undefined, options.runPlan);
+        const pick =
+          serialPick?.snapshot === result.snapshot
+            ? serialPick.pick
+            : await chooseSerialDigits(result.snapshot, config, false, undefined, options.runPlan);
         ({ digits, weights } = pick);
         const parity = parityCheck(weights);
         verification = { passed: pick.serial.passed && parity.passed, serial: pick.serial, parity };
       }
       weights.meta = {
         trainer: '@lstm-adder/trainer',
-        description: config.arch === 'vector'
-          ? 'The notebook\'s formulation (8 → H → 8, two steps), trained with TensorFlow.js and verified with @lstm-adder/core.'
-          : 'Bit-serial adder (2 → H → 1, LSB first, one carry step), trained with hand-derived gradients and TensorFlow.js\'s Adam in plain TypeScript (both checked against TensorFlow.js) and verified with @lstm-adder/core.',
+        description:
+          config.arch === 'vector'
+            ? "The notebook's formulation (8 → H → 8, two steps), trained with TensorFlow.js and verified with @lstm-adder/core."
+            : "Bit-serial adder (2 → H → 1, LSB first, one carry step), trained with hand-derived gradients and TensorFlow.js's Adam in plain TypeScript (both checked against TensorFlow.js) and verified with @lstm-adder/core.",
         config: { ...config, maxSeconds: Number.isFinite(config.maxSeconds) ? config.maxSeconds : null },
         backend,
         seed: config.seed,
@@ -143,7 +187,9 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         stopReason: result.stopReason,
         trainSeconds: Number(result.seconds.toFixed(2)),
         // The held-out pairs' indices a·128 + b, ascending, so anyone can re-check the model on pairs it never saw.
-        split: result.split ? { ...result.split, ...(config.holdout > 0 ? { heldOutPairs: Array.from(heldOutPairs) } : {}) } : null,
+        split: result.split
+          ? { ...result.split, ...(config.holdout > 0 ? { heldOutPairs: Array.from(heldOutPairs) } : {}) }
+          : null,
         ...extraMeta,
         verification,
         history: compactHistory(result.history),
@@ -156,20 +202,30 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
 /** Thrown by trainModel when `hooks.shouldStop` stopped training: the weights so far, not verified. */
 export class TrainingInterrupted extends Error {
   override readonly name = 'TrainingInterrupted';
-  constructor(readonly weights: Weights, readonly result: TrainResult) {
+  constructor(
+    readonly weights: Weights,
+    readonly result: TrainResult,
+  ) {
     super(`training interrupted after ${result.epochsRun} epochs`);
   }
 }
 
 export async function trainModel(
-  config: TrainConfig, backend: { name: string; reason: string }, hooks: TrainHooks = {}, extraMeta: Record<string, unknown> = {}, options: TrainingOptions = {},
+  config: TrainConfig,
+  backend: { name: string; reason: string },
+  hooks: TrainHooks = {},
+  extraMeta: Record<string, unknown> = {},
+  options: TrainingOptions = {},
 ): Promise<TrainedModel> {
   const training = createTraining(config, hooks, options);
   const result = await training.loop.run();
   if (result.stopReason === 'interrupted') {
     // No digit search or verification (seconds to minutes): the caller keeps these float32-exact weights aside.
     const meta = { config, stopReason: result.stopReason, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch }; // no verification: not run
-    throw new TrainingInterrupted(toWeights(result.snapshot, config.arch, outputActivationOf(config.loss), meta), result);
+    throw new TrainingInterrupted(
+      toWeights(result.snapshot, config.arch, outputActivationOf(config.loss), meta),
+      result,
+    );
   }
   return await training.finish(backend, extraMeta);
 }

@@ -3,18 +3,20 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LstmParams, LstmShape } from './lstm.js';
 
 export interface ParamSnapshot extends LstmShape {
-  kernel: Float32Array;     // [I, 4H] row-major, columns i | f | g | o
-  recurrent: Float32Array;  // [H, 4H]
-  bias: Float32Array;       // [4H]
-  denseW: Float32Array;     // [H, O]
-  denseB: Float32Array;     // [O]
+  kernel: Float32Array; // [I, 4H] row-major, columns i | f | g | o
+  recurrent: Float32Array; // [H, 4H]
+  bias: Float32Array; // [4H]
+  denseW: Float32Array; // [H, O]
+  denseB: Float32Array; // [O]
 }
 
 export function takeSnapshot(p: LstmParams): ParamSnapshot {
   const [I, fourH] = p.kernel.shape as [number, number];
   const O = p.denseB.shape[0]!;
   return {
-    inputSize: I, hiddenSize: fourH / 4, outputSize: O,
+    inputSize: I,
+    hiddenSize: fourH / 4,
+    outputSize: O,
     kernel: p.kernel.dataSync() as Float32Array,
     recurrent: p.recurrent.dataSync() as Float32Array,
     bias: p.bias.dataSync() as Float32Array,
@@ -31,7 +33,8 @@ export function snapshotTensors(s: ParamSnapshot): LstmParams {
 /** Variables initialised from a snapshot (trainable by default). Caller disposes. */
 export function snapshotVariables(s: ParamSnapshot, trainable = true): LstmParams {
   const { inputSize: I, hiddenSize: H, outputSize: O } = s;
-  return tf.tidy(() => ({ // frees the initial-value tensors; the variables survive
+  return tf.tidy(() => ({
+    // frees the initial-value tensors; the variables survive
     kernel: tf.variable(tf.tensor2d(s.kernel, [I, 4 * H]), trainable),
     recurrent: tf.variable(tf.tensor2d(s.recurrent, [H, 4 * H]), trainable),
     bias: tf.variable(tf.tensor1d(s.bias), trainable),

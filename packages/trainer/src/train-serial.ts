@@ -14,13 +14,25 @@ import { createRng, randInt } from './random.js';
 export const SERIAL_CHECK_WIDTH = 64;
 
 /** A batch as lstm-grad.ts reads it: an input and a target every step. */
-const sequencesOf = (batch: SerialBatch): Sequences => ({ size: batch.size, inputs: batch.steps, targets: batch.targets });
+const sequencesOf = (batch: SerialBatch): Sequences => ({
+  size: batch.size,
+  inputs: batch.steps,
+  targets: batch.targets,
+});
 
 /** Exact-match rate and the smallest margin over all bits of a batch, against the loss's own decision threshold. */
-export function scoreSerialBatch(weights: ParamSnapshot, batch: SerialBatch, loss: Loss): { accuracy: number; minMargin: number } {
+export function scoreSerialBatch(
+  weights: ParamSnapshot,
+  batch: SerialBatch,
+  loss: Loss,
+): { accuracy: number; minMargin: number } {
   const rowMin = sequenceMargins(weights, sequencesOf(batch), loss);
-  let right = 0, minMargin = Infinity;
-  for (const m of rowMin) { if (m > 0) right++; minMargin = Math.min(minMargin, m); }
+  let right = 0,
+    minMargin = Infinity;
+  for (const m of rowMin) {
+    if (m > 0) right++;
+    minMargin = Math.min(minMargin, m);
+  }
   return { accuracy: right / rowMin.length, minMargin };
 }
 
@@ -34,15 +46,27 @@ function flatSizes({ inputSize: I, hiddenSize: H, outputSize: O }: LstmShape): n
 function unflatten(shape: LstmShape, sizes: number[], data: Float32Array): ParamSnapshot {
   const views: Float32Array[] = [];
   let at = 0;
-  for (const n of sizes) { views.push(data.subarray(at, at + n)); at += n; }
-  const [kernel, recurrent, bias, denseW, denseB] = views as [Float32Array, Float32Array, Float32Array, Float32Array, Float32Array];
+  for (const n of sizes) {
+    views.push(data.subarray(at, at + n));
+    at += n;
+  }
+  const [kernel, recurrent, bias, denseW, denseB] = views as [
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+    Float32Array,
+  ];
   return { ...shape, kernel, recurrent, bias, denseW, denseB };
 }
 
 function flatten(p: ParamGrads, total: number): Float32Array {
   const out = new Float32Array(total);
   let at = 0;
-  for (const part of [p.kernel, p.recurrent, p.bias, p.denseW, p.denseB]) { out.set(part, at); at += part.length; }
+  for (const part of [p.kernel, p.recurrent, p.bias, p.denseW, p.denseB]) {
+    out.set(part, at);
+    at += part.length;
+  }
   return out;
 }
 
@@ -70,7 +94,8 @@ export function serialTask(config: TrainConfig): Task {
       const width = long ? config.longBatches![1] : minWidth + randInt(rng, maxWidth - minWidth + 1);
       const batch = serialBatch(rng, width, config.batch, config.chainRows);
       yield {
-        size: config.batch, width,
+        size: config.batch,
+        width,
         gradients: () => {
           const { loss, grads } = lossAndGrads(unflatten(shape, sizes, params), sequencesOf(batch), config.loss);
           return { loss, grads: [flatten(grads, total)] };
@@ -80,7 +105,9 @@ export function serialTask(config: TrainConfig): Task {
   }
 
   return {
-    params, snapshot, batches,
+    params,
+    snapshot,
+    batches,
     score() {
       const weights = snapshot();
       const train = scoreSerialBatch(weights, serialBatch(checkRng, maxWidth, CHECK_ROWS.train), config.loss);
@@ -88,14 +115,19 @@ export function serialTask(config: TrainConfig): Task {
       let exact = train.accuracy === 1 && long.accuracy === 1;
       let minMargin = Math.min(train.minMargin, long.minMargin);
       if (exact) {
-        const more = [maxWidth, SERIAL_CHECK_WIDTH].map((w) => scoreSerialBatch(weights, serialBatch(checkRng, w, CHECK_ROWS.confirm), config.loss));
+        const more = [maxWidth, SERIAL_CHECK_WIDTH].map((w) =>
+          scoreSerialBatch(weights, serialBatch(checkRng, w, CHECK_ROWS.confirm), config.loss),
+        );
         exact = more.every((c) => c.accuracy === 1);
         minMargin = Math.min(minMargin, ...more.map((c) => c.minMargin));
       }
       // Best = right on the checks with the widest margin (a saturated carry is what survives 4096 bits).
       return {
-        trainAccuracy: train.accuracy, heldOutAccuracy: long.accuracy, allPairsAccuracy: null,
-        score: train.accuracy + long.accuracy + (exact ? minMargin : 0), candidate: exact,
+        trainAccuracy: train.accuracy,
+        heldOutAccuracy: long.accuracy,
+        allPairsAccuracy: null,
+        score: train.accuracy + long.accuracy + (exact ? minMargin : 0),
+        candidate: exact,
       };
     },
     restart: () => params.set(fresh()),

@@ -14,10 +14,15 @@ import type { TrainHooks, TrainResult } from './train-types.js';
 /** The held-out split depends on the seed alone (its own stream), not on anything training does. */
 export function vectorSplit(config: TrainConfig): { train: Int32Array; heldOut: Int32Array } {
   if (config.vectorData.kind === 'random') {
-    const { train, test } = notebookSplit(config.vectorData.samples, config.vectorData.testFraction, createRng(config.seed, 'data'));
+    const { train, test } = notebookSplit(
+      config.vectorData.samples,
+      config.vectorData.testFraction,
+      createRng(config.seed, 'data'),
+    );
     return { train, heldOut: test };
   }
-  if (config.holdout <= 0) return { train: Int32Array.from({ length: PAIR_COUNT }, (_, k) => k), heldOut: new Int32Array(0) };
+  if (config.holdout <= 0)
+    return { train: Int32Array.from({ length: PAIR_COUNT }, (_, k) => k), heldOut: new Int32Array(0) };
   return splitHoldout(config.holdout, createRng(config.seed, 'holdout'));
 }
 
@@ -42,7 +47,9 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
   const X1 = tf.tensor2d(first, [PAIR_COUNT, VECTOR_BITS]);
   const X2 = tf.tensor2d(second, [PAIR_COUNT, VECTOR_BITS]);
   const Y = tf.tensor2d(target, [PAIR_COUNT, VECTOR_BITS]);
-  const params = options.init ? snapshotVariables(options.init) : initParams({ inputSize: VECTOR_BITS, hiddenSize: config.hidden, outputSize: VECTOR_BITS }, rng, config.init);
+  const params = options.init
+    ? snapshotVariables(options.init)
+    : initParams({ inputSize: VECTOR_BITS, hiddenSize: config.hidden, outputSize: VECTOR_BITS }, rng, config.init);
   const averaged = config.ema === undefined ? undefined : snapshotVariables(takeSnapshot(params), false);
   const noise = regularizers(config);
   let margins: Float32Array = new Float32Array(PAIR_COUNT);
@@ -52,7 +59,8 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
     for (let s = 0; s < ids.length; s += config.batch) {
       const slice = ids.subarray(s, s + config.batch);
       yield {
-        ids: slice, size: slice.length,
+        ids: slice,
+        size: slice.length,
         loss: () => {
           const at = tf.tensor1d(slice, 'int32');
           const { x1, x2, mapHidden } = noise.batch(tf.gather(X1, at), tf.gather(X2, at));
@@ -65,10 +73,14 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
     }
   }
 
-  const marginsOf = (p: LstmParams) => tf.tidy(() => rowMargins(config.loss, Y, forwardLogits(p, [X1, X2], [1])[0]!).dataSync() as Float32Array);
+  const marginsOf = (p: LstmParams) =>
+    tf.tidy(() => rowMargins(config.loss, Y, forwardLogits(p, [X1, X2], [1])[0]!).dataSync() as Float32Array);
   return {
-    variables: paramList(params), snapshot: () => takeSnapshot(averaged ?? params), // the average is what training returns
-    batches, split: { train: train.length, heldOut: heldOut.length }, heldOutPairs: heldOut,
+    variables: paramList(params),
+    snapshot: () => takeSnapshot(averaged ?? params), // the average is what training returns
+    batches,
+    split: { train: train.length, heldOut: heldOut.length },
+    heldOutPairs: heldOut,
     score() {
       // One forward pass over all pairs; the mining of the next epoch uses the training pairs' margins only (of the
       // trained weights: they are what the next epoch moves), the scores those of the weights training returns.
@@ -76,37 +88,55 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
       const correct = Uint8Array.from(averaged ? marginsOf(averaged) : margins, (m) => (m > 0 ? 1 : 0));
       const trainAccuracy = fractionCorrect(train, correct)!;
       return {
-        trainAccuracy, score: trainAccuracy, candidate: trainAccuracy === 1,
+        trainAccuracy,
+        score: trainAccuracy,
+        candidate: trainAccuracy === 1,
         heldOutAccuracy: fractionCorrect(heldOut, correct),
         allPairsAccuracy: correct.reduce((n, c) => n + c, 0) / PAIR_COUNT,
       };
     },
-    dispose: () => { tf.dispose([X1, X2, Y]); disposeParams(params); if (averaged) disposeParams(averaged); },
+    dispose: () => {
+      tf.dispose([X1, X2, Y]);
+      disposeParams(params);
+      if (averaged) disposeParams(averaged);
+    },
   };
 }
 
 /** ema ← d·ema + (1 − d)·w for every weight. */
 export function updateAverage(averaged: LstmParams, params: LstmParams, decay: number): void {
   const from = paramList(params);
-  tf.tidy(() => paramList(averaged).forEach((a, k) => a.assign(tf.add(tf.mul(a, decay), tf.mul(from[k]!, 1 - decay)))));
+  tf.tidy(() =>
+    paramList(averaged).forEach((a, k) => {
+      a.assign(tf.add(tf.mul(a, decay), tf.mul(from[k]!, 1 - decay)));
+    }),
+  );
 }
 
 /** Training-time noise: Gaussian noise on the input bits and dropout on h, seeded per batch from their own stream
  *  (so switching them on does not change the split, the initialisation or the order of the pairs). Off: the inputs as they are. */
-function regularizers(config: TrainConfig): { batch(x1: tf.Tensor2D, x2: tf.Tensor2D): { x1: tf.Tensor2D; x2: tf.Tensor2D; mapHidden?: HiddenMap } } {
+function regularizers(config: TrainConfig): {
+  batch(x1: tf.Tensor2D, x2: tf.Tensor2D): { x1: tf.Tensor2D; x2: tf.Tensor2D; mapHidden?: HiddenMap };
+} {
   const rng = createRng(config.seed, 'regularize');
   const { inputNoise = 0, dropout = 0 } = config;
   const seed = () => rng();
   return {
     batch(x1, x2) {
-      const noisy = (x: tf.Tensor2D) => (inputNoise > 0 ? tf.add(x, tf.randomNormal(x.shape, 0, inputNoise, 'float32', seed())) as tf.Tensor2D : x);
-      const mapHidden: HiddenMap | undefined = dropout > 0 ? (h) => tf.dropout(h, dropout, undefined, seed()) as tf.Tensor2D : undefined;
+      const noisy = (x: tf.Tensor2D) =>
+        inputNoise > 0 ? (tf.add(x, tf.randomNormal(x.shape, 0, inputNoise, 'float32', seed())) as tf.Tensor2D) : x;
+      const mapHidden: HiddenMap | undefined =
+        dropout > 0 ? (h) => tf.dropout(h, dropout, undefined, seed()) as tf.Tensor2D : undefined;
       return { x1: noisy(x1), x2: noisy(x2), mapHidden };
     },
   };
 }
 
-export function trainVector(config: TrainConfig, hooks: TrainHooks = {}, options: VectorTaskOptions = {}): Promise<TrainResult> {
+export function trainVector(
+  config: TrainConfig,
+  hooks: TrainHooks = {},
+  options: VectorTaskOptions = {},
+): Promise<TrainResult> {
   return new TrainingLoop(config, vectorTask(config, options), hooks).run();
 }
 
@@ -116,7 +146,13 @@ export function trainVector(config: TrainConfig, hooks: TrainHooks = {}, options
  * worst-bit margin is under `hardMargin` and `wrongRepeat` more of each pair still wrong: once most pairs are learnt,
  * a plain pass is mostly gradient from pairs that are already right, and the long carry chains stay wrong.
  */
-export function composeEpoch(config: TrainConfig, epoch: number, train: Int32Array, margins: Float32Array, rng: PRNG): Int32Array {
+export function composeEpoch(
+  config: TrainConfig,
+  epoch: number,
+  train: Int32Array,
+  margins: Float32Array,
+  rng: PRNG,
+): Int32Array {
   const data = config.vectorData;
   const out: number[] = [];
   if (data.kind === 'random' || epoch === 1) {
@@ -124,7 +160,12 @@ export function composeEpoch(config: TrainConfig, epoch: number, train: Int32Arr
   } else {
     for (const k of train) {
       const m = margins[k]!;
-      const copies = m < data.hardMargin ? 1 + data.hardRepeat + (m <= 0 ? data.wrongRepeat : 0) : uniform(rng) < data.easyFraction ? 1 : 0;
+      const copies =
+        m < data.hardMargin
+          ? 1 + data.hardRepeat + (m <= 0 ? data.wrongRepeat : 0)
+          : uniform(rng) < data.easyFraction
+            ? 1
+            : 0;
       for (let r = 0; r < copies; r++) out.push(k);
     }
   }

@@ -5,7 +5,10 @@ import type { TrainConfig } from './config.js';
 import type { TrainedModel } from './pipeline.js';
 
 export type VerdictKind = 'verified' | 'experiment' | 'unverified';
-export interface Verdict { kind: VerdictKind; line: string }
+export interface Verdict {
+  kind: VerdictKind;
+  line: string;
+}
 
 export function summaryLine(m: TrainedModel): string {
   const v = m.verification;
@@ -14,7 +17,9 @@ export function summaryLine(m: TrainedModel): string {
   const parity = `max |TF.js − core| ${v.parity.maxAbsDiff.toExponential(2)}`;
   const digits = `${String(m.weights.meta.digits)} digits`;
   if (v.vector) {
-    const held = v.vector.heldOut ? `, held-out ${v.vector.heldOut.correct}/${v.vector.heldOut.total} (${percent(v.vector.heldOut.accuracy)})` : '';
+    const held = v.vector.heldOut
+      ? `, held-out ${v.vector.heldOut.correct}/${v.vector.heldOut.total} (${percent(v.vector.heldOut.accuracy)})`
+      : '';
     return `${head}; core: all pairs ${v.vector.allPairs.correct}/${v.vector.allPairs.total}${held}; ${parity}; ${digits}`;
   }
   const widths = v.serial!.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ');
@@ -23,10 +28,13 @@ export function summaryLine(m: TrainedModel): string {
 
 /** Why training stopped, in words (the progress bar's last state says the same). */
 export function stopWords(reason: TrainedModel['result']['stopReason'], config: TrainConfig): string {
-  return reason === 'target' ? 'target reached'
-    : reason === 'time' ? `time limit of ${config.maxSeconds}s`
-    : reason === 'epochs' ? `epoch limit of ${config.epochs}`
-    : 'interrupted';
+  return reason === 'target'
+    ? 'target reached'
+    : reason === 'time'
+      ? `time limit of ${config.maxSeconds}s`
+      : reason === 'epochs'
+        ? `epoch limit of ${config.epochs}`
+        : 'interrupted';
 }
 
 const percent = (x: number) => `${(x * 100).toFixed(2)}%`;
@@ -42,10 +50,16 @@ export function verdictOf(m: TrainedModel): Verdict {
   const summary = summaryLine(m);
   if (m.verification.passed) return { kind: 'verified', line: `verified: ${summary}` };
   if (m.config.holdout > 0 && trainingPairsExact(m)) {
-    return { kind: 'experiment', line: `held-out experiment (${m.config.holdout * 100}% of pairs never trained on; every training pair right): ${summary}` };
+    return {
+      kind: 'experiment',
+      line: `held-out experiment (${m.config.holdout * 100}% of pairs never trained on; every training pair right): ${summary}`,
+    };
   }
   if (m.config.preset === 'seed') {
-    return { kind: 'experiment', line: `notebook baseline (--preset seed runs the notebook's recipe, which is not meant to be exact): ${summary}` };
+    return {
+      kind: 'experiment',
+      line: `notebook baseline (--preset seed runs the notebook's recipe, which is not meant to be exact): ${summary}`,
+    };
   }
   return { kind: 'unverified', line: `NOT verified: ${summary}` };
 }

@@ -30,7 +30,10 @@ describe.each(['cpu', 'wasm'] as const)('Adam equals tf.train.adam on %s, bit fo
       if (k >= 0) firstDifference = `step ${step}, weight ${k}: ${weights[k]} ≠ TF.js ${want[k]}`;
     }
     expect(firstDifference).toBeNull();
-    expect(Array.from(weights).some((w, i) => w !== start[i]), 'the weights moved').toBe(true);
+    expect(
+      Array.from(weights).some((w, i) => w !== start[i]),
+      'the weights moved',
+    ).toBe(true);
     reference.dispose();
     variable.dispose();
   });

@@ -6,18 +6,32 @@ import * as tf from '@tensorflow/tfjs-core';
 import { createAdder, parseWeights } from '@lstm-adder/core';
 import { build } from 'esbuild';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { createTraining, DEFAULTS, drain, SERIAL_VERIFICATION, verifySerial, verifySerialSteps } from '@lstm-adder/trainer/browser';
+import {
+  createTraining,
+  DEFAULTS,
+  drain,
+  SERIAL_VERIFICATION,
+  verifySerial,
+  verifySerialSteps,
+} from '@lstm-adder/trainer/browser';
 import { setupBackend } from '../src/node/backend.js';
 import { fromWeights } from '../src/export.js';
 import { chooseSerialDigits } from '../src/pipeline.js';
 import { tinyConfig } from './helpers.js';
 
-beforeAll(async () => { await setupBackend('wasm'); });
+beforeAll(async () => {
+  await setupBackend('wasm');
+});
 
 test('the browser entry bundles for the browser platform with no Node built-in and no tfjs-node', async () => {
   const result = await build({
     entryPoints: [fileURLToPath(new URL('../src/browser.ts', import.meta.url))],
-    bundle: true, platform: 'browser', format: 'esm', write: false, metafile: true, logLevel: 'silent',
+    bundle: true,
+    platform: 'browser',
+    format: 'esm',
+    write: false,
+    metafile: true,
+    logLevel: 'silent',
   });
   const inputs = Object.keys(result.metafile.inputs);
   expect(inputs.some((f) => f.includes('tfjs-core/dist/register_all_gradients'))).toBe(true);
@@ -64,7 +78,9 @@ describe('a Worker-style run', () => {
 describe('carry chains', () => {
   test('a model right on every random sum of the plan but dropping a whole-width carry fails verification', () => {
     // A real run (H = 4, widths 1–16, seed 5): its 40,200 random sums are all right, (2^16 − 1) + 1 is not.
-    const weights = parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/serial-short-carry.json', import.meta.url)), 'utf8')));
+    const weights = parseWeights(
+      JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/serial-short-carry.json', import.meta.url)), 'utf8')),
+    );
     const v = verifySerial(weights);
     expect(v.correct).toBe(v.total);
     expect(v.carryChains.correct).toBeLessThan(v.carryChains.total);
@@ -73,12 +89,17 @@ describe('carry chains', () => {
   });
 
   test('a training candidate that passes the cheap screen but not the verification is not accepted', async () => {
-    const weights = parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/serial-short-carry.json', import.meta.url)), 'utf8')));
+    const weights = parseWeights(
+      JSON.parse(readFileSync(fileURLToPath(new URL('./fixtures/serial-short-carry.json', import.meta.url)), 'utf8')),
+    );
     const screen = { widths: [8], samples: [200], seed: 3 }; // short sums: this model gets them all right
     expect(verifySerial(weights, screen).passed).toBe(true);
     const config = { ...DEFAULTS.serial, hidden: weights.hiddenSize };
     for (const failFast of [true, false]) {
-      const pick = await chooseSerialDigits(fromWeights(weights), config, failFast, { screen, full: SERIAL_VERIFICATION });
+      const pick = await chooseSerialDigits(fromWeights(weights), config, failFast, {
+        screen,
+        full: SERIAL_VERIFICATION,
+      });
       expect(pick.serial.passed).toBe(false);
       expect(pick.digits).toBe(9);
     }

@@ -19,7 +19,10 @@ describe.concurrent('bad input exits 2 with one line, before anything loads or t
   const dir = tempDir();
   mkdirSync(join(dir, 'a-dir'));
   test.each([
-    [['--arch', 'lstm'], /^error: option '--arch <arch>' argument 'lstm' is invalid. Allowed choices are vector, serial. \(see lstm-adder-train --help\)$/],
+    [
+      ['--arch', 'lstm'],
+      /^error: option '--arch <arch>' argument 'lstm' is invalid. Allowed choices are vector, serial. \(see lstm-adder-train --help\)$/,
+    ],
     [['--arch', 'serial', '--holdout', '0.1'], /^error: --holdout: applies to arch vector only/],
     [['--out', '/proc/nope/x.json'], /^error: --out \/proc\/nope\/x.json: cannot be written/],
     [['--out', join(dir, 'ok.json'), '--report', join(dir, 'a-dir')], /^error: --report .*a-dir: is a directory/],
@@ -34,19 +37,56 @@ describe.concurrent('bad input exits 2 with one line, before anything loads or t
 describe('a short run that core does not verify', () => {
   test('lowers the loss, is reproducible from its seed, leaves --out byte-identical and exits 3', async () => {
     const dir = tempDir();
-    const args = (out: string) => ['--arch', 'vector', '--hidden', '4', '--epochs', '4', '--batch', '2048', '--seed', '5', '--backend', 'wasm', '--json', '--out', out];
+    const args = (out: string) => [
+      '--arch',
+      'vector',
+      '--hidden',
+      '4',
+      '--epochs',
+      '4',
+      '--batch',
+      '2048',
+      '--seed',
+      '5',
+      '--backend',
+      'wasm',
+      '--json',
+      '--out',
+      out,
+    ];
     writeFileSync(join(dir, 'a.json'), 'a verified model\n');
-    const [first, second] = await Promise.all([cli(args(join(dir, 'a.json'))), cli([...args(join(dir, 'b.json')), '--allow-unverified'])]);
+    const [first, second] = await Promise.all([
+      cli(args(join(dir, 'a.json'))),
+      cli([...args(join(dir, 'b.json')), '--allow-unverified']),
+    ]);
     expect(first.code, first.stderr).toBe(3);
     expect(second.code, second.stderr).toBe(0);
 
-    const lines = first.stdout.trim().split('\n').map((l) => JSON.parse(l) as { event: string; loss?: number; backend?: string; verdict?: string; out?: string; message?: string });
+    const lines = first.stdout
+      .trim()
+      .split('\n')
+      .map(
+        (l) =>
+          JSON.parse(l) as {
+            event: string;
+            loss?: number;
+            backend?: string;
+            verdict?: string;
+            out?: string;
+            message?: string;
+          },
+      );
     expect(lines[0]).toMatchObject({ event: 'info', backend: 'wasm' }); // first line: which backend and why
     const losses = lines.filter((l) => l.event === 'epoch').map((l) => l.loss!);
     expect(losses).toHaveLength(4);
     expect(losses.at(-1)!).toBeLessThan(losses[0]!);
     const summary = lines.at(-1)!;
-    expect(summary).toMatchObject({ event: 'summary', verdict: 'unverified', out: join(dir, 'a.unverified.json'), status: 3 });
+    expect(summary).toMatchObject({
+      event: 'summary',
+      verdict: 'unverified',
+      out: join(dir, 'a.unverified.json'),
+      status: 3,
+    });
     expect(summary.message).toMatch(/^NOT verified: vector H=4: 4 epochs \(epoch limit of 4\)/);
 
     expect(readFileSync(join(dir, 'a.json'), 'utf8')).toBe('a verified model\n'); // byte-identical
@@ -64,11 +104,16 @@ describe('a short run that core does not verify', () => {
   test('the plain output says what it did in words: the verdict, the file written, the one left alone', async () => {
     const dir = tempDir();
     writeFileSync(join(dir, 'm.json'), 'previous\n');
-    const r = await cli(['--hidden', '2', '--epochs', '1', '--batch', '4096', '--backend', 'wasm', '--out', 'm.json'], dir);
+    const r = await cli(
+      ['--hidden', '2', '--epochs', '1', '--batch', '4096', '--backend', 'wasm', '--out', 'm.json'],
+      dir,
+    );
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toMatch(/^NOT verified: vector H=2: 1 epochs \(epoch limit of 1\)/m);
     expect(r.stdout).toContain('wrote m.unverified.json\n');
-    expect(r.stdout).toContain('m.json left unchanged; the unverified model is in m.unverified.json (--allow-unverified writes it to m.json); exit 3');
+    expect(r.stdout).toContain(
+      'm.json left unchanged; the unverified model is in m.unverified.json (--allow-unverified writes it to m.json); exit 3',
+    );
     expect(readFileSync(join(dir, 'm.json'), 'utf8')).toBe('previous\n');
   });
 });
@@ -78,14 +123,21 @@ describe('Ctrl-C', () => {
     const dir = tempDir();
     const out = join(dir, 'model.json');
     writeFileSync(out, 'previous model\n');
-    const child = spawn(process.execPath, [bin, '--arch', 'serial', '--epochs', '1000', '--max-seconds', '60', '--backend', 'wasm', '--json', '--out', out], { env, detached: true });
+    const child = spawn(
+      process.execPath,
+      [bin, '--arch', 'serial', '--epochs', '1000', '--max-seconds', '60', '--backend', 'wasm', '--json', '--out', out],
+      { env, detached: true },
+    );
     let stdout = '';
     let sent = false;
     const code = await new Promise<number | null>((resolve) => {
       child.stdout.on('data', (chunk: Buffer) => {
         stdout += chunk.toString();
         // once training is under way, interrupt the process group, as Ctrl-C in a terminal does
-        if (stdout.includes('"event":"epoch"') && !sent) { sent = true; process.kill(-child.pid!, 'SIGINT'); }
+        if (stdout.includes('"event":"epoch"') && !sent) {
+          sent = true;
+          process.kill(-child.pid!, 'SIGINT');
+        }
       });
       child.on('exit', (status) => resolve(status));
     });

@@ -10,7 +10,9 @@ import { vectorSplit } from '../src/train-vector.js';
 import { parityCheck } from '../src/verify.js';
 
 const load = (arch: string): Weights =>
-  parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL(`../../core/models/${arch}.json`, import.meta.url)), 'utf8')));
+  parseWeights(
+    JSON.parse(readFileSync(fileURLToPath(new URL(`../../core/models/${arch}.json`, import.meta.url)), 'utf8')),
+  );
 
 /** A figure the model's meta claims: present, or the test fails here. */
 function claimed<T>(value: T | null | undefined, what: string): T {
@@ -18,7 +20,9 @@ function claimed<T>(value: T | null | undefined, what: string): T {
   return value;
 }
 
-beforeAll(async () => { await setupBackend('wasm'); });
+beforeAll(async () => {
+  await setupBackend('wasm');
+});
 
 describe('committed models', () => {
   test('vector: core reproduces the all-pairs figures and wrong pairs meta.verification claims', () => {
@@ -28,15 +32,23 @@ describe('committed models', () => {
     expect(got.total).toBe(claim.total);
     expect(got.correct).toBe(claim.correct);
     expect(got.wrong.length).toBe(claimed(claim.wrongCount, 'verification.vector.allPairs.wrongCount'));
-    expect(got.wrong.slice(0, claim.wrong.length).map(({ a, b }) => [a, b])).toEqual(claim.wrong.map(({ a, b }) => [a, b]));
+    expect(got.wrong.slice(0, claim.wrong.length).map(({ a, b }) => [a, b])).toEqual(
+      claim.wrong.map(({ a, b }) => [a, b]),
+    );
   });
 
   test('serial: core reproduces every per-width figure meta.verification claims, up to 4096 bits', () => {
     const w = load('serial');
     const claim = claimed(w.meta.verification?.serial, 'verification.serial');
     expect(claim.byWidth.map((b) => b.width)).toEqual([8, 16, 32, 64, 1024, 4096]);
-    const got = evaluateSerial(createAdder(w), { widths: claim.byWidth.map((b) => b.width), samples: claim.byWidth.map((b) => b.samples), seed: claimed(claim.seed, 'verification.serial.seed') });
-    expect(got.byWidth.map(({ width, samples, correct }) => ({ width, samples, correct }))).toEqual(claim.byWidth.map(({ width, samples, correct }) => ({ width, samples, correct })));
+    const got = evaluateSerial(createAdder(w), {
+      widths: claim.byWidth.map((b) => b.width),
+      samples: claim.byWidth.map((b) => b.samples),
+      seed: claimed(claim.seed, 'verification.serial.seed'),
+    });
+    expect(got.byWidth.map(({ width, samples, correct }) => ({ width, samples, correct }))).toEqual(
+      claim.byWidth.map(({ width, samples, correct }) => ({ width, samples, correct })),
+    );
   });
 
   test.each(['vector', 'serial'])('%s: TF.js and core agree within the claimed parity', (arch) => {

@@ -6,15 +6,23 @@ import { trainModel } from '../src/pipeline.js';
 import type { ParamSnapshot } from '../src/snapshot.js';
 import { tinyConfig } from './helpers.js';
 
-beforeAll(async () => { await setupBackend('wasm'); });
+beforeAll(async () => {
+  await setupBackend('wasm');
+});
 
 /** A snapshot whose every number says where it came from: kernel[r, c] = 1000·r + c, and so on. */
 function labelledSnapshot(I: number, H: number, O: number): ParamSnapshot {
-  const fill = (rows: number, cols: number, base: number) => Float32Array.from({ length: rows * cols }, (_, k) => base + 1000 * Math.floor(k / cols) + (k % cols));
+  const fill = (rows: number, cols: number, base: number) =>
+    Float32Array.from({ length: rows * cols }, (_, k) => base + 1000 * Math.floor(k / cols) + (k % cols));
   return {
-    inputSize: I, hiddenSize: H, outputSize: O,
-    kernel: fill(I, 4 * H, 0), recurrent: fill(H, 4 * H, 100_000), bias: fill(1, 4 * H, 200_000),
-    denseW: fill(H, O, 300_000), denseB: fill(1, O, 400_000),
+    inputSize: I,
+    hiddenSize: H,
+    outputSize: O,
+    kernel: fill(I, 4 * H, 0),
+    recurrent: fill(H, 4 * H, 100_000),
+    bias: fill(1, 4 * H, 200_000),
+    denseW: fill(H, O, 300_000),
+    denseB: fill(1, O, 400_000),
   };
 }
 
@@ -23,7 +31,10 @@ describe('export to lstm-adder.weights/v1', () => {
     const s = labelledSnapshot(2, 3, 1);
     const w = toWeights(s, 'serial', 'sigmoid', {});
     // column block k of the fused [I, 4H] kernel is gate k of i, f, g, o
-    expect(w.lstm.i.U).toEqual([[0, 1, 2], [1000, 1001, 1002]]);
+    expect(w.lstm.i.U).toEqual([
+      [0, 1, 2],
+      [1000, 1001, 1002],
+    ]);
     expect(w.lstm.f.U[1]).toEqual([1003, 1004, 1005]);
     expect(w.lstm.g.V[2]).toEqual([102_006, 102_007, 102_008]);
     expect(w.lstm.o.b).toEqual([200_009, 200_010, 200_011]);
@@ -39,7 +50,7 @@ describe('export to lstm-adder.weights/v1', () => {
     expect(toWeights(s, 'vector', 'sigmoid', {}, 4).lstm.i.U[0]![0]).toBe(0.1);
   });
 
-  test('a trained model\'s exported JSON passes parseWeights, and core and TF.js agree on its outputs', async () => {
+  test("a trained model's exported JSON passes parseWeights, and core and TF.js agree on its outputs", async () => {
     const model = await trainModel(tinyConfig('vector', { epochs: 1 }), { name: 'wasm', reason: 'test' });
     const parsed = parseWeights(JSON.parse(JSON.stringify(model.weights)));
     expect(parsed.arch).toBe('vector');

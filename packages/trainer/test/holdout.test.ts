@@ -6,7 +6,9 @@ import { createRng } from '../src/random.js';
 import { trainVector, vectorSplit } from '../src/train-vector.js';
 import { tinyConfig } from './helpers.js';
 
-beforeAll(async () => { await setupBackend('wasm'); });
+beforeAll(async () => {
+  await setupBackend('wasm');
+});
 
 describe('held-out pairs', () => {
   test('the split is a deterministic partition of the 16,384 pairs', () => {
@@ -25,7 +27,12 @@ describe('held-out pairs', () => {
     const heldOut = new Set(vectorSplit(config).heldOut);
     const seen = new Set<number>();
     let batches = 0;
-    const result = await trainVector(config, { onBatch: (ids) => { batches++; for (const k of ids) seen.add(k); } });
+    const result = await trainVector(config, {
+      onBatch: (ids) => {
+        batches++;
+        for (const k of ids) seen.add(k);
+      },
+    });
     expect(result.epochsRun).toBe(3);
     expect(batches).toBeGreaterThan(3);
     expect(heldOut.size).toBe(1638);
@@ -34,7 +41,7 @@ describe('held-out pairs', () => {
     expect(result.history.every((r) => r.heldOutAccuracy !== null)).toBe(true);
   });
 
-  test('the seed preset keeps the notebook\'s 80k/20k split of 100,000 random pairs', () => {
+  test("the seed preset keeps the notebook's 80k/20k split of 100,000 random pairs", () => {
     const { train, heldOut } = vectorSplit(SEED_PRESET);
     expect(train.length).toBe(80_000);
     expect(heldOut.length).toBe(20_000);

@@ -15,23 +15,40 @@ import { scoreSerialBatch, serialTask } from '../src/train-serial.js';
 import { trainVector, vectorSplit } from '../src/train-vector.js';
 import { tinyConfig } from './helpers.js';
 
-beforeAll(async () => { await setupBackend('wasm'); });
+beforeAll(async () => {
+  await setupBackend('wasm');
+});
 
 /** A task whose loss is `lossOf(params)` and whose score per epoch comes from a list. */
-function fakeTask(lossOf: (p: LstmParams) => tf.Scalar, scores: number[] = []): Task & { scored: number; lstm: LstmParams } {
+function fakeTask(
+  lossOf: (p: LstmParams) => tf.Scalar,
+  scores: number[] = [],
+): Task & { scored: number; lstm: LstmParams } {
   const params = initParams({ inputSize: 2, hiddenSize: 2, outputSize: 1 }, createRng(3));
   const task = {
-    lstm: params, scored: 0, variables: paramList(params), snapshot: () => takeSnapshot(params),
-    *batches() { yield { loss: () => lossOf(params), size: 1 }; },
+    lstm: params,
+    scored: 0,
+    variables: paramList(params),
+    snapshot: () => takeSnapshot(params),
+    *batches() {
+      yield { loss: () => lossOf(params), size: 1 };
+    },
     score() {
       const score = scores[task.scored++] ?? 0;
       return { trainAccuracy: score, heldOutAccuracy: null, allPairsAccuracy: null, score, candidate: score === 1 };
     },
-    dispose() { disposeParams(params); },
+    dispose() {
+      disposeParams(params);
+    },
   };
   return task;
 }
-const fakeConfig = (over: Partial<TrainConfig>): TrainConfig => ({ ...structuredClone(DEFAULTS.serial), epochs: 10, maxSeconds: 60, ...over });
+const fakeConfig = (over: Partial<TrainConfig>): TrainConfig => ({
+  ...structuredClone(DEFAULTS.serial),
+  epochs: 10,
+  maxSeconds: 60,
+  ...over,
+});
 const zeroGradient = (p: LstmParams) => tf.mul(tf.sum(p.kernel), 0) as tf.Scalar;
 
 describe('learning-rate schedules', () => {
@@ -40,12 +57,18 @@ describe('learning-rate schedules', () => {
     expect(scheduledLr(c, { kind: 'cosine', lrMin: 0 }, 1, 0)).toBeCloseTo(0.08, 12);
     expect(scheduledLr(c, { kind: 'cosine', lrMin: 0 }, 76, 0)).toBeCloseTo(0.04, 12);
     expect(scheduledLr(c, { kind: 'cosine', lrMin: 0 }, 151, 0)).toBeCloseTo(0, 12);
-    expect(scheduledLr({ lr: 0.01, epochs: 1 }, { kind: 'step', everySteps: 250, factor: 0.98 }, 9, 749)).toBeCloseTo(0.01 * 0.98 ** 2, 12);
+    expect(scheduledLr({ lr: 0.01, epochs: 1 }, { kind: 'step', everySteps: 250, factor: 0.98 }, 9, 749)).toBeCloseTo(
+      0.01 * 0.98 ** 2,
+      12,
+    );
     expect(scheduledLr(c, { kind: 'constant' }, 5, 5)).toBeNull();
   });
 
   test('plateau halves the rate after `patience` epochs without a better training score, down to lrMin', async () => {
-    const loop = new TrainingLoop(fakeConfig({ lr: 0.08, epochs: 8, schedule: { kind: 'plateau', patience: 2, lrMin: 0.03 } }), fakeTask(zeroGradient, [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]));
+    const loop = new TrainingLoop(
+      fakeConfig({ lr: 0.08, epochs: 8, schedule: { kind: 'plateau', patience: 2, lrMin: 0.03 } }),
+      fakeTask(zeroGradient, [0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5, 0.5]),
+    );
     const result = await loop.run();
     expect(result.history.map((r) => r.lr)).toEqual([0.08, 0.08, 0.08, 0.04, 0.04, 0.03, 0.03, 0.03]);
   });
@@ -54,11 +77,16 @@ describe('learning-rate schedules', () => {
 test('weight decay is decoupled (AdamW): with a zero gradient each step only shrinks the weights by lr·wd', async () => {
   const task = fakeTask(zeroGradient);
   const before = task.lstm.kernel.dataSync().slice();
-  const loop = new TrainingLoop(fakeConfig({ lr: 0.1, weightDecay: 0.5, schedule: { kind: 'constant' }, epochs: 2 }), task);
+  const loop = new TrainingLoop(
+    fakeConfig({ lr: 0.1, weightDecay: 0.5, schedule: { kind: 'constant' }, epochs: 2 }),
+    task,
+  );
   await loop.step();
   await loop.step();
   const after = loop.snapshot().kernel;
-  before.forEach((w, k) => expect(after[k]).toBeCloseTo(w * 0.95 * 0.95, 6));
+  before.forEach((w, k) => {
+    expect(after[k]).toBeCloseTo(w * 0.95 * 0.95, 6);
+  });
   loop.dispose();
 });
 
@@ -68,7 +96,14 @@ describe('which weights training returns', () => {
     const asked: number[] = [];
     let atVerify: Float32Array | null = null;
     const loop = new TrainingLoop(fakeConfig({ keep: 'best', schedule: { kind: 'constant' } }), task, {
-      verify: (s) => { asked.push(loop.epoch); if (loop.epoch === 3) { atVerify = s.kernel.slice(); return true; } return false; },
+      verify: (s) => {
+        asked.push(loop.epoch);
+        if (loop.epoch === 3) {
+          atVerify = s.kernel.slice();
+          return true;
+        }
+        return false;
+      },
     });
     const result = await loop.run();
     expect(asked).toEqual([2, 3]); // asked only when the training signals said exact
@@ -80,7 +115,16 @@ describe('which weights training returns', () => {
 
   test('keep last: a fixed schedule runs to its end whatever the scores, and never asks verify', async () => {
     let asked = 0;
-    const loop = new TrainingLoop(fakeConfig({ keep: 'last', epochs: 4, schedule: { kind: 'cosine', lrMin: 0 } }), fakeTask(zeroGradient, [1, 1, 1, 1]), { verify: () => { asked++; return true; } });
+    const loop = new TrainingLoop(
+      fakeConfig({ keep: 'last', epochs: 4, schedule: { kind: 'cosine', lrMin: 0 } }),
+      fakeTask(zeroGradient, [1, 1, 1, 1]),
+      {
+        verify: () => {
+          asked++;
+          return true;
+        },
+      },
+    );
     const result = await loop.run();
     expect([result.stopReason, result.epochsRun, result.bestEpoch, asked]).toEqual(['epochs', 4, 4, 0]);
   });
@@ -92,7 +136,10 @@ test('stepping one epoch at a time, with pauses, gives the same weights as runni
   const run = await new TrainingLoop(config, serialTask(config)).run();
   const loop = new TrainingLoop(config, serialTask(config));
   const records = [];
-  while (!loop.done) { records.push(await loop.step()); await new Promise((r) => setTimeout(r, 5)); }
+  while (!loop.done) {
+    records.push(await loop.step());
+    await new Promise((r) => setTimeout(r, 5));
+  }
   const stepped = loop.result();
   loop.dispose();
   expect(records.map((r) => r!.epoch)).toEqual([1, 2, 3]);
@@ -100,25 +147,37 @@ test('stepping one epoch at a time, with pauses, gives the same weights as runni
 });
 
 describe('clean-up', () => {
-  test.each(['vector', 'serial'] as const)('%s: a whole run (training, export, verification, parity) leaves no tensor alive', async (arch) => {
-    const before = tf.memory().numTensors;
-    const model = await trainModel(tinyConfig(arch, { epochs: 2 }), { name: 'wasm', reason: 'test' });
-    expect(model.result.epochsRun).toBeGreaterThan(0);
-    expect(tf.memory().numTensors).toBe(before);
-  });
+  test.each(['vector', 'serial'] as const)(
+    '%s: a whole run (training, export, verification, parity) leaves no tensor alive',
+    async (arch) => {
+      const before = tf.memory().numTensors;
+      const model = await trainModel(tinyConfig(arch, { epochs: 2 }), { name: 'wasm', reason: 'test' });
+      expect(model.result.epochsRun).toBeGreaterThan(0);
+      expect(tf.memory().numTensors).toBe(before);
+    },
+  );
 });
 
-describe('serial scoring uses the loss\'s decision threshold', () => {
+describe("serial scoring uses the loss's decision threshold", () => {
   /** A model whose every output is `out`: all weights zero, so h = 0 and the output is the dense bias. */
   const constantModel = (out: number): ParamSnapshot => ({
-    inputSize: 2, hiddenSize: 2, outputSize: 1, kernel: new Float32Array(16), recurrent: new Float32Array(16), bias: new Float32Array(8),
-    denseW: new Float32Array(2), denseB: Float32Array.of(out),
+    inputSize: 2,
+    hiddenSize: 2,
+    outputSize: 1,
+    kernel: new Float32Array(16),
+    recurrent: new Float32Array(16),
+    bias: new Float32Array(8),
+    denseW: new Float32Array(2),
+    denseB: Float32Array.of(out),
   });
   const zeros = encodeSerialBatch([0n, 0n, 0n], [0n, 0n, 0n], 4); // every sum bit is 0
 
   test.each([
     // MSE: the output is y itself, bit = y ≥ 0.5; BCE: the output is a logit, bit = logit ≥ 0
-    ['mse', 0.3, 1], ['mse', 0.7, 0], ['bce', 0.3, 0], ['bce', -0.3, 1],
+    ['mse', 0.3, 1],
+    ['mse', 0.7, 0],
+    ['bce', 0.3, 0],
+    ['bce', -0.3, 1],
   ] as const)('%s with every output %d: accuracy on all-zero sums is %d', (loss, out, accuracy) => {
     expect(scoreSerialBatch(constantModel(out), zeros, loss).accuracy).toBe(accuracy);
   });
@@ -128,25 +187,36 @@ describe('held-out pairs never steer training', () => {
   test.each([
     ['the default recipe', { holdout: 0.1, epochs: 3 }],
     // the moonshot's regularisers (see regularizers.test.ts) read no held-out pair either
-    ['every regulariser on', { holdout: 0.25, epochs: 2, dropout: 0.2, inputNoise: 0.1, labelSmoothing: 0.1, ema: 0.9, init: 'orthogonal' }],
-  ] as const)('%s: flipping every held-out target changes the held-out score but not one trained weight', async (_, recipe) => {
-    const config = tinyConfig('vector', { ...recipe, seed: 4 });
-    const data = encodeAllPairs();
-    const poisoned = { ...data, target: data.target.slice() };
-    for (const k of vectorSplit(config).heldOut) for (let j = 0; j < 8; j++) poisoned.target[k * 8 + j] = 1 - poisoned.target[k * 8 + j]!;
-    const clean = await trainVector(config, {}, { data });
-    const dirty = await trainVector(config, {}, { data: poisoned });
-    expect(dirty.history.map((r) => r.heldOutAccuracy)).not.toEqual(clean.history.map((r) => r.heldOutAccuracy));
-    expect(dirty.history.map((r) => r.trainAccuracy)).toEqual(clean.history.map((r) => r.trainAccuracy));
-    expect(Array.from(dirty.snapshot.kernel)).toEqual(Array.from(clean.snapshot.kernel));
-    expect(Array.from(dirty.snapshot.recurrent)).toEqual(Array.from(clean.snapshot.recurrent));
-    expect([dirty.bestEpoch, dirty.stopReason]).toEqual([clean.bestEpoch, clean.stopReason]);
-  });
-
+    [
+      'every regulariser on',
+      { holdout: 0.25, epochs: 2, dropout: 0.2, inputNoise: 0.1, labelSmoothing: 0.1, ema: 0.9, init: 'orthogonal' },
+    ],
+  ] as const)(
+    '%s: flipping every held-out target changes the held-out score but not one trained weight',
+    async (_, recipe) => {
+      const config = tinyConfig('vector', { ...recipe, seed: 4 });
+      const data = encodeAllPairs();
+      const poisoned = { ...data, target: data.target.slice() };
+      for (const k of vectorSplit(config).heldOut)
+        for (let j = 0; j < 8; j++) poisoned.target[k * 8 + j] = 1 - poisoned.target[k * 8 + j]!;
+      const clean = await trainVector(config, {}, { data });
+      const dirty = await trainVector(config, {}, { data: poisoned });
+      expect(dirty.history.map((r) => r.heldOutAccuracy)).not.toEqual(clean.history.map((r) => r.heldOutAccuracy));
+      expect(dirty.history.map((r) => r.trainAccuracy)).toEqual(clean.history.map((r) => r.trainAccuracy));
+      expect(Array.from(dirty.snapshot.kernel)).toEqual(Array.from(clean.snapshot.kernel));
+      expect(Array.from(dirty.snapshot.recurrent)).toEqual(Array.from(clean.snapshot.recurrent));
+      expect([dirty.bestEpoch, dirty.stopReason]).toEqual([clean.bestEpoch, clean.stopReason]);
+    },
+  );
 });
 
 describe('serial recipe fields', () => {
-  const serialConfig = (over: Partial<TrainConfig>): TrainConfig => ({ ...structuredClone(DEFAULTS.serial), epochs: 3, batchesPerEpoch: 10, ...over });
+  const serialConfig = (over: Partial<TrainConfig>): TrainConfig => ({
+    ...structuredClone(DEFAULTS.serial),
+    epochs: 3,
+    batchesPerEpoch: 10,
+    ...over,
+  });
 
   test('longBatches [every, width]: every n-th batch has that width, the others the training widths', () => {
     const task = serialTask(serialConfig({ longBatches: [4, 40], trainWidths: [2, 6] }));
@@ -167,13 +237,21 @@ describe('serial recipe fields', () => {
 
   test('restartSteps: with no verified model after that many steps, training starts again from fresh weights', async () => {
     const run = async (restartSteps: number) => {
-      const loop = new TrainingLoop(serialConfig({ restartSteps, initScale: 0.01 }), serialTask(serialConfig({ restartSteps, initScale: 0.01 })), { verify: async () => false });
+      const loop = new TrainingLoop(
+        serialConfig({ restartSteps, initScale: 0.01 }),
+        serialTask(serialConfig({ restartSteps, initScale: 0.01 })),
+        { verify: async () => false },
+      );
       const after: Float32Array[] = [];
-      while (!loop.done) { await loop.step(); after.push(Float32Array.from(loop.task.params!)); }
+      while (!loop.done) {
+        await loop.step();
+        after.push(Float32Array.from(loop.task.params!));
+      }
       loop.dispose();
       return after;
     };
-    const plain = await run(0), restarted = await run(20);
+    const plain = await run(0),
+      restarted = await run(20);
     const largest = (w: Float32Array) => Math.max(...Array.from(w, Math.abs));
     // Started within ±0.01/√3, 10 steps of Adam at lr 0.03 move weights by ~0.1 or more.
     expect(Array.from(restarted[0]!)).toEqual(Array.from(plain[0]!)); // the same run up to the first restart

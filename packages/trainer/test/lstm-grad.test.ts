@@ -10,24 +10,49 @@ import { lossOf, rowMargins } from '../src/objective.js';
 import { createRng, uniform } from '../src/random.js';
 import { takeSnapshot } from '../src/snapshot.js';
 
-beforeAll(async () => { await setupBackend('cpu'); });
+beforeAll(async () => {
+  await setupBackend('cpu');
+});
 
-function autodiff(shape: { inputSize: number; hiddenSize: number; outputSize: number }, seq: Sequences, loss: Loss, seed: number) {
+function autodiff(
+  shape: { inputSize: number; hiddenSize: number; outputSize: number },
+  seq: Sequences,
+  loss: Loss,
+  seed: number,
+) {
   const params = initParams(shape, createRng(seed));
   // Push the weights away from the initialisation's symmetric start (forget bias 1, zero dense bias).
   const rng = createRng(seed, 'data');
-  tf.tidy(() => { for (const v of paramList(params)) v.assign(tf.add(v, tf.tensor(Array.from(v.dataSync(), () => uniform(rng) - 0.5), v.shape))); });
+  tf.tidy(() => {
+    for (const v of paramList(params))
+      v.assign(
+        tf.add(
+          v,
+          tf.tensor(
+            Array.from(v.dataSync(), () => uniform(rng) - 0.5),
+            v.shape,
+          ),
+        ),
+      );
+  });
   const snapshot = takeSnapshot(params);
   const outputSteps = seq.targets.flatMap((t, k) => (t ? [k] : []));
   const { value, grads } = tf.variableGrads(() => {
-    const logits = forwardLogits(params, seq.inputs.map((x) => tf.tensor2d(x, [seq.size, shape.inputSize])), outputSteps);
+    const logits = forwardLogits(
+      params,
+      seq.inputs.map((x) => tf.tensor2d(x, [seq.size, shape.inputSize])),
+      outputSteps,
+    );
     const labels = outputSteps.map((k) => tf.tensor2d(seq.targets[k]!, [seq.size, shape.outputSize]));
     return lossOf(loss, tf.concat(labels, 0), tf.concat(logits, 0));
   }, paramList(params));
   const expected = {
     loss: value.dataSync()[0]!,
-    kernel: grads[params.kernel.name]!.dataSync(), recurrent: grads[params.recurrent.name]!.dataSync(), bias: grads[params.bias.name]!.dataSync(),
-    denseW: grads[params.denseW.name]!.dataSync(), denseB: grads[params.denseB.name]!.dataSync(),
+    kernel: grads[params.kernel.name]!.dataSync(),
+    recurrent: grads[params.recurrent.name]!.dataSync(),
+    bias: grads[params.bias.name]!.dataSync(),
+    denseW: grads[params.denseW.name]!.dataSync(),
+    denseB: grads[params.denseB.name]!.dataSync(),
   };
   tf.dispose([value, ...Object.values(grads)]);
   disposeParams(params);
@@ -37,10 +62,34 @@ function autodiff(shape: { inputSize: number; hiddenSize: number; outputSize: nu
 const bits = (rng: () => number, n: number) => Float32Array.from({ length: n }, () => (uniform(rng) < 0.5 ? 0 : 1));
 
 describe('lossAndGrads (hand-derived BPTT) equals TF.js autodiff', () => {
-  const cases: { name: string; shape: { inputSize: number; hiddenSize: number; outputSize: number }; T: number; every: boolean; loss: Loss }[] = [
-    { name: 'serial shape, BCE, an output every step', shape: { inputSize: 2, hiddenSize: 3, outputSize: 1 }, T: 7, every: true, loss: 'bce' },
-    { name: 'serial shape, MSE, an output every step', shape: { inputSize: 2, hiddenSize: 4, outputSize: 1 }, T: 5, every: true, loss: 'mse' },
-    { name: 'vector shape, BCE, the last step only', shape: { inputSize: 8, hiddenSize: 5, outputSize: 8 }, T: 2, every: false, loss: 'bce' },
+  const cases: {
+    name: string;
+    shape: { inputSize: number; hiddenSize: number; outputSize: number };
+    T: number;
+    every: boolean;
+    loss: Loss;
+  }[] = [
+    {
+      name: 'serial shape, BCE, an output every step',
+      shape: { inputSize: 2, hiddenSize: 3, outputSize: 1 },
+      T: 7,
+      every: true,
+      loss: 'bce',
+    },
+    {
+      name: 'serial shape, MSE, an output every step',
+      shape: { inputSize: 2, hiddenSize: 4, outputSize: 1 },
+      T: 5,
+      every: true,
+      loss: 'mse',
+    },
+    {
+      name: 'vector shape, BCE, the last step only',
+      shape: { inputSize: 8, hiddenSize: 5, outputSize: 8 },
+      T: 2,
+      every: false,
+      loss: 'bce',
+    },
   ];
   for (const c of cases) {
     test(c.name, () => {
@@ -49,16 +98,20 @@ describe('lossAndGrads (hand-derived BPTT) equals TF.js autodiff', () => {
       const seq: Sequences = {
         size,
         inputs: Array.from({ length: c.T }, () => bits(rng, size * c.shape.inputSize)),
-        targets: Array.from({ length: c.T }, (_, t) => (c.every || t === c.T - 1 ? bits(rng, size * c.shape.outputSize) : null)),
+        targets: Array.from({ length: c.T }, (_, t) =>
+          c.every || t === c.T - 1 ? bits(rng, size * c.shape.outputSize) : null,
+        ),
       };
       const { snapshot, expected } = autodiff(c.shape, seq, c.loss, 5);
       const got = lossAndGrads(snapshot, seq, c.loss);
       expect(got.loss).toBeCloseTo(expected.loss, 5);
       for (const name of ['kernel', 'recurrent', 'bias', 'denseW', 'denseB'] as const) {
-        const want = expected[name], have = got.grads[name];
+        const want = expected[name],
+          have = got.grads[name];
         expect(have.length, name).toBe(want.length);
         const scale = Math.max(1e-3, ...Array.from(want, Math.abs));
-        for (let k = 0; k < want.length; k++) expect(Math.abs(have[k]! - want[k]!) / scale, `${name}[${k}]`).toBeLessThan(1e-4);
+        for (let k = 0; k < want.length; k++)
+          expect(Math.abs(have[k]! - want[k]!) / scale, `${name}[${k}]`).toBeLessThan(1e-4);
         expect(Math.max(...Array.from(want, Math.abs)), `${name} is not all zero`).toBeGreaterThan(0);
       }
     });
@@ -69,19 +122,34 @@ describe('sequenceMargins equals the TF.js forward pass and objective.ts rowMarg
   for (const loss of ['bce', 'mse'] as const) {
     test(`${loss}: every step's output, min over a row`, () => {
       const rng = createRng(12);
-      const size = 64, T = 2, shape = { inputSize: 2, hiddenSize: 4, outputSize: 1 }; // T = 2: some rows all right
-      const seq: Sequences = { size, inputs: Array.from({ length: T }, () => bits(rng, size * 2)), targets: Array.from({ length: T }, () => bits(rng, size)) };
+      const size = 64,
+        T = 2,
+        shape = { inputSize: 2, hiddenSize: 4, outputSize: 1 }; // T = 2: some rows all right
+      const seq: Sequences = {
+        size,
+        inputs: Array.from({ length: T }, () => bits(rng, size * 2)),
+        targets: Array.from({ length: T }, () => bits(rng, size)),
+      };
       const params = initParams(shape, createRng(8));
       const expected = tf.tidy(() => {
-        const logits = forwardLogits(params, seq.inputs.map((x) => tf.tensor2d(x, [size, 2])));
+        const logits = forwardLogits(
+          params,
+          seq.inputs.map((x) => tf.tensor2d(x, [size, 2])),
+        );
         const byRow = (ts: tf.Tensor2D[]) => tf.transpose(tf.concat(ts, 1)) as tf.Tensor2D; // [T, B] → rows are steps
-        return rowMargins(loss, tf.transpose(byRow(seq.targets.map((y) => tf.tensor2d(y!, [size, 1])))) as tf.Tensor2D, tf.transpose(byRow(logits)) as tf.Tensor2D).dataSync();
+        return rowMargins(
+          loss,
+          tf.transpose(byRow(seq.targets.map((y) => tf.tensor2d(y!, [size, 1])))) as tf.Tensor2D,
+          tf.transpose(byRow(logits)) as tf.Tensor2D,
+        ).dataSync();
       });
       const got = sequenceMargins(takeSnapshot(params), seq, loss);
       disposeParams(params);
       expect(got.length).toBe(size);
       for (let r = 0; r < size; r++) expect(got[r]).toBeCloseTo(expected[r]!, 5);
-      expect(new Set(Array.from(got, (m) => m > 0)).size, 'some rows right and some wrong, so the sign is tested').toBe(2);
+      expect(new Set(Array.from(got, (m) => m > 0)).size, 'some rows right and some wrong, so the sign is tested').toBe(
+        2,
+      );
     });
   }
 });

@@ -5,7 +5,12 @@ import { buildProgram, CommanderError, ConfigError, parseCli } from '../src/cli/
 
 function refusal(argv: string[]): string {
   let stderr = '';
-  const program = buildProgram().configureOutput({ writeErr: (s) => { stderr += s; }, writeOut: () => {} });
+  const program = buildProgram().configureOutput({
+    writeErr: (s) => {
+      stderr += s;
+    },
+    writeOut: () => {},
+  });
   try {
     parseCli(argv, program);
   } catch (error) {
@@ -59,21 +64,49 @@ describe('a bad flag is refused with one line naming the flag and what it accept
 
 describe('good flags', () => {
   test('override the preset field by field; the rest is the recipe', () => {
-    const { config, out, report, allowUnverified } = parseCli(['--arch', 'serial', '--hidden', '6', '--train-widths', '2-12', '--lr', '0.01']);
+    const { config, out, report, allowUnverified } = parseCli([
+      '--arch',
+      'serial',
+      '--hidden',
+      '6',
+      '--train-widths',
+      '2-12',
+      '--lr',
+      '0.01',
+    ]);
     expect(config).toEqual({ ...DEFAULTS.serial, hidden: 6, trainWidths: [2, 12], lr: 0.01 });
     expect(out).toBe('serial.json');
     expect(report).toBeNull();
     expect(allowUnverified).toBe(false);
   });
 
-  test('the serial recipe\'s fields: --init-scale, --chain-rows, --long-batches every:width or none, --restart-steps', () => {
-    const { config } = parseCli(['--arch', 'serial', '--init-scale', '1.5', '--chain-rows', '0.25', '--long-batches', '10:48', '--restart-steps', '900', '--stop-margin', '0.1']);
-    expect([config.initScale, config.chainRows, config.longBatches, config.restartSteps, config.stopMargin]).toEqual([1.5, 0.25, [10, 48], 900, 0.1]);
+  test("the serial recipe's fields: --init-scale, --chain-rows, --long-batches every:width or none, --restart-steps", () => {
+    const { config } = parseCli([
+      '--arch',
+      'serial',
+      '--init-scale',
+      '1.5',
+      '--chain-rows',
+      '0.25',
+      '--long-batches',
+      '10:48',
+      '--restart-steps',
+      '900',
+      '--stop-margin',
+      '0.1',
+    ]);
+    expect([config.initScale, config.chainRows, config.longBatches, config.restartSteps, config.stopMargin]).toEqual([
+      1.5,
+      0.25,
+      [10, 48],
+      900,
+      0.1,
+    ]);
     expect(parseCli(['--arch', 'serial', '--long-batches', 'none']).config.longBatches).toBeNull();
     expect(parseCli(['--arch', 'serial']).config.longBatches).toEqual(DEFAULTS.serial.longBatches);
   });
 
-  test('--preset seed is the notebook\'s recipe, unchanged unless a flag says otherwise', () => {
+  test("--preset seed is the notebook's recipe, unchanged unless a flag says otherwise", () => {
     expect(parseCli(['--preset', 'seed']).config).toEqual(SEED_PRESET);
     expect(parseCli(['--preset', 'seed', '--epochs', '3']).config).toEqual({ ...SEED_PRESET, epochs: 3 });
   });
@@ -81,11 +114,19 @@ describe('good flags', () => {
 
 test('--help shows each recipe default from DEFAULTS, and the exit statuses', () => {
   const help = buildProgram().helpInformation({ error: false }).replace(/\s+/g, ' ');
-  expect(help).toContain(`--hidden <n> hidden size H, 1..512 (default: vector ${DEFAULTS.vector.hidden}, serial ${DEFAULTS.serial.hidden})`);
+  expect(help).toContain(
+    `--hidden <n> hidden size H, 1..512 (default: vector ${DEFAULTS.vector.hidden}, serial ${DEFAULTS.serial.hidden})`,
+  );
   expect(help).toContain(`(default: vector ${DEFAULTS.vector.batch}, serial ${DEFAULTS.serial.batch})`);
   expect(help).toContain(`(default: serial ${DEFAULTS.serial.trainWidths.join('-')})`);
   let out = '';
-  const program = buildProgram().configureOutput({ writeOut: (s) => { out += s; } });
+  const program = buildProgram().configureOutput({
+    writeOut: (s) => {
+      out += s;
+    },
+  });
   expect(() => program.parse(['--help'], { from: 'user' })).toThrow(CommanderError);
-  expect(out).toMatch(/Exit status: 0 written .* 1 unexpected error,\n2 bad flag or output path, 3 not verified .*, 130 interrupted/s);
+  expect(out).toMatch(
+    /Exit status: 0 written .* 1 unexpected error,\n2 bad flag or output path, 3 not verified .*, 130 interrupted/s,
+  );
 });

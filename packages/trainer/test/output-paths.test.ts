@@ -21,7 +21,10 @@ describe('checkOutputPath', () => {
     ['/proc/nope/x.json', /^--out \/proc\/nope\/x.json: cannot be written/],
     ['/proc/nope/deeper/x.json', /^--out \/proc\/nope\/deeper\/x.json: cannot be written/],
   ])('%s is refused with one line', async (path, message) => {
-    const error = await checkOutputPath('--out', path.startsWith('/') ? path : join(dir, path)).then(() => null, (e: unknown) => e);
+    const error = await checkOutputPath('--out', path.startsWith('/') ? path : join(dir, path)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(OutputPathError);
     expect((error as Error).message).toMatch(message);
   });

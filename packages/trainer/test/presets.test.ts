@@ -5,7 +5,12 @@ import { ConfigError, parseCli } from '../src/cli/options.js';
 describe('--preset h8', () => {
   test('alone, it trains the serial H = 8 recipe; flags still override it', () => {
     const { config } = parseCli(['--preset', 'h8']);
-    expect([config.arch, config.hidden, config.trainWidths, config.schedule.kind]).toEqual(['serial', 8, [1, 16], 'plateau']);
+    expect([config.arch, config.hidden, config.trainWidths, config.schedule.kind]).toEqual([
+      'serial',
+      8,
+      [1, 16],
+      'plateau',
+    ]);
     expect(parseCli(['--preset', 'h8', '--seed', '3']).config.seed).toBe(3);
     expect(parseCli(['--arch', 'serial']).config.hidden).not.toBe(8);
   });

@@ -14,10 +14,16 @@ import { takeSnapshot, type ParamSnapshot } from '../src/snapshot.js';
 import { trainVector, vectorTask } from '../src/train-vector.js';
 import { tinyConfig } from './helpers.js';
 
-beforeAll(async () => { await setupBackend('wasm'); });
+beforeAll(async () => {
+  await setupBackend('wasm');
+});
 
 const reason = (c: unknown): string => {
-  try { validateConfig(c); } catch (e) { return (e as Error).message; }
+  try {
+    validateConfig(c);
+  } catch (e) {
+    return (e as Error).message;
+  }
   return 'accepted';
 };
 
@@ -28,7 +34,9 @@ describe('config fields', () => {
       expect(DEFAULTS.serial[key]).toBeUndefined();
     }
     const vector = structuredClone(DEFAULTS.vector);
-    expect(reason({ ...vector, dropout: 0.3, inputNoise: 0.1, labelSmoothing: 0.05, ema: 0.99, init: 'orthogonal' })).toBe('accepted');
+    expect(
+      reason({ ...vector, dropout: 0.3, inputNoise: 0.1, labelSmoothing: 0.05, ema: 0.99, init: 'orthogonal' }),
+    ).toBe('accepted');
     expect(reason({ ...vector, dropout: 0.95 })).toBe('dropout: expected a number from 0 to 0.9, got 0.95');
     expect(reason({ ...vector, inputNoise: -0.1 })).toBe('inputNoise: expected a number from 0 to 1, got -0.1');
     expect(reason({ ...vector, labelSmoothing: 0.6 })).toBe('labelSmoothing: expected a number from 0 to 0.5, got 0.6');
@@ -40,9 +48,30 @@ describe('config fields', () => {
   });
 
   test('as flags, checked by the same schema', () => {
-    const { config } = parseCli(['--holdout', '0.25', '--dropout', '0.1', '--input-noise', '0.05', '--label-smoothing', '0.02', '--ema', '0.999', '--init', 'orthogonal', '--weight-decay', '0.1']);
+    const { config } = parseCli([
+      '--holdout',
+      '0.25',
+      '--dropout',
+      '0.1',
+      '--input-noise',
+      '0.05',
+      '--label-smoothing',
+      '0.02',
+      '--ema',
+      '0.999',
+      '--init',
+      'orthogonal',
+      '--weight-decay',
+      '0.1',
+    ]);
     expect(config.weightDecay).toBe(0.1);
-    expect([config.dropout, config.inputNoise, config.labelSmoothing, config.ema, config.init]).toEqual([0.1, 0.05, 0.02, 0.999, 'orthogonal']);
+    expect([config.dropout, config.inputNoise, config.labelSmoothing, config.ema, config.init]).toEqual([
+      0.1,
+      0.05,
+      0.02,
+      0.999,
+      'orthogonal',
+    ]);
     expect(parseCli([]).config).toEqual(DEFAULTS.vector); // none given: none set
     expect(() => parseCli(['--dropout', '1.5'])).toThrow(/--dropout.*Expected a number from 0 to 0\.9/);
     expect(() => parseCli(['--arch', 'serial', '--ema', '0.9'])).toThrow(/^--ema: applies to arch vector only$/);
@@ -54,11 +83,12 @@ test('label smoothing: BCE against targets y·(1 − ε) + ε/2, as the formula 
   const logits = [2.5, -1, 0.3, -0.7, 4, 0];
   const eps = 0.2;
   const sigmoid = (x: number) => 1 / (1 + Math.exp(-x));
-  const expected = labels.reduce((sum, y, k) => {
-    const t = y * (1 - eps) + eps / 2;
-    const p = sigmoid(logits[k]!);
-    return sum - (t * Math.log(p) + (1 - t) * Math.log(1 - p));
-  }, 0) / labels.length;
+  const expected =
+    labels.reduce((sum, y, k) => {
+      const t = y * (1 - eps) + eps / 2;
+      const p = sigmoid(logits[k]!);
+      return sum - (t * Math.log(p) + (1 - t) * Math.log(1 - p));
+    }, 0) / labels.length;
   const [smoothed, plain] = tf.tidy(() => [
     lossOf('bce', tf.tensor2d(labels, [2, 3]), tf.tensor2d(logits, [2, 3]), eps).dataSync()[0]!,
     lossOf('bce', tf.tensor2d(labels, [2, 3]), tf.tensor2d(logits, [2, 3])).dataSync()[0]!,
@@ -77,7 +107,11 @@ function steepWeights(hidden: number): ParamSnapshot {
 }
 
 /** The first batch's loss and the task's score before any training step, for a config. */
-function firstBatch(config: TrainConfig): { loss: number; ids: number[]; score: ReturnType<ReturnType<typeof vectorTask>['score']> } {
+function firstBatch(config: TrainConfig): {
+  loss: number;
+  ids: number[];
+  score: ReturnType<ReturnType<typeof vectorTask>['score']>;
+} {
   const task = vectorTask(config, { init: steepWeights(config.hidden) });
   try {
     const batch = task.batches(1)[Symbol.iterator]().next().value!;
@@ -90,7 +124,10 @@ function firstBatch(config: TrainConfig): { loss: number; ids: number[]; score: 
 
 describe('dropout on h and input noise: in the training loss only', () => {
   const base = tinyConfig('vector', { holdout: 0.25, seed: 5 });
-  test.each([['dropout', { dropout: 0.5 }], ['inputNoise', { inputNoise: 0.3 }]] as const)('%s changes the training loss, not the scores or the batch', (_, extra) => {
+  test.each([
+    ['dropout', { dropout: 0.5 }],
+    ['inputNoise', { inputNoise: 0.3 }],
+  ] as const)('%s changes the training loss, not the scores or the batch', (_, extra) => {
     const plain = firstBatch(base);
     const noisy = firstBatch({ ...base, ...extra });
     expect(Math.abs(noisy.loss - plain.loss)).toBeGreaterThan(1e-3);
@@ -100,7 +137,11 @@ describe('dropout on h and input noise: in the training loss only', () => {
 
   test('the same seed gives the same weights; another seed other weights', async () => {
     const config = tinyConfig('vector', { holdout: 0.25, seed: 5, dropout: 0.2, inputNoise: 0.1, epochs: 1 });
-    const [one, again, other] = [await trainVector(config), await trainVector(config), await trainVector({ ...config, seed: 6 })];
+    const [one, again, other] = [
+      await trainVector(config),
+      await trainVector(config),
+      await trainVector({ ...config, seed: 6 }),
+    ];
     expect(Array.from(again.snapshot.kernel)).toEqual(Array.from(one.snapshot.kernel));
     expect(Array.from(other.snapshot.kernel)).not.toEqual(Array.from(one.snapshot.kernel));
   });
@@ -112,16 +153,25 @@ test('weight averaging: the weights scored and returned are ema ← d·ema + (1 
   const task = vectorTask(config);
   const recurrent = () => task.variables![1]!.dataSync().slice() as Float32Array; // the trained recurrent kernel (paramList order)
   const seen: Float32Array[] = []; // before each step
-  const loop = new TrainingLoop(config, task, { onBatch: () => { seen.push(recurrent()); } });
+  const loop = new TrainingLoop(config, task, {
+    onBatch: () => {
+      seen.push(recurrent());
+    },
+  });
   await loop.step();
   await loop.step();
   const last = recurrent();
   const trained = [...seen.slice(1), last];
   expect(trained.length).toBeGreaterThan(6);
   const expected = Float64Array.from(seen[0]!); // started at the initial weights
-  for (const w of trained) expected.forEach((e, k) => { expected[k] = decay * e + (1 - decay) * w[k]!; });
+  for (const w of trained)
+    expected.forEach((e, k) => {
+      expected[k] = decay * e + (1 - decay) * w[k]!;
+    });
   const returned = loop.snapshot().recurrent;
-  expected.forEach((e, k) => expect(returned[k]).toBeCloseTo(e, 5));
+  expected.forEach((e, k) => {
+    expect(returned[k]).toBeCloseTo(e, 5);
+  });
   expect(Array.from(returned)).not.toEqual(Array.from(last));
   loop.dispose();
   expect(loop.result().snapshot.recurrent).toEqual(returned); // what training returns is the average
@@ -130,15 +180,16 @@ test('weight averaging: the weights scored and returned are ema ← d·ema + (1 
 /** Every [H, H] gate block of a row-major [H, 4H] matrix has orthonormal columns. */
 function expectOrthogonalBlocks(m: Float32Array, H: number): void {
   for (let g = 0; g < 4; g++) {
-    for (let i = 0; i < H; i++) for (let j = 0; j < H; j++) {
-      let dot = 0;
-      for (let r = 0; r < H; r++) dot += m[r * 4 * H + g * H + i]! * m[r * 4 * H + g * H + j]!;
-      expect(dot).toBeCloseTo(i === j ? 1 : 0, 5);
-    }
+    for (let i = 0; i < H; i++)
+      for (let j = 0; j < H; j++) {
+        let dot = 0;
+        for (let r = 0; r < H; r++) dot += m[r * 4 * H + g * H + i]! * m[r * 4 * H + g * H + j]!;
+        expect(dot).toBeCloseTo(i === j ? 1 : 0, 5);
+      }
   }
 }
 
-test('orthogonal initialisation: each gate\'s [H, H] block of the recurrent kernel is orthogonal', () => {
+test("orthogonal initialisation: each gate's [H, H] block of the recurrent kernel is orthogonal", () => {
   const H = 6;
   expectOrthogonalBlocks(orthogonalBlocks(H, 4, createRng(9)), H);
   const [glorot, orthogonal] = (['glorot', 'orthogonal'] as const).map((init) => {

@@ -13,13 +13,25 @@ function withOneWrongPair(a: number, b: number): Weights {
   const { holdoutExperiment: _experiment, split: _split, ...meta } = shipped.meta;
   const history = (meta.history ?? []).map((r) => ({ ...r, heldOutAccuracy: null }));
   const vector = meta.verification!.vector!;
-  return { ...shipped, meta: { ...meta, history, verification: { ...meta.verification!, vector: { ...vector, allPairs: { ...vector.allPairs, wrong: [{ a, b, got: 0 }], wrongCount: 1 } } } } };
+  return {
+    ...shipped,
+    meta: {
+      ...meta,
+      history,
+      verification: {
+        ...meta.verification!,
+        vector: { ...vector, allPairs: { ...vector.allPairs, wrong: [{ a, b, got: 0 }], wrongCount: 1 } },
+      },
+    },
+  };
 }
 
 describe('the report’s map of pairs', () => {
   it('draws a across and b down (2 px per pair), and says so', async () => {
     const svg = await renderReport(withOneWrongPair(2, 120));
-    const rect = /aria-label="a →: 2; b ↓: 120;[^"]*status: wrong \(this model\)"[^>]*d="M(\d+),(\d+)h2v2h-2Z"/.exec(svg);
+    const rect = /aria-label="a →: 2; b ↓: 120;[^"]*status: wrong \(this model\)"[^>]*d="M(\d+),(\d+)h2v2h-2Z"/.exec(
+      svg,
+    );
     expect(rect?.slice(1).map(Number)).toEqual([2 * 2, 120 * 2]);
     expect(texts(svg)).toContain(MAP_ORIENTATION);
     expect(MAP_ORIENTATION).toBe('a across (0 → 127, left to right), b down (0 → 127, top to bottom)');

@@ -11,15 +11,25 @@ export const env = { ...process.env };
 delete env.TRAIN_BACKEND; // the flag's default may come from this variable; tests pass --backend explicitly
 delete env.FORCE_COLOR;
 
-export interface Run { code: number; stdout: string; stderr: string; seconds: number }
+export interface Run {
+  code: number;
+  stdout: string;
+  stderr: string;
+  seconds: number;
+}
 
 export function run(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<Run> {
   const started = performance.now();
   return new Promise((resolve) => {
-    execFile(process.execPath, args, { env: options.env ?? env, cwd: options.cwd, timeout: 300_000 }, (error, stdout, stderr) => {
-      const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
-      resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 });
-    });
+    execFile(
+      process.execPath,
+      args,
+      { env: options.env ?? env, cwd: options.cwd, timeout: 300_000 },
+      (error, stdout, stderr) => {
+        const code = error ? (typeof error.code === 'number' ? error.code : -1) : 0;
+        resolve({ code, stdout, stderr, seconds: (performance.now() - started) / 1000 });
+      },
+    );
   });
 }
 

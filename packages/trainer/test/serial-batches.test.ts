@@ -7,29 +7,43 @@ import { createRng } from '../src/random.js';
 
 /** Row r's operands and sum, read back from the batch's bits (LSB first). */
 function readRow(batch: ReturnType<typeof serialBatch>, r: number) {
-  let a = 0n, b = 0n, sum = 0n;
-  batch.steps.forEach((s, t) => { a |= BigInt(s[2 * r]!) << BigInt(t); b |= BigInt(s[2 * r + 1]!) << BigInt(t); });
-  batch.targets.forEach((y, t) => { sum |= BigInt(y[r]!) << BigInt(t); });
+  let a = 0n,
+    b = 0n,
+    sum = 0n;
+  batch.steps.forEach((s, t) => {
+    a |= BigInt(s[2 * r]!) << BigInt(t);
+    b |= BigInt(s[2 * r + 1]!) << BigInt(t);
+  });
+  batch.targets.forEach((y, t) => {
+    sum |= BigInt(y[r]!) << BigInt(t);
+  });
   return { a, b, sum };
 }
 
 describe('serialBatch', () => {
   test('each row is a + b in core’s encodeSerial layout, with the carry out in the last step (property)', () => {
-    fc.assert(fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 80 }), (seed, width) => {
-      const batch = serialBatch(createRng(seed), width, 8);
-      expect(batch.steps).toHaveLength(width + 1);
-      for (let r = 0; r < batch.size; r++) {
-        const { a, b, sum } = readRow(batch, r);
-        expect(sum).toBe(a + b);
-        expect(a < 1n << BigInt(width) && b < 1n << BigInt(width)).toBe(true);
-        expect(encodeSerial(a, b, width).map((x) => [...x])).toEqual(batch.steps.map((s) => [s[2 * r], s[2 * r + 1]]));
-      }
-    }), { numRuns: 60 });
+    fc.assert(
+      fc.property(fc.integer({ min: 0, max: 2 ** 32 - 1 }), fc.integer({ min: 1, max: 80 }), (seed, width) => {
+        const batch = serialBatch(createRng(seed), width, 8);
+        expect(batch.steps).toHaveLength(width + 1);
+        for (let r = 0; r < batch.size; r++) {
+          const { a, b, sum } = readRow(batch, r);
+          expect(sum).toBe(a + b);
+          expect(a < 1n << BigInt(width) && b < 1n << BigInt(width)).toBe(true);
+          expect(encodeSerial(a, b, width).map((x) => [...x])).toEqual(
+            batch.steps.map((s) => [s[2 * r], s[2 * r + 1]]),
+          );
+        }
+      }),
+      { numRuns: 60 },
+    );
   });
 
   test('chainRows: that fraction of rows are carry chains (b = ¬a at ~15 of 16 bits), still true sums', () => {
-    const width = 48, size = 400;
-    const propagates = (batch: ReturnType<typeof serialBatch>, r: number) => batch.steps.slice(0, width).filter((s) => s[2 * r] !== s[2 * r + 1]).length / width;
+    const width = 48,
+      size = 400;
+    const propagates = (batch: ReturnType<typeof serialBatch>, r: number) =>
+      batch.steps.slice(0, width).filter((s) => s[2 * r] !== s[2 * r + 1]).length / width;
     const plain = serialBatch(createRng(9), width, size);
     const mixed = serialBatch(createRng(9), width, size, 0.25);
     let chains = 0;

@@ -16,8 +16,14 @@ const tiny = { hidden: 2, epochs: 1, batch: 4096 };
 
 describe.concurrent('stops before training with one line and exit 2', () => {
   test.each([
-    [[{ arch: 'vector', out: 'm.json', report: 'r.svg', overrides: { epochs: -5 } }], /^error: train.config.json: models\[0\].overrides.epochs: expected an integer ≥ 1, got -5$/],
-    [[{ arch: 'vector', out: '/proc/nope/m.json', report: 'r.svg' }], /^error: out \/proc\/nope\/m.json: cannot be written/],
+    [
+      [{ arch: 'vector', out: 'm.json', report: 'r.svg', overrides: { epochs: -5 } }],
+      /^error: train.config.json: models\[0\].overrides.epochs: expected an integer ≥ 1, got -5$/,
+    ],
+    [
+      [{ arch: 'vector', out: '/proc/nope/m.json', report: 'r.svg' }],
+      /^error: out \/proc\/nope\/m.json: cannot be written/,
+    ],
   ])('%j', async (models, message) => {
     const dir = tempDir();
     const r = await trainAll(['--config', configFile(dir, models)]);
@@ -32,7 +38,10 @@ test('a model that does not verify leaves the previous file byte-identical, goes
   const dir = tempDir();
   const name = `unverified-test-${process.pid}`;
   writeFileSync(join(dir, `${name}.json`), 'a verified model\n');
-  const r = await trainAll(['--config', configFile(dir, [{ arch: 'vector', out: `${name}.json`, report: `${name}.svg`, overrides: tiny }])]);
+  const r = await trainAll([
+    '--config',
+    configFile(dir, [{ arch: 'vector', out: `${name}.json`, report: `${name}.svg`, overrides: tiny }]),
+  ]);
   const side = join(scratch, `${name}.unverified.json`);
   try {
     expect(r.code, r.stderr).toBe(3);

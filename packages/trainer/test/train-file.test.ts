@@ -22,17 +22,38 @@ describe('a bad train.config.json is refused with one line naming the field', ()
     ['{}', /^train.config.json: models: missing$/],
     ['{ "models": "vector" }', /^train.config.json: models: expected an array of models .*, got "vector"$/],
     ['{ "models": [] }', /^train.config.json: models: expected at least one model$/],
-    [models({ arch: 'lstm', out: 'm.json', report: 'r.svg' }), /^train.config.json: models\[0\].arch: expected "vector" or "serial", got "lstm"$/],
+    [
+      models({ arch: 'lstm', out: 'm.json', report: 'r.svg' }),
+      /^train.config.json: models\[0\].arch: expected "vector" or "serial", got "lstm"$/,
+    ],
     [models({ arch: 'serial', report: 'r.svg' }), /^train.config.json: models\[0\].out: missing$/],
-    [models(serial({}), serial({ epochs: -5 })), /^train.config.json: models\[1\].overrides.epochs: expected an integer ≥ 1, got -5$/],
-    [models(serial({ hidden: 'big' })), /^train.config.json: models\[0\].overrides.hidden: expected an integer from 1 to 512, got "big"$/],
+    [
+      models(serial({}), serial({ epochs: -5 })),
+      /^train.config.json: models\[1\].overrides.epochs: expected an integer ≥ 1, got -5$/,
+    ],
+    [
+      models(serial({ hidden: 'big' })),
+      /^train.config.json: models\[0\].overrides.hidden: expected an integer from 1 to 512, got "big"$/,
+    ],
     [models(serial({ epoch: 5 })), /^train.config.json: models\[0\].overrides.epoch: unknown field/],
     [models(serial({ arch: 'vector' })), /^train.config.json: models\[0\].overrides.arch: unknown field/],
-    [models(serial({ holdout: 0.1 })), /^train.config.json: models\[0\].overrides.holdout: applies to arch vector only/],
-    [models(serial({ trainWidths: [8, 2] })), /^train.config.json: models\[0\].overrides.trainWidths: the lowest width is above the highest$/],
-    [models(serial({ vectorData: { kind: 'mined', hardMargin: 2 } })), /^train.config.json: models\[0\].overrides.vectorData.hardRepeat: missing$/],
+    [
+      models(serial({ holdout: 0.1 })),
+      /^train.config.json: models\[0\].overrides.holdout: applies to arch vector only/,
+    ],
+    [
+      models(serial({ trainWidths: [8, 2] })),
+      /^train.config.json: models\[0\].overrides.trainWidths: the lowest width is above the highest$/,
+    ],
+    [
+      models(serial({ vectorData: { kind: 'mined', hardMargin: 2 } })),
+      /^train.config.json: models\[0\].overrides.vectorData.hardRepeat: missing$/,
+    ],
   ])('%s', async (text, message) => {
-    const error = await readTrainFile(write(text)).then(() => null, (e: unknown) => e);
+    const error = await readTrainFile(write(text)).then(
+      () => null,
+      (e: unknown) => e,
+    );
     expect(error).toBeInstanceOf(ConfigError);
     expect((error as Error).message).toMatch(message);
     expect((error as Error).message).not.toContain('\n');
@@ -43,10 +64,15 @@ describe('a bad train.config.json is refused with one line naming the field', ()
   });
 });
 
-test('a good file: each model with its full recipe, paths against the file\'s folder', async () => {
-  const jobs = await readTrainFile(write(models(serial({ hidden: 6 }), { arch: 'vector', out: '../v.json', report: 'v.svg' })));
+test("a good file: each model with its full recipe, paths against the file's folder", async () => {
+  const jobs = await readTrainFile(
+    write(models(serial({ hidden: 6 }), { arch: 'vector', out: '../v.json', report: 'v.svg' })),
+  );
   expect(jobs.map((j) => j.config)).toEqual([{ ...DEFAULTS.serial, hidden: 6 }, DEFAULTS.vector]);
-  expect(jobs.map((j) => [j.out, j.report])).toEqual([[join(dir, 'm.json'), join(dir, 'r.svg')], [join(dir, '../v.json'), join(dir, 'v.svg')]]);
+  expect(jobs.map((j) => [j.out, j.report])).toEqual([
+    [join(dir, 'm.json'), join(dir, 'r.svg')],
+    [join(dir, '../v.json'), join(dir, 'v.svg')],
+  ]);
 });
 
 test('the shipped train.config.json is valid', async () => {

@@ -11,7 +11,8 @@ import { createTraining, stopsAt } from '../src/pipeline.js';
 import { drain, mergeVerifications, SERIAL_VERIFICATION, verifySerialSteps } from '../src/verify.js';
 import { tinyConfig } from './helpers.js';
 
-const load = (path: string): Weights => parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8')));
+const load = (path: string): Weights =>
+  parseWeights(JSON.parse(readFileSync(fileURLToPath(new URL(path, import.meta.url)), 'utf8')));
 const plan = { ...SERIAL_VERIFICATION, samples: [301, 300, 300, 300, 5, 4] }; // odd counts: the shares differ in size
 
 async function barelyTrained(): Promise<Weights> {
@@ -28,7 +29,9 @@ const models: [string, () => Promise<Weights>][] = [
   ['a barely trained model (many wrong sums)', barelyTrained],
 ];
 const pool = createVerifyPool(2);
-beforeAll(async () => { await setupBackend('cpu', { autodiff: false }); }); // the barely trained model's initial weights
+beforeAll(async () => {
+  await setupBackend('cpu', { autodiff: false });
+}); // the barely trained model's initial weights
 afterAll(() => pool.close());
 
 describe.each(models)('%s', (_, weightsOf) => {
@@ -59,7 +62,7 @@ test('shares of a plan merge into the whole', async () => {
   expect(whole.correct).toBeLessThan(whole.total); // the merge had wrong sums to add up
 });
 
-test('serial training stops only at verified weights with at least the recipe\'s margin (stopMargin)', async () => {
+test("serial training stops only at verified weights with at least the recipe's margin (stopMargin)", async () => {
   const shipped = load('../../core/models/serial.json');
   const verdict = drain(verifySerialSteps(shipped, plan));
   expect(verdict.passed).toBe(true);

@@ -24,12 +24,16 @@ function decimals(n: number): number {
 function compare(want: unknown, got: unknown, path: string): string | null {
   if (want === ANY) return got === undefined ? `${path}: missing` : null;
   if (typeof want === 'string' && want.endsWith('…')) {
-    return typeof got === 'string' && got.startsWith(want.slice(0, -1)) ? null : `${path}: expected a string starting ${JSON.stringify(want.slice(0, -1))}, got ${JSON.stringify(got)}`;
+    return typeof got === 'string' && got.startsWith(want.slice(0, -1))
+      ? null
+      : `${path}: expected a string starting ${JSON.stringify(want.slice(0, -1))}, got ${JSON.stringify(got)}`;
   }
   if (typeof want === 'number') {
     if (typeof got !== 'number') return `${path}: expected a number, got ${JSON.stringify(got)}`;
     const d = decimals(want);
-    return Math.abs(got - want) <= 0.5 * 10 ** -d + 1e-15 ? null : `${path}: the README shows ${want}, the command printed ${got}`;
+    return Math.abs(got - want) <= 0.5 * 10 ** -d + 1e-15
+      ? null
+      : `${path}: the README shows ${want}, the command printed ${got}`;
   }
   if (Array.isArray(want)) {
     if (!Array.isArray(got)) return `${path}: expected an array, got ${JSON.stringify(got)}`;
@@ -41,7 +45,8 @@ function compare(want: unknown, got: unknown, path: string): string | null {
     return null;
   }
   if (want && typeof want === 'object') {
-    if (!got || typeof got !== 'object' || Array.isArray(got)) return `${path}: expected an object, got ${JSON.stringify(got)}`;
+    if (!got || typeof got !== 'object' || Array.isArray(got))
+      return `${path}: expected an object, got ${JSON.stringify(got)}`;
     const wantObj = want as Record<string, unknown>;
     const gotObj = got as Record<string, unknown>;
     const keys = Object.keys(wantObj).filter((k) => k !== REST);
@@ -55,7 +60,9 @@ function compare(want: unknown, got: unknown, path: string): string | null {
     }
     return null;
   }
-  return Object.is(want, got) ? null : `${path || 'the output'}: the README shows ${JSON.stringify(want)}, the command printed ${JSON.stringify(got)}`;
+  return Object.is(want, got)
+    ? null
+    : `${path || 'the output'}: the README shows ${JSON.stringify(want)}, the command printed ${JSON.stringify(got)}`;
 }
 
 /** null when `actual` is what the README shows, else what differs. */
@@ -76,7 +83,8 @@ export function checkExpected(expected: string, actual: string): string | null {
   for (const want of text.split('\n').map((l) => l.trimEnd())) {
     const prefix = want.endsWith('…') ? want.slice(0, -1) : null;
     const found = lines.findIndex((l, i) => i >= at && (prefix === null ? l === want : l.startsWith(prefix)));
-    if (found < 0) return `the README shows the line ${JSON.stringify(want)}, which the command did not print (in that order)`;
+    if (found < 0)
+      return `the README shows the line ${JSON.stringify(want)}, which the command did not print (in that order)`;
     at = found + 1;
   }
   return null;

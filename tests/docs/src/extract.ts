@@ -73,7 +73,7 @@ function shellExamples(file: string, block: Block): ShellExample[] {
     const last = out.at(-1);
     if (!pending && /^\s*#/.test(text)) {
       // A comment line under a command is the output it shows.
-      if (last) last.expected = (last.expected ? last.expected + '\n' : '') + text.replace(/^\s*#\s?/, '');
+      if (last) last.expected = (last.expected ? `${last.expected}\n` : '') + text.replace(/^\s*#\s?/, '');
       return;
     }
     if (!text.trim()) return;
@@ -111,7 +111,8 @@ function inlineExamples(file: string, markdown: string): ShellExample[] {
     for (const match of text.matchAll(/`([^`]+)`/g)) {
       const command = match[1]!.trim();
       // `npm run train: 55.0s` quotes a log line, not a command.
-      if (INLINE_COMMAND.test(command) && !/^npm run [\w:@/-]+: /.test(command)) out.push({ kind: 'shell', file, line: i + 1, command });
+      if (INLINE_COMMAND.test(command) && !/^npm run [\w:@/-]+: /.test(command))
+        out.push({ kind: 'shell', file, line: i + 1, command });
     }
   });
   return out;

@@ -37,7 +37,8 @@ export function planFor(example: ShellExample): Plan {
     return { how: 'serve', command: bare, serves: ['api', 'playground'] };
   }
   const { command } = example;
-  if (/^npm (ci && npm )?start$/.test(command)) return { how: 'serve', command: 'npm start', serves: ['api', 'playground'] };
+  if (/^npm (ci && npm )?start$/.test(command))
+    return { how: 'serve', command: 'npm start', serves: ['api', 'playground'] };
   const start = /^npm run start -w @lstm-adder\/(edge-api|playground)$/.exec(command);
   if (start) return { how: 'serve', command, serves: [start[1] === 'edge-api' ? 'api' : 'playground'] };
   if (/^curl\s/.test(command)) return { how: 'request', command };
@@ -48,13 +49,25 @@ export function planFor(example: ShellExample): Plan {
   if (/^npx changeset$/.test(command)) return { how: 'not-run', why: 'it asks which packages to bump, interactively' };
   if (/^npm login\b/.test(command)) return { how: 'not-run', why: 'it logs in to the npm registry, interactively' };
   if (/^npm run release\b/.test(command)) {
-    return { how: 'not-run', why: 'it publishes to npm; the `npm publish --dry-run` commands check what it would publish' };
+    return {
+      how: 'not-run',
+      why: 'it publishes to npm; the `npm publish --dry-run` commands check what it would publish',
+    };
   }
-  if (command === 'npm ci') return { how: 'not-run', why: 'it is the first step on the fresh clone, checked in its own test' };
-  if (/^npx wrangler login\b/.test(command)) return { how: 'not-run', why: 'it opens a browser to log in to a Cloudflare account' };
-  if (/^npx playwright install\b/.test(command)) return { how: 'not-run', why: 'the README names it as what never to run' };
+  if (command === 'npm ci')
+    return { how: 'not-run', why: 'it is the first step on the fresh clone, checked in its own test' };
+  if (/^npx wrangler login\b/.test(command))
+    return { how: 'not-run', why: 'it opens a browser to log in to a Cloudflare account' };
+  if (/^npx playwright install\b/.test(command))
+    return { how: 'not-run', why: 'the README names it as what never to run' };
   if (/^npx wrangler deploy\b/.test(command) && !/--dry-run/.test(command)) {
-    return { how: 'run', command: `${command} --dry-run`, env: {}, timeoutMs: 5 * MINUTE, note: 'with --dry-run: a real deploy needs a Cloudflare account' };
+    return {
+      how: 'run',
+      command: `${command} --dry-run`,
+      env: {},
+      timeoutMs: 5 * MINUTE,
+      note: 'with --dry-run: a real deploy needs a Cloudflare account',
+    };
   }
   if (/^npm run deploy\b/.test(command)) {
     return {

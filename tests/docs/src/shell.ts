@@ -33,7 +33,10 @@ export function run(command: string, cwd: string, env: NodeJS.ProcessEnv, timeou
     const child = spawn('bash', ['-c', command], { cwd, env, detached: true, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     let stdout = '';
-    child.stdout.on('data', (d: Buffer) => ((output += d), (stdout += d)));
+    child.stdout.on('data', (d: Buffer) => {
+      output += d;
+      stdout += d;
+    });
     child.stderr.on('data', (d: Buffer) => (output += d));
     const timer = setTimeout(() => {
       output += `\n[docs test: killed after ${timeoutMs / 1000} s]`;

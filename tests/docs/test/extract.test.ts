@@ -36,7 +36,13 @@ describe('extractExamples', () => {
   test('commands, joined continuation lines, comments dropped, outputs attached', () => {
     expect(examples.filter((e) => e.kind === 'shell')).toEqual([
       { kind: 'shell', file: 'README.md', line: 3, command: 'npm ci && npm start' },
-      { kind: 'shell', file: 'README.md', line: 4, command: "curl 'http://127.0.0.1:8787/add?a=1#x'", expected: '{"sum":"2"}' },
+      {
+        kind: 'shell',
+        file: 'README.md',
+        line: 4,
+        command: "curl 'http://127.0.0.1:8787/add?a=1#x'",
+        expected: '{"sum":"2"}',
+      },
       { kind: 'shell', file: 'README.md', line: 6, command: 'npx tool --a 1 --b 2', expected: '{"ok":true}' },
     ]);
   });
@@ -58,14 +64,20 @@ describe('checkExpected', () => {
   test('equal values, elisions and numbers to the digits shown pass', () => {
     expect(checkExpected('{"a":"57","sum":"156","bits":{…},"margin":0.5,"correct":true}', answer)).toBeNull();
     expect(checkExpected('{"a":"57", …}', answer)).toBeNull();
-    expect(checkExpected('{"a":"5…","sum":"156","bits":{"a":"00111001"},"margin":0.4997,"correct":true}', answer)).toBeNull();
+    expect(
+      checkExpected('{"a":"5…","sum":"156","bits":{"a":"00111001"},"margin":0.4997,"correct":true}', answer),
+    ).toBeNull();
   });
 
   test('a wrong value, a wrong number, a missing or an unshown key fails', () => {
     expect(checkExpected('{"a":"57","sum":"157","bits":{…},"margin":0.5,"correct":true}', answer)).toMatch(/sum/);
-    expect(checkExpected('{"a":"57","sum":"156","bits":{…},"margin":0.43,"correct":true}', answer)).toMatch(/margin: the README shows 0.43/);
+    expect(checkExpected('{"a":"57","sum":"156","bits":{…},"margin":0.43,"correct":true}', answer)).toMatch(
+      /margin: the README shows 0.43/,
+    );
     expect(checkExpected('{"a":"57","sum":"156","bits":{…},"correct":true}', answer)).toMatch(/does not show margin/);
-    expect(checkExpected('{"a":"57","sum":"156","bits":{…},"margin":0.5,"correct":true,"model":"vector"}', answer)).toMatch(/model: missing|model/);
+    expect(
+      checkExpected('{"a":"57","sum":"156","bits":{…},"margin":0.5,"correct":true,"model":"vector"}', answer),
+    ).toMatch(/model: missing|model/);
     expect(checkExpected('{"a":1}', 'not json')).toMatch(/shows JSON/);
   });
 
@@ -77,7 +89,8 @@ describe('checkExpected', () => {
 });
 
 describe('inline commands and plans', () => {
-  const prose = 'Run `npm run bench -w @lstm-adder/core`, or `API_PORT=9000 npm start`; `npm` alone and `cat x` are not commands.';
+  const prose =
+    'Run `npm run bench -w @lstm-adder/core`, or `API_PORT=9000 npm start`; `npm` alone and `cat x` are not commands.';
 
   test('inline npm/npx/curl spans in prose are commands', () => {
     expect(extractExamples('R.md', prose).map((e) => (e.kind === 'shell' ? e.command : ''))).toEqual([
@@ -93,8 +106,15 @@ describe('inline commands and plans', () => {
     expect(plan('npm ci && npm start')).toMatchObject({ how: 'serve', serves: ['api', 'playground'] });
     expect(plan("curl 'http://127.0.0.1:8787/health'")).toMatchObject({ how: 'request' });
     expect(plan('npm test -w @lstm-adder/core')).toMatchObject({ how: 'not-run' });
-    expect(plan('npm run deploy -w @lstm-adder/edge-api')).toMatchObject({ how: 'run', command: 'npm run deploy -w @lstm-adder/edge-api -- --dry-run' });
-    expect(plan('npm run build -w @lstm-adder/core')).toMatchObject({ how: 'run', command: 'npm run build -w @lstm-adder/core', env: {} });
+    expect(plan('npm run deploy -w @lstm-adder/edge-api')).toMatchObject({
+      how: 'run',
+      command: 'npm run deploy -w @lstm-adder/edge-api -- --dry-run',
+    });
+    expect(plan('npm run build -w @lstm-adder/core')).toMatchObject({
+      how: 'run',
+      command: 'npm run build -w @lstm-adder/core',
+      env: {},
+    });
   });
 });
 
@@ -102,10 +122,18 @@ describe('commands that are not run, and why', () => {
   const plan = (command: string) => planFor({ kind: 'shell', file: 'R.md', line: 1, command });
 
   test('templates, interactive and publishing commands, and the tests themselves', () => {
-    for (const command of ['npm run train -- --config <file>', 'npx changeset', 'npm login', 'npm run release', 'DOCS_FULL=1 npm test -w @lstm-adder/docs-tests']) {
+    for (const command of [
+      'npm run train -- --config <file>',
+      'npx changeset',
+      'npm login',
+      'npm run release',
+      'DOCS_FULL=1 npm test -w @lstm-adder/docs-tests',
+    ]) {
       expect(plan(command), command).toMatchObject({ how: 'not-run' });
     }
-    expect(plan('npm run deploy -w @lstm-adder/edge-api -- --var X:y')).toMatchObject({ command: 'npm run deploy -w @lstm-adder/edge-api -- --var X:y --dry-run' });
+    expect(plan('npm run deploy -w @lstm-adder/edge-api -- --var X:y')).toMatchObject({
+      command: 'npm run deploy -w @lstm-adder/edge-api -- --var X:y --dry-run',
+    });
   });
 
   test('a quoted log line is not a command', () => {

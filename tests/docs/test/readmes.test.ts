@@ -46,11 +46,18 @@ const MINUTE = 60_000;
 async function lane(clone: string): Promise<Lane> {
   const apiPort = await freePort();
   const playgroundPort = await freePort();
-  return { clone, apiPort, playgroundPort, env: cleanEnv({ API_PORT: String(apiPort), PLAYGROUND_PORT: String(playgroundPort) }) };
+  return {
+    clone,
+    apiPort,
+    playgroundPort,
+    env: cleanEnv({ API_PORT: String(apiPort), PLAYGROUND_PORT: String(playgroundPort) }),
+  };
 }
 
 beforeAll(async () => {
-  console.log(`docs test: ${shell.length} commands and ${code.length} snippets from ${readmes.length} READMEs; order seed ${seed} (DOCS_SEED=${seed} replays it)${FULL ? '; full runs' : ''}`);
+  console.log(
+    `docs test: ${shell.length} commands and ${code.length} snippets from ${readmes.length} READMEs; order seed ${seed} (DOCS_SEED=${seed} replays it)${FULL ? '; full runs' : ''}`,
+  );
   root = mkdtempSync(join(tmpdir(), 'lstm-adder-docs-'));
   const clone = join(root, 'lstm-adder');
   execFileSync('git', ['clone', '--quiet', repo, clone]);
@@ -67,11 +74,15 @@ test('the READMEs show commands to check', () => {
 });
 
 describe.sequential('a fresh clone', () => {
-  test('`npm ci` installs quietly: no warning a newcomer cannot act on', async () => {
-    const { code: exit, output } = await run('npm ci', first.clone, first.env, 8 * MINUTE);
-    expect(exit, output).toBe(0);
-    expect(output.split('\n').filter((l) => /\bwarn|WARN/.test(l))).toEqual([]);
-  }, 9 * MINUTE);
+  test(
+    '`npm ci` installs quietly: no warning a newcomer cannot act on',
+    async () => {
+      const { code: exit, output } = await run('npm ci', first.clone, first.env, 8 * MINUTE);
+      expect(exit, output).toBe(0);
+      expect(output.split('\n').filter((l) => /\bwarn|WARN/.test(l))).toEqual([]);
+    },
+    9 * MINUTE,
+  );
 
   // Children of a concurrent suite run side by side, at most maxConcurrency (2, vitest.config.ts) at a time: each
   // takes a free copy for its whole run. The `npm start` suite is one such child; its own tests run in order.
@@ -103,7 +114,10 @@ describe.sequential('a fresh clone', () => {
         if (at) lanes.give(at);
       });
 
-      test('npm start serves the API and the playground and prints their URLs last', { sequential: true, timeout: 6 * MINUTE }, async ({ expect }) => {
+      test('npm start serves the API and the playground and prints their URLs last', {
+        sequential: true,
+        timeout: 6 * MINUTE,
+      }, async ({ expect }) => {
         const { clone, env, apiPort, playgroundPort } = at!;
         server = serve('npm start', clone, env);
         const alive = () => server!.child.exitCode === null;
@@ -117,7 +131,11 @@ describe.sequential('a fresh clone', () => {
           await new Promise((r) => setTimeout(r, 250));
         }
         await new Promise((r) => setTimeout(r, 1_000));
-        const lines = server.output().trimEnd().split('\n').filter((l) => l.trim());
+        const lines = server
+          .output()
+          .trimEnd()
+          .split('\n')
+          .filter((l) => l.trim());
         const last = lines.slice(-6).join('\n');
         expect(last, server.output()).toContain(`${page}/`);
         expect(last, server.output()).toContain(`${api}/`);
@@ -125,7 +143,10 @@ describe.sequential('a fresh clone', () => {
       });
 
       for (const example of code.filter(callsApi)) {
-        test(`${where(example)}: the TypeScript example runs against the API and prints what it says`, { sequential: true, timeout: 2 * MINUTE }, async ({ expect }) => {
+        test(`${where(example)}: the TypeScript example runs against the API and prints what it says`, {
+          sequential: true,
+          timeout: 2 * MINUTE,
+        }, async ({ expect }) => {
           expect(server, 'npm start did not come up').toBeDefined();
           await runSnippet(at!, example, example.code.replaceAll('127.0.0.1:8787', `127.0.0.1:${at!.apiPort}`), expect);
         });
@@ -135,7 +156,11 @@ describe.sequential('a fresh clone', () => {
         test(`${where(example)}: ${example.command}`, { sequential: true, timeout: 2 * MINUTE }, async ({ expect }) => {
           expect(server, 'npm start did not come up').toBeDefined();
           const command = example.command.replaceAll('127.0.0.1:8787', `127.0.0.1:${at!.apiPort}`);
-          const { code: exit, output, stdout } = await run(`${command} --silent --show-error`, at!.clone, at!.env, MINUTE);
+          const {
+            code: exit,
+            output,
+            stdout,
+          } = await run(`${command} --silent --show-error`, at!.clone, at!.env, MINUTE);
           expect(exit, output).toBe(0);
           if (example.expected) expect(checkExpected(example.expected, stdout), stdout).toBeNull();
         });
@@ -164,31 +189,52 @@ describe.sequential('a fresh clone', () => {
         continue;
       }
       if (plan.how === 'serve') {
-        test(`${name} serves until stopped`, ({ expect }) => onLane(async ({ clone, env, apiPort, playgroundPort }) => {
-          const unlock = await serving.take();
-          const server = serve(plan.command, clone, env);
-          try {
-            const alive = () => server.child.exitCode === null;
-            for (const what of plan.serves) {
-              const url = what === 'api' ? `http://127.0.0.1:${apiPort}/health` : `http://127.0.0.1:${playgroundPort}/`;
-              expect(await waitFor(url, 3 * MINUTE, alive), server.output()).toBe(true);
-            }
-          } finally {
-            await server.stop();
-            unlock();
-          }
-        }), 8 * MINUTE);
+        test(
+          `${name} serves until stopped`,
+          ({ expect }) =>
+            onLane(async ({ clone, env, apiPort, playgroundPort }) => {
+              const unlock = await serving.take();
+              const server = serve(plan.command, clone, env);
+              try {
+                const alive = () => server.child.exitCode === null;
+                for (const what of plan.serves) {
+                  const url =
+                    what === 'api' ? `http://127.0.0.1:${apiPort}/health` : `http://127.0.0.1:${playgroundPort}/`;
+                  expect(await waitFor(url, 3 * MINUTE, alive), server.output()).toBe(true);
+                }
+              } finally {
+                await server.stop();
+                unlock();
+              }
+            }),
+          8 * MINUTE,
+        );
         continue;
       }
-      test(`${name}${plan.note ? ` (${plan.note})` : ''}`, ({ expect }) => onLane(async ({ clone, env }) => {
-        const { code: exit, output, stdout } = await run(plan.command, clone, { ...env, ...plan.env }, plan.timeoutMs);
-        expect(exit, output.slice(-4000)).toBe(0);
-        for (const place of places) if (place.expected) expect(checkExpected(place.expected, stdout), `${where(place)}\n${stdout}`).toBeNull();
-      }), plan.timeoutMs + MINUTE);
+      test(
+        `${name}${plan.note ? ` (${plan.note})` : ''}`,
+        ({ expect }) =>
+          onLane(async ({ clone, env }) => {
+            const {
+              code: exit,
+              output,
+              stdout,
+            } = await run(plan.command, clone, { ...env, ...plan.env }, plan.timeoutMs);
+            expect(exit, output.slice(-4000)).toBe(0);
+            for (const place of places)
+              if (place.expected)
+                expect(checkExpected(place.expected, stdout), `${where(place)}\n${stdout}`).toBeNull();
+          }),
+        plan.timeoutMs + MINUTE,
+      );
     }
 
     for (const example of code.filter((e) => !callsApi(e))) {
-      test(`${where(example)}: the TypeScript example runs and prints what it says`, ({ expect }) => onLane((at) => runSnippet(at, example, example.code, expect)), 2 * MINUTE);
+      test(
+        `${where(example)}: the TypeScript example runs and prints what it says`,
+        ({ expect }) => onLane((at) => runSnippet(at, example, example.code, expect)),
+        2 * MINUTE,
+      );
     }
   });
 });
@@ -204,7 +250,12 @@ async function onLane(fn: (lane: Lane) => Promise<void>): Promise<void> {
 }
 
 /** Runs a README's TypeScript snippet from the clone's root and compares its output with its `// → …` comments. */
-async function runSnippet({ clone, env }: Lane, example: CodeExample, source: string, expect: ExpectStatic): Promise<void> {
+async function runSnippet(
+  { clone, env }: Lane,
+  example: CodeExample,
+  source: string,
+  expect: ExpectStatic,
+): Promise<void> {
   const file = join(clone, `readme-example-${example.file.replaceAll('/', '-')}-${example.line}.mts`);
   writeFileSync(file, source);
   const { code: exit, output, stdout } = await run(`npx tsx ${JSON.stringify(file)}`, clone, env, MINUTE);

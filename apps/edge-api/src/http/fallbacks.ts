@@ -26,7 +26,12 @@ export function refuseOtherMethods(app: Hono<AppEnv>): void {
   for (const [path, methods] of servedRoutes(app)) {
     const allow = methods.join(', ');
     app.all(path, (c) => {
-      throw new ApiError('method_not_allowed', `${c.req.method} is not accepted on ${displayPath(path)}; accepted: ${allow}.`, null, { Allow: allow });
+      throw new ApiError(
+        'method_not_allowed',
+        `${c.req.method} is not accepted on ${displayPath(path)}; accepted: ${allow}.`,
+        null,
+        { Allow: allow },
+      );
     });
   }
 }

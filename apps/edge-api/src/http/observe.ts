@@ -44,7 +44,7 @@ export function timeModel<T>(c: Context<AppEnv>, plan: readonly PlannedPair[], r
   const result = run();
   const models = new Set(plan.map((pair) => pair.model));
   c.set('work', {
-    model: models.size === 1 ? [...models][0] ?? 'mixed' : 'mixed',
+    model: models.size === 1 ? ([...models][0] ?? 'mixed') : 'mixed',
     pairs: plan.length,
     digits: Math.max(0, ...plan.map(({ a, b }) => Math.max(a.length, b.length))),
     steps: totalSteps(plan),

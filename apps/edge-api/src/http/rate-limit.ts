@@ -24,7 +24,8 @@ export interface TokenPrice {
  * throws (a logged 500), never silently unlimits. */
 function count(env: Record<string, string | undefined>, name: keyof TokenVars, fallback: number, min: number): number {
   const text = env[name]?.trim() ?? String(fallback);
-  if (!/^\d+$/.test(text) || Number(text) < min) throw new Error(`rate limit vars: ${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
+  if (!/^\d+$/.test(text) || Number(text) < min)
+    throw new Error(`rate limit vars: ${name} must be a whole number ≥ ${min}, got ${JSON.stringify(text)}`);
   return Number(text);
 }
 
@@ -55,7 +56,10 @@ export function clientKey(ip: string | undefined): string {
   const [head = '', tail] = address.split('::');
   const left = head ? head.split(':') : [];
   const right = tail ? tail.split(':') : [];
-  const groups = tail === undefined ? left : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
+  const groups =
+    tail === undefined
+      ? left
+      : [...left, ...Array<string>(Math.max(0, 8 - left.length - right.length)).fill('0'), ...right];
   return `${groups
     .slice(0, 4)
     .map((g) => g.replace(/^0+(?=.)/, ''))

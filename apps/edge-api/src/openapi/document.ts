@@ -8,20 +8,40 @@ import type { Bindings } from '../env.js';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../errors.js';
 import { INTERNAL_ERROR_MESSAGE } from '../http/fallbacks.js';
 import { MAX_BODY_BYTES, MAX_BATCH_STEPS } from '../validation.js';
-import { addQuery, batchBody, batchQuery, MAX_DIGITS, MAX_PAIRS, modelName, modelParam, modelQuery, operand } from '../schemas.js';
+import {
+  addQuery,
+  batchBody,
+  batchQuery,
+  MAX_DIGITS,
+  MAX_PAIRS,
+  modelName,
+  modelParam,
+  modelQuery,
+  operand,
+} from '../schemas.js';
 import { addAnswer, batchAnswer, errorBody, gate, health, modelInfo, modelList } from './responses.js';
 
 type Json = Record<string, unknown>;
 type Schema = v.GenericSchema;
-type AnyObject = v.ObjectSchema<v.ObjectEntries, undefined> | v.StrictObjectSchema<v.ObjectEntries, v.ErrorMessage<v.StrictObjectIssue> | undefined>;
+type AnyObject =
+  | v.ObjectSchema<v.ObjectEntries, undefined>
+  | v.StrictObjectSchema<v.ObjectEntries, v.ErrorMessage<v.StrictObjectIssue> | undefined>;
 interface App {
   request(input: string, init?: RequestInit, env?: Bindings): Response | Promise<Response>;
 }
 
 /** Response shapes used more than once: written once under components.schemas and referenced. */
-const SHARED = { Operand: operand, Model: modelName, AddAnswer: addAnswer, Gate: gate, ModelInfo: modelInfo, Error: errorBody };
+const SHARED = {
+  Operand: operand,
+  Model: modelName,
+  AddAnswer: addAnswer,
+  Gate: gate,
+  ModelInfo: modelInfo,
+  Error: errorBody,
+};
 const CONVERT = { target: 'draft-2020-12', typeMode: 'input', errorMode: 'ignore' } as const;
-const toComponents = <T>(value: T): T => JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/')) as T;
+const toComponents = <T>(value: T): T =>
+  JSON.parse(JSON.stringify(value).replaceAll('"#/$defs/', '"#/components/schemas/')) as T;
 
 function jsonSchema(schema: Schema): Json {
   const { $schema: _, $defs: __, ...rest } = toJsonSchema(schema, { ...CONVERT, definitions: SHARED }) as Json;
@@ -35,12 +55,16 @@ function parameters(object: AnyObject, where: 'query' | 'path'): Json[] {
     const inner = required ? (entry as Schema) : (entry as v.OptionalSchema<Schema, undefined>).wrapped;
     const { description, examples, ...schema } = jsonSchema(inner);
     // A shared schema is referenced; its description is the parameter's.
-    const shown = schema.$ref ? { description: v.getDescription(inner) } : { description, example: (examples as unknown[] | undefined)?.[0] };
+    const shown = schema.$ref
+      ? { description: v.getDescription(inner) }
+      : { description, example: (examples as unknown[] | undefined)?.[0] };
     return { name, in: where, required, ...shown, schema };
   });
 }
 
-const json = (schema: Schema, examples?: Json) => ({ 'application/json': { schema: jsonSchema(schema), ...(examples && { examples }) } });
+const json = (schema: Schema, examples?: Json) => ({
+  'application/json': { schema: jsonSchema(schema), ...(examples && { examples }) },
+});
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 
 /** A request that gets each error code, run against the app to give the code's example. */
@@ -49,7 +73,11 @@ interface ErrorExample {
   path: string;
   init?: RequestInit;
 }
-const postJson = (body: unknown): RequestInit => ({ method: 'POST', headers: { 'Content-Type': 'application/json' }, body: typeof body === 'string' ? body : JSON.stringify(body) });
+const postJson = (body: unknown): RequestInit => ({
+  method: 'POST',
+  headers: { 'Content-Type': 'application/json' },
+  body: typeof body === 'string' ? body : JSON.stringify(body),
+});
 const nines = (n: number) => '9'.repeat(n);
 
 const ERROR_EXAMPLES: Partial<Record<ErrorCode, ErrorExample>> = {
@@ -62,13 +90,33 @@ const ERROR_EXAMPLES: Partial<Record<ErrorCode, ErrorExample>> = {
   unknown_model: { operation: 'getAdd', path: '/add?a=1&b=2&model=gru' },
   invalid_parameter: { operation: 'getAdd', path: '/add?a=1&b=2&trace=yes' },
   trace_too_long: { operation: 'getAdd', path: `/add?a=${nines(TRACE_MAX_DIGITS + 1)}&b=1&trace=1` },
-  conflicting_parameter: { operation: 'postAdd', path: '/add?model=vector', init: postJson({ model: 'serial', pairs: [{ a: '1', b: '2' }] }) },
+  conflicting_parameter: {
+    operation: 'postAdd',
+    path: '/add?model=vector',
+    init: postJson({ model: 'serial', pairs: [{ a: '1', b: '2' }] }),
+  },
   invalid_json: { operation: 'postAdd', path: '/add', init: postJson('{"pairs": [') },
   invalid_body: { operation: 'postAdd', path: '/add', init: postJson({ pairs: [[]] }) },
-  too_many_pairs: { operation: 'postAdd', path: '/add', init: postJson({ pairs: Array.from({ length: MAX_PAIRS + 1 }, () => ({ a: '1', b: '2' })) }) },
-  batch_too_large: { operation: 'postAdd', path: '/add', init: postJson({ pairs: Array.from({ length: 31 }, () => ({ a: nines(MAX_DIGITS), b: '1' })) }) },
-  body_too_large: { operation: 'postAdd', path: '/add', init: postJson(`{"pairs":[{"a":"${'1'.repeat(MAX_BODY_BYTES)}","b":"1"}]}`) },
-  unsupported_media_type: { operation: 'postAdd', path: '/add', init: { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' } },
+  too_many_pairs: {
+    operation: 'postAdd',
+    path: '/add',
+    init: postJson({ pairs: Array.from({ length: MAX_PAIRS + 1 }, () => ({ a: '1', b: '2' })) }),
+  },
+  batch_too_large: {
+    operation: 'postAdd',
+    path: '/add',
+    init: postJson({ pairs: Array.from({ length: 31 }, () => ({ a: nines(MAX_DIGITS), b: '1' })) }),
+  },
+  body_too_large: {
+    operation: 'postAdd',
+    path: '/add',
+    init: postJson(`{"pairs":[{"a":"${'1'.repeat(MAX_BODY_BYTES)}","b":"1"}]}`),
+  },
+  unsupported_media_type: {
+    operation: 'postAdd',
+    path: '/add',
+    init: { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' },
+  },
   not_found: { operation: 'getModelByName', path: '/model/gru' },
 };
 
@@ -112,11 +160,15 @@ const sharedError = (body: ErrorBody, headers?: Json): Json => ({
 });
 
 const NOT_MODIFIED = { $ref: '#/components/responses/not_modified' };
-const CACHED = { ETag: { $ref: '#/components/headers/ETag' }, 'Cache-Control': { $ref: '#/components/headers/Cache-Control' } };
+const CACHED = {
+  ETag: { $ref: '#/components/headers/ETag' },
+  'Cache-Control': { $ref: '#/components/headers/Cache-Control' },
+};
 
 /** Builds the document; every example answer comes from `app` (the app built from the committed models). */
 export async function buildOpenApi(app: App): Promise<Json> {
-  const answer = async (path: string, init?: RequestInit) => (await app.request(`http://api.example${path}`, init)).json() as Promise<Json>;
+  const answer = async (path: string, init?: RequestInit) =>
+    (await app.request(`http://api.example${path}`, init)).json() as Promise<Json>;
   const errors = await errorExamples(app);
   const trimMeta = (info: Json) => ({ ...info, meta: { description: (info.meta as Json).description } });
   const vectorInfo = trimMeta(await answer('/model/vector'));
@@ -128,7 +180,8 @@ export async function buildOpenApi(app: App): Promise<Json> {
     info: {
       title: 'lstm-adder edge API',
       version: '1.0.0',
-      summary: 'Adds two non-negative integers with a trained LSTM (the model can be wrong: `correct` says whether it was).',
+      summary:
+        'Adds two non-negative integers with a trained LSTM (the model can be wrong: `correct` says whether it was).',
       description:
         'Every refusal is JSON `{ "error": { "code", "message", "param" } }`: branch on `error.code` (its status is fixed: see the `Error` schema). ' +
         'Any other method on a served path gets `405 method_not_allowed` with an `Allow` header; any other path `404 not_found`.',
@@ -142,7 +195,11 @@ export async function buildOpenApi(app: App): Promise<Json> {
           description: `Without model, vector answers when both operands are 0 to 127, serial otherwise. Cacheable: the answer is a pure function of the URL and the weights.`,
           parameters: parameters(addQuery.pipe[0], 'query'),
           responses: {
-            200: { description: 'The sum', headers: CACHED, content: json(addAnswer, { '57+99': { value: await answer('/add?a=57&b=99') } }) },
+            200: {
+              description: 'The sum',
+              headers: CACHED,
+              content: json(addAnswer, { '57+99': { value: await answer('/add?a=57&b=99') } }),
+            },
             304: NOT_MODIFIED,
             ...errorResponses(errors.get('getAdd'), shared),
           },
@@ -154,12 +211,33 @@ export async function buildOpenApi(app: App): Promise<Json> {
           parameters: parameters(batchQuery, 'query'),
           requestBody: {
             required: true,
-            content: json(batchBody, { twoPairs: { value: { pairs: [{ a: '1', b: '2' }, { a: '300', b: '5' }] } } }),
+            content: json(batchBody, {
+              twoPairs: {
+                value: {
+                  pairs: [
+                    { a: '1', b: '2' },
+                    { a: '300', b: '5' },
+                  ],
+                },
+              },
+            }),
           },
           responses: {
             200: {
               description: 'One answer per pair',
-              content: json(batchAnswer, { twoPairs: { value: await answer('/add', postJson({ pairs: [{ a: '1', b: '2' }, { a: '300', b: '5' }] })) } }),
+              content: json(batchAnswer, {
+                twoPairs: {
+                  value: await answer(
+                    '/add',
+                    postJson({
+                      pairs: [
+                        { a: '1', b: '2' },
+                        { a: '300', b: '5' },
+                      ],
+                    }),
+                  ),
+                },
+              }),
             },
             ...errorResponses(errors.get('postAdd'), shared),
           },
@@ -171,7 +249,11 @@ export async function buildOpenApi(app: App): Promise<Json> {
           summary: 'Both models: architecture, size, fingerprint, meta',
           parameters: parameters(modelQuery, 'query'),
           responses: {
-            200: { description: 'Both models (each as /model/{name} answers)', headers: CACHED, content: json(modelList) },
+            200: {
+              description: 'Both models (each as /model/{name} answers)',
+              headers: CACHED,
+              content: json(modelList),
+            },
             304: NOT_MODIFIED,
             ...errorResponses(errors.get('getModels'), shared),
           },
@@ -183,7 +265,11 @@ export async function buildOpenApi(app: App): Promise<Json> {
           summary: 'One model',
           parameters: [...parameters(modelParam, 'path'), ...parameters(modelQuery, 'query')],
           responses: {
-            200: { description: 'The model (its meta shortened in this example)', headers: CACHED, content: json(modelInfo, { vector: { value: vectorInfo } }) },
+            200: {
+              description: 'The model (its meta shortened in this example)',
+              headers: CACHED,
+              content: json(modelInfo, { vector: { value: vectorInfo } }),
+            },
             304: NOT_MODIFIED,
             ...errorResponses(errors.get('getModelByName'), shared),
           },
@@ -193,30 +279,48 @@ export async function buildOpenApi(app: App): Promise<Json> {
         get: {
           operationId: 'getHealth',
           summary: 'Liveness, no model work',
-          responses: { 200: { description: 'ok', content: json(health, { ok: { value: await answer('/health') } }) }, ...errorResponses(undefined, shared) },
+          responses: {
+            200: { description: 'ok', content: json(health, { ok: { value: await answer('/health') } }) },
+            ...errorResponses(undefined, shared),
+          },
         },
       },
       '/openapi.json': {
         get: {
           operationId: 'getOpenApi',
           summary: 'This document',
-          responses: { 200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } }, ...errorResponses(undefined, shared) },
+          responses: {
+            200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
+            ...errorResponses(undefined, shared),
+          },
         },
       },
     },
     components: {
       schemas: toComponents(toJsonSchemaDefs(SHARED, CONVERT)),
       headers: {
-        ETag: { description: '"v1-<fingerprint>" of the model(s) that answered: new weights, new tag.', schema: { type: 'string' } },
-        'Cache-Control': { description: 'public, max-age=3600 (errors and POST answers: no-store).', schema: { type: 'string' } },
-        'Retry-After': { description: 'Seconds to wait before the next request.', schema: { type: 'integer', minimum: 1 } },
+        ETag: {
+          description: '"v1-<fingerprint>" of the model(s) that answered: new weights, new tag.',
+          schema: { type: 'string' },
+        },
+        'Cache-Control': {
+          description: 'public, max-age=3600 (errors and POST answers: no-store).',
+          schema: { type: 'string' },
+        },
+        'Retry-After': {
+          description: 'Seconds to wait before the next request.',
+          schema: { type: 'integer', minimum: 1 },
+        },
         Allow: { description: 'The methods the path accepts.', schema: { type: 'string' } },
       },
       responses: {
         not_modified: { description: 'Not modified: If-None-Match matched the ETag.', headers: CACHED },
-        rate_limited: sharedError((await (await app.request('http://api.example/add?a=57&b=99', undefined, SPENT)).json()) as ErrorBody, {
-          'Retry-After': { $ref: '#/components/headers/Retry-After' },
-        }),
+        rate_limited: sharedError(
+          (await (await app.request('http://api.example/add?a=57&b=99', undefined, SPENT)).json()) as ErrorBody,
+          {
+            'Retry-After': { $ref: '#/components/headers/Retry-After' },
+          },
+        ),
         internal_error: sharedError(INTERNAL_ERROR),
         not_found: {
           description: 'not_found: no such path (the message lists the routes)',

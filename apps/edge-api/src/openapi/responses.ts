@@ -27,15 +27,24 @@ export const addAnswer = v.strictObject({
   sum: decimal("The model's answer, decoded from its output bits. It can be wrong: see correct."),
   bits: v.pipe(
     v.strictObject({ a: binary('a in binary'), b: binary('b in binary'), sum: binary("the model's sum bits") }),
-    v.description("MSB first, all three as wide as the model's output: 8 bits for vector; for serial max(bit length of a, b, 1) + 1."),
+    v.description(
+      "MSB first, all three as wide as the model's output: 8 bits for vector; for serial max(bit length of a, b, 1) + 1.",
+    ),
   ),
-  margin: v.pipe(v.number(), v.minValue(0), v.maxValue(0.5), v.description('min over the sum bits of |y − 0.5|: how sure the model was of its least sure bit.')),
+  margin: v.pipe(
+    v.number(),
+    v.minValue(0),
+    v.maxValue(0.5),
+    v.description('min over the sum bits of |y − 0.5|: how sure the model was of its least sure bit.'),
+  ),
   correct: v.pipe(v.boolean(), v.description('Whether sum equals the arithmetic a + b.')),
   model: v.pipe(v.picklist(MODEL_NAMES), v.description('The model that answered.')),
   trace: v.optional(v.pipe(v.array(traceStep), v.description('Only with trace=1: one object per step.'))),
 });
 
-export const batchAnswer = v.strictObject({ results: v.pipe(v.array(addAnswer), v.description('One answer per pair, in the order of pairs (no trace).')) });
+export const batchAnswer = v.strictObject({
+  results: v.pipe(v.array(addAnswer), v.description('One answer per pair, in the order of pairs (no trace).')),
+});
 
 const matrix = v.array(v.array(v.number()));
 export const gate = v.strictObject({ U: matrix, V: matrix, b: v.array(v.number()) });
@@ -48,10 +57,24 @@ export const modelInfo = v.strictObject({
   outputSize: count,
   outputActivation: v.picklist(OUTPUT_ACTIVATIONS),
   parameters: v.pipe(count, v.description('Number of weights and biases.')),
-  fingerprint: v.pipe(v.string(), v.description("core's weightsFingerprint: changes exactly when the weights do (it keys the ETag).")),
-  meta: v.pipe(v.record(v.string(), v.unknown()), v.description("The weights file's meta: training config, verification figures, history (the vector model's list of held-out pairs is left out of the Worker; it is in @lstm-adder/core/models/vector.json).")),
+  fingerprint: v.pipe(
+    v.string(),
+    v.description("core's weightsFingerprint: changes exactly when the weights do (it keys the ETag)."),
+  ),
+  meta: v.pipe(
+    v.record(v.string(), v.unknown()),
+    v.description(
+      "The weights file's meta: training config, verification figures, history (the vector model's list of held-out pairs is left out of the Worker; it is in @lstm-adder/core/models/vector.json).",
+    ),
+  ),
   weights: v.optional(
-    v.pipe(v.strictObject({ lstm: v.strictObject({ i: gate, f: gate, g: gate, o: gate }), dense: v.strictObject({ W: matrix, b: v.array(v.number()) }) }), v.description('Only with weights=1.')),
+    v.pipe(
+      v.strictObject({
+        lstm: v.strictObject({ i: gate, f: gate, g: gate, o: gate }),
+        dense: v.strictObject({ W: matrix, b: v.array(v.number()) }),
+      }),
+      v.description('Only with weights=1.'),
+    ),
   ),
 });
 
@@ -59,15 +82,31 @@ export const modelList = v.strictObject({ models: v.strictObject({ vector: model
 
 export const health = v.strictObject({
   status: v.literal('ok'),
-  models: v.pipe(v.strictObject({ vector: v.string(), serial: v.string() }), v.description("Each model's fingerprint.")),
+  models: v.pipe(
+    v.strictObject({ vector: v.string(), serial: v.string() }),
+    v.description("Each model's fingerprint."),
+  ),
 });
 
 export const ERROR_CODES = Object.keys(ERROR_STATUS) as ErrorCode[];
 
 export const errorBody = v.strictObject({
   error: v.strictObject({
-    code: v.pipe(v.picklist(ERROR_CODES), v.description('What went wrong: the one field a client needs to branch on (the status follows from it).')),
-    message: v.pipe(v.string(), v.description('For people: names the parameter, quotes what was received (cut to 40 characters) and says what is accepted.')),
-    param: v.pipe(v.nullable(v.string()), v.description('The query parameter (a), path parameter (name) or body path (pairs[3].b) at fault; null when no single one is.')),
+    code: v.pipe(
+      v.picklist(ERROR_CODES),
+      v.description('What went wrong: the one field a client needs to branch on (the status follows from it).'),
+    ),
+    message: v.pipe(
+      v.string(),
+      v.description(
+        'For people: names the parameter, quotes what was received (cut to 40 characters) and says what is accepted.',
+      ),
+    ),
+    param: v.pipe(
+      v.nullable(v.string()),
+      v.description(
+        'The query parameter (a), path parameter (name) or body path (pairs[3].b) at fault; null when no single one is.',
+      ),
+    ),
   }),
 });

@@ -18,7 +18,10 @@ export const addRoutes = (models: Models) =>
       if (cached) return cached;
       const plan = [{ a, b, model, steps: pairSteps(a, b, model) }];
       await spendWork(c, plan);
-      return c.json(timeModel(c, plan, () => answer(models, model, a, b, trace === '1' || trace === 'true')), 200);
+      return c.json(
+        timeModel(c, plan, () => answer(models, model, a, b, trace === '1' || trace === 'true')),
+        200,
+      );
     })
     .post('/add', jsonBody, checkOptionalQuery(batchQuery), validate('json', batchBody), async (c) => {
       const body = c.req.valid('json');

@@ -7,5 +7,8 @@ import type { Models } from '../models.js';
 export const healthRoutes = (models: Models) =>
   new Hono<AppEnv>().get('/health', (c) => {
     c.header('Cache-Control', NO_STORE);
-    return c.json({ status: 'ok' as const, models: { vector: models.vector.fingerprint, serial: models.serial.fingerprint } }, 200);
+    return c.json(
+      { status: 'ok' as const, models: { vector: models.vector.fingerprint, serial: models.serial.fingerprint } },
+      200,
+    );
   });

@@ -47,7 +47,15 @@ export const modelRoutes = (models: Models) => {
       const cached = notModified(c, etagOf(...MODEL_NAMES.map((name) => models[name].fingerprint)));
       if (cached) return cached;
       const withWeights = wantsWeights(c.req.query('weights'));
-      return c.json({ models: { vector: describe('vector', models.vector, withWeights), serial: describe('serial', models.serial, withWeights) } }, 200);
+      return c.json(
+        {
+          models: {
+            vector: describe('vector', models.vector, withWeights),
+            serial: describe('serial', models.serial, withWeights),
+          },
+        },
+        200,
+      );
     })
     .get('/model/:name', validate('param', modelParam), checkQuery, (c) => {
       const { name } = c.req.valid('param');

@@ -2,7 +2,11 @@
 // code and the README assume.
 import { unstable_readConfig } from 'wrangler';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_REQUEST_TOKENS, DEFAULT_STEPS_PER_TOKEN, RATE_LIMIT_PERIOD_SECONDS } from '../../src/http/rate-limit.js';
+import {
+  DEFAULT_REQUEST_TOKENS,
+  DEFAULT_STEPS_PER_TOKEN,
+  RATE_LIMIT_PERIOD_SECONDS,
+} from '../../src/http/rate-limit.js';
 
 const config = unstable_readConfig({ config: new URL('../../wrangler.jsonc', import.meta.url).pathname });
 

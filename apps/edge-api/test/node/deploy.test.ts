@@ -15,11 +15,15 @@ writeFileSync(join(page, 'index.html'), html);
 writeFileSync(join(page, 'assets/main.js'), 'console.log("page");\n');
 afterAll(() => rmSync(page, { recursive: true, force: true }));
 
-const deployScript = (JSON.parse(readFileSync(join(APP_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts.deploy ?? '';
+const deployScript =
+  (JSON.parse(readFileSync(join(APP_DIR, 'package.json'), 'utf8')) as { scripts: Record<string, string> }).scripts
+    .deploy ?? '';
 
 describe('npm run deploy', () => {
   it('builds the playground first, then deploys the Worker with apps/playground/dist as its assets', () => {
-    expect(deployScript).toBe('turbo run build --filter=@lstm-adder/playground && wrangler deploy --assets ../playground/dist');
+    expect(deployScript).toBe(
+      'turbo run build --filter=@lstm-adder/playground && wrangler deploy --assets ../playground/dist',
+    );
   });
 
   it('wrangler deploy --dry-run accepts the combined Worker: the assets, the rate limiter, the vars', () => {

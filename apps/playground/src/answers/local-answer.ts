@@ -1,6 +1,14 @@
 // Answers computed in the browser with core, in the edge API's JSON shape, so the answer views
 // cannot tell (and need not care) whether the API or this tab did the sum.
-import { createAdder, defaultArch, formatAnswer, parseWeights, type Adder, type Weights } from '@lstm-adder/core';
+import {
+  createAdder,
+  defaultArch,
+  formatAnswer,
+  parseWeights,
+  type Adder,
+  type AddResult,
+  type Weights,
+} from '@lstm-adder/core';
 import type { AddAnswer, AddOutcome } from '../api';
 import type { ModelChoice } from '../state';
 
@@ -13,12 +21,17 @@ export function chosenModel(choice: ModelChoice, a: string, b: string): ModelNam
 
 /** Adds with `adder`; a bad operand is refused with core's message, named after the parameter like the API's. */
 export function localAnswer(adder: Adder, a: string, b: string, trace: boolean): AddOutcome {
-  let result;
+  let result: AddResult;
   try {
     result = adder.add(a, b, { trace });
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error);
-    return { kind: 'refused', status: 400, code: 'invalid_operand', message: message.replace(/^(a|b) /, 'Parameter "$1" ') };
+    return {
+      kind: 'refused',
+      status: 400,
+      code: 'invalid_operand',
+      message: message.replace(/^(a|b) /, 'Parameter "$1" '),
+    };
   }
   return { kind: 'answer', answer: formatAnswer(result, adder.arch) };
 }
@@ -28,7 +41,10 @@ const shipped = new Map<ModelName, Promise<Adder>>();
 export function shippedAdder(model: ModelName): Promise<Adder> {
   let adder = shipped.get(model);
   if (!adder) {
-    const json = model === 'vector' ? import('@lstm-adder/core/models/vector.json') : import('@lstm-adder/core/models/serial.json');
+    const json =
+      model === 'vector'
+        ? import('@lstm-adder/core/models/vector.json')
+        : import('@lstm-adder/core/models/serial.json');
     adder = json.then((m) => createAdder(parseWeights(m.default)));
     shipped.set(model, adder);
   }

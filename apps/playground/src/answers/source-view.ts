@@ -8,7 +8,10 @@ const SOURCE_TITLES: Record<AnswerSource, string> = {
   'shipped-local': 'the API cannot be reached: the shipped weights answered, computed in this tab',
 };
 
-export function renderSourcePicker(answers: AnswerSourceControl): { element: HTMLElement; show(source: AnswerSource | null): void } {
+export function renderSourcePicker(answers: AnswerSourceControl): {
+  element: HTMLElement;
+  show(source: AnswerSource | null): void;
+} {
   const select = h(
     'select',
     { id: 'answer-with', 'data-testid': 'answer-with' },

@@ -36,7 +36,11 @@ const STARTERS = {
     tryBackend('wasm', async () => {
       const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
       // Before setBackend: the backend fetches its binary when it starts. Vite serves the ?url files as application/wasm.
-      setWasmPaths({ 'tfjs-backend-wasm.wasm': wasmPlain, 'tfjs-backend-wasm-simd.wasm': wasmSimd, 'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded });
+      setWasmPaths({
+        'tfjs-backend-wasm.wasm': wasmPlain,
+        'tfjs-backend-wasm-simd.wasm': wasmSimd,
+        'tfjs-backend-wasm-threaded-simd.wasm': wasmThreaded,
+      });
     }),
   webgl: () => tryBackend('webgl', () => import('@tensorflow/tfjs-backend-webgl')),
   cpu: () => tryBackend('cpu', () => import('@tensorflow/tfjs-backend-cpu')),
@@ -60,7 +64,12 @@ export async function startBackend(choice: BackendChoice): Promise<BackendInfo> 
     const gpu = realGpu();
     const started =
       (gpu && (await attempt('webgl', `a GPU is reported (${gpu})`))) ||
-      (await attempt('wasm', gpu ? 'WebGL failed to start' : 'no GPU is reported (or only a software renderer): WebAssembly with SIMD is fastest here')) ||
+      (await attempt(
+        'wasm',
+        gpu
+          ? 'WebGL failed to start'
+          : 'no GPU is reported (or only a software renderer): WebAssembly with SIMD is fastest here',
+      )) ||
       null;
     if (started) return started;
   }

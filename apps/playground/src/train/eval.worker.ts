@@ -4,7 +4,8 @@ import { createAdder, evaluateAllPairs, evaluateSerial, VECTOR_MAX_OPERAND } fro
 import type { EvalReply, EvalRequest } from './eval-protocol';
 import { LENGTHS } from './eval-protocol';
 
-const post = (message: EvalReply, transfer: Transferable[] = []) => (self as unknown as Worker).postMessage(message, transfer);
+const post = (message: EvalReply, transfer: Transferable[] = []) =>
+  (self as unknown as Worker).postMessage(message, transfer);
 
 self.addEventListener('message', (event: MessageEvent<EvalRequest>) => {
   const { id, weights, seed } = event.data;
@@ -12,8 +13,16 @@ self.addEventListener('message', (event: MessageEvent<EvalRequest>) => {
     const adder = createAdder(weights);
     if (adder.arch === 'serial') {
       // Fresh pairs each time (the seed changes per request): a rate measured on the same pairs would flatter.
-      const result = evaluateSerial(adder, { widths: LENGTHS.map((l) => l.bits), samples: LENGTHS.map((l) => l.samples), seed });
-      post({ type: 'lengths', id, byWidth: result.byWidth.map(({ width, samples, correct }) => ({ width, samples, correct })) });
+      const result = evaluateSerial(adder, {
+        widths: LENGTHS.map((l) => l.bits),
+        samples: LENGTHS.map((l) => l.samples),
+        seed,
+      });
+      post({
+        type: 'lengths',
+        id,
+        byWidth: result.byWidth.map(({ width, samples, correct }) => ({ width, samples, correct })),
+      });
     } else {
       const side = VECTOR_MAX_OPERAND + 1;
       const result = evaluateAllPairs(adder);

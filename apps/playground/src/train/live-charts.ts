@@ -21,16 +21,32 @@ export interface LiveCharts {
 }
 
 export function createLiveCharts(arch: 'serial' | 'vector', width: number): LiveCharts {
-  const lossBox = h('figure', { class: 'chart', 'data-testid': 'train-chart-loss' }, h('figcaption', {}, h('strong', {}, 'Loss'), ' per epoch'));
-  const accBox = h('figure', { class: 'chart', 'data-testid': 'train-chart-accuracy' }, h('figcaption', {}, h('strong', {}, 'Exact-match accuracy'), ' per epoch'));
+  const lossBox = h(
+    'figure',
+    { class: 'chart', 'data-testid': 'train-chart-loss' },
+    h('figcaption', {}, h('strong', {}, 'Loss'), ' per epoch'),
+  );
+  const accBox = h(
+    'figure',
+    { class: 'chart', 'data-testid': 'train-chart-accuracy' },
+    h('figcaption', {}, h('strong', {}, 'Exact-match accuracy'), ' per epoch'),
+  );
   const element = h('div', { class: 'charts' }, lossBox, accBox);
-  const axes = (label: string): uPlot.Axis[] => [{ label: 'epoch', size: 36 }, { label, size: 52 }];
+  const axes = (label: string): uPlot.Axis[] => [
+    { label: 'epoch', size: 36 },
+    { label, size: 52 },
+  ];
   const common = { width, height: 180, legend: { live: false } };
   let loss: uPlot | null = null;
   let acc: uPlot | null = null;
   const mount = () => {
     loss = new uPlot(
-      { ...common, scales: { x: { time: false }, y: { distr: 3 } }, axes: axes('loss (log)'), series: [{ label: 'epoch' }, { label: 'loss', stroke: '#1b1f24', width: 2 }] },
+      {
+        ...common,
+        scales: { x: { time: false }, y: { distr: 3 } },
+        axes: axes('loss (log)'),
+        series: [{ label: 'epoch' }, { label: 'loss', stroke: '#1b1f24', width: 2 }],
+      },
       [[], []],
       lossBox,
     );
@@ -39,7 +55,10 @@ export function createLiveCharts(arch: 'serial' | 'vector', width: number): Live
         ...common,
         scales: { x: { time: false }, y: { range: [0, 100] } },
         axes: axes('%'),
-        series: [{ label: 'epoch' }, ...SERIES[arch].map((s, k) => ({ label: s.label, stroke: s.color, width: 2, dash: k ? [6, 3] : undefined }))],
+        series: [
+          { label: 'epoch' },
+          ...SERIES[arch].map((s, k) => ({ label: s.label, stroke: s.color, width: 2, dash: k ? [6, 3] : undefined })),
+        ],
       },
       [[], ...SERIES[arch].map(() => [])],
       accBox,
@@ -55,7 +74,10 @@ export function createLiveCharts(arch: 'serial' | 'vector', width: number): Live
     last = performance.now();
     const epochs = records.map((r) => r.epoch);
     loss!.setData([epochs, records.map((r) => r.loss)]);
-    acc!.setData([epochs, ...SERIES[arch].map((s) => records.map((r) => (r[s.key] === null ? null : r[s.key]! * 100)))]);
+    acc!.setData([
+      epochs,
+      ...SERIES[arch].map((s) => records.map((r) => (r[s.key] === null ? null : r[s.key]! * 100))),
+    ]);
   };
   return {
     element,

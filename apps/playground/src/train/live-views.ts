@@ -11,18 +11,28 @@ import { LENGTHS } from './eval-protocol';
 
 /** The heatmaps of a + b through `weights`; the pair is the page's, or 57 + 99 when it does not fit the model. */
 export function renderTraceHeatmaps(weights: Weights, a: string, b: string, width: number): HTMLElement {
-  const fits = (digits: string) => (weights.arch === 'vector' ? fitsVector(digits) : /^[0-9]+$/.test(digits) && digits.length <= TRACE_MAX_DIGITS);
+  const fits = (digits: string) =>
+    weights.arch === 'vector' ? fitsVector(digits) : /^[0-9]+$/.test(digits) && digits.length <= TRACE_MAX_DIGITS;
   const [x, y] = fits(a) && fits(b) ? [a, b] : ['57', '99'];
   const outcome = localAnswer(adderOf(weights), x, y, true);
   const box = h('div', { class: `heatmaps ${weights.arch}`, 'data-testid': 'train-heatmaps' });
   if (outcome.kind !== 'answer' || !outcome.answer.trace) return box;
   const { answer } = outcome;
   const trace = answer.trace!;
-  const caption = h('p', { class: 'muted small' }, `Inside the network for ${answer.a} + ${answer.b}: it answers ${answer.sum} ${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`);
+  const caption = h(
+    'p',
+    { class: 'muted small' },
+    `Inside the network for ${answer.a} + ${answer.b}: it answers ${answer.sum} ${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`,
+  );
   const panel = Math.max(200, Math.floor(width / 3) - 16);
   for (const channel of CHANNELS) {
     const labels = stepLabels(answer.model, trace.length);
-    const map = renderHeatmap(heatmapData(trace, channel), { labels, ticks: stepTicks(answer.model, trace.length), maxWidth: panel, rtl: answer.model === 'serial' }).element;
+    const map = renderHeatmap(heatmapData(trace, channel), {
+      labels,
+      ticks: stepTicks(answer.model, trace.length),
+      maxWidth: panel,
+      rtl: answer.model === 'serial',
+    }).element;
     map.querySelector(`[data-testid="heatmap-${channel}"]`)?.setAttribute('data-testid', `train-heatmap-${channel}`);
     box.append(map);
   }
@@ -39,9 +49,35 @@ export interface LengthsView {
 export function createLengthsView(): LengthsView {
   const body = h('tbody');
   const caption = h('caption', {}, 'Exact sums on fresh random pairs, by length (measured with core every few epochs)');
-  const element = h('table', { class: 'lengths', 'data-testid': 'train-lengths' }, caption, h('thead', {}, h('tr', {}, h('th', { scope: 'col' }, 'length'), h('th', { scope: 'col' }, 'pairs'), h('th', { scope: 'col' }, 'exact'))), body);
+  const element = h(
+    'table',
+    { class: 'lengths', 'data-testid': 'train-lengths' },
+    caption,
+    h(
+      'thead',
+      {},
+      h(
+        'tr',
+        {},
+        h('th', { scope: 'col' }, 'length'),
+        h('th', { scope: 'col' }, 'pairs'),
+        h('th', { scope: 'col' }, 'exact'),
+      ),
+    ),
+    body,
+  );
   const clear = () => {
-    body.replaceChildren(...LENGTHS.map((l) => h('tr', {}, h('th', { scope: 'row' }, `${l.bits.toLocaleString('en-GB')} bits`), h('td', {}, String(l.samples)), h('td', {}, '–'))));
+    body.replaceChildren(
+      ...LENGTHS.map((l) =>
+        h(
+          'tr',
+          {},
+          h('th', { scope: 'row' }, `${l.bits.toLocaleString('en-GB')} bits`),
+          h('td', {}, String(l.samples)),
+          h('td', {}, '–'),
+        ),
+      ),
+    );
     caption.textContent = 'Exact sums on fresh random pairs, by length (measured with core every few epochs)';
   };
   clear();
@@ -52,7 +88,13 @@ export function createLengthsView(): LengthsView {
       body.replaceChildren(
         ...byWidth.map((w) => {
           const all = w.correct === w.samples;
-          return h('tr', { class: all ? 'all-right' : '' }, h('th', { scope: 'row' }, `${w.width.toLocaleString('en-GB')} bits`), h('td', {}, String(w.samples)), h('td', {}, `${((100 * w.correct) / w.samples).toFixed(1)} %${all ? ' ✓' : ''}`));
+          return h(
+            'tr',
+            { class: all ? 'all-right' : '' },
+            h('th', { scope: 'row' }, `${w.width.toLocaleString('en-GB')} bits`),
+            h('td', {}, String(w.samples)),
+            h('td', {}, `${((100 * w.correct) / w.samples).toFixed(1)} %${all ? ' ✓' : ''}`),
+          );
         }),
       );
       caption.textContent = `Exact sums on fresh random pairs, by length (weights of epoch ${epoch})`;
@@ -68,8 +110,13 @@ export interface PairMapView {
 
 /** Vector: all 128 × 128 pairs, right or wrong, as the model stands. */
 export function createPairMapView(): PairMapView {
-  const side = 128, cell = 2;
-  const canvas = h('canvas', { role: 'img', 'data-testid': 'train-pair-map', 'aria-label': 'Map of right and wrong pairs: not measured yet' });
+  const side = 128,
+    cell = 2;
+  const canvas = h('canvas', {
+    role: 'img',
+    'data-testid': 'train-pair-map',
+    'aria-label': 'Map of right and wrong pairs: not measured yet',
+  });
   const ctx = sizeCanvas(canvas, side * cell, side * cell);
   const status = h('p', { class: 'muted small' });
   const clear = () => {
@@ -79,7 +126,19 @@ export function createPairMapView(): PairMapView {
   };
   clear();
   return {
-    element: h('figure', { class: 'error-map' }, h('figcaption', {}, h('strong', {}, 'Every pair'), ' ', h('span', { class: 'muted' }, `${MAP_ORIENTATION}; dark red = wrong`)), canvas, status),
+    element: h(
+      'figure',
+      { class: 'error-map' },
+      h(
+        'figcaption',
+        {},
+        h('strong', {}, 'Every pair'),
+        ' ',
+        h('span', { class: 'muted' }, `${MAP_ORIENTATION}; dark red = wrong`),
+      ),
+      canvas,
+      status,
+    ),
     clear,
     show(sums, correct, epoch) {
       for (let a = 0; a < side; a++)

@@ -5,8 +5,18 @@ import { BACKEND_CHOICES, type BackendChoice, type TrainSettings } from './proto
 
 /** The trainer's defaults: what `lstm-adder-train --arch <arch>` uses. */
 export const ARCH_DEFAULTS: Record<TrainSettings['arch'], Omit<TrainSettings, 'arch' | 'backend'>> = {
-  serial: { hidden: DEFAULTS.serial.hidden, lr: DEFAULTS.serial.lr, batch: DEFAULTS.serial.batch, seed: DEFAULTS.serial.seed },
-  vector: { hidden: DEFAULTS.vector.hidden, lr: DEFAULTS.vector.lr, batch: DEFAULTS.vector.batch, seed: DEFAULTS.vector.seed },
+  serial: {
+    hidden: DEFAULTS.serial.hidden,
+    lr: DEFAULTS.serial.lr,
+    batch: DEFAULTS.serial.batch,
+    seed: DEFAULTS.serial.seed,
+  },
+  vector: {
+    hidden: DEFAULTS.vector.hidden,
+    lr: DEFAULTS.vector.lr,
+    batch: DEFAULTS.vector.batch,
+    seed: DEFAULTS.vector.seed,
+  },
 };
 export const LIMITS = { hidden: [1, 64], lr: [1e-5, 1], batch: [1, 4096], seed: [0, 2 ** 31 - 1] } as const;
 

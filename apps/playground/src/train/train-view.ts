@@ -16,24 +16,50 @@ const EVAL_EVERY = 3;
 /** At most two heatmap redraws a second: each is six canvases on the page's thread. */
 const HEATMAP_MS = 500;
 
-function numberField(id: string, label: string, value: number, limits: readonly [number, number], step: string): HTMLInputElement {
-  return h('input', { id, type: 'number', 'data-testid': id, min: limits[0], max: limits[1], step, value: String(value), 'aria-label': label });
+function numberField(
+  id: string,
+  label: string,
+  value: number,
+  limits: readonly [number, number],
+  step: string,
+): HTMLInputElement {
+  return h('input', {
+    id,
+    type: 'number',
+    'data-testid': id,
+    min: limits[0],
+    max: limits[1],
+    step,
+    value: String(value),
+    'aria-label': label,
+  });
 }
 
 export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl): void {
   let settings = parseTrainSettings(location.search);
 
   // Settings
-  const arch = h('select', { id: 'train-arch', 'data-testid': 'train-arch' }, h('option', { value: 'serial' }, 'serial (any length)'), h('option', { value: 'vector' }, 'vector (0 to 127)'));
+  const arch = h(
+    'select',
+    { id: 'train-arch', 'data-testid': 'train-arch' },
+    h('option', { value: 'serial' }, 'serial (any length)'),
+    h('option', { value: 'vector' }, 'vector (0 to 127)'),
+  );
   const hidden = numberField('train-hidden', 'hidden units', settings.hidden, LIMITS.hidden, '1');
   const lr = numberField('train-lr', 'learning rate', settings.lr, LIMITS.lr, 'any');
   const batch = numberField('train-batch', 'batch size', settings.batch, LIMITS.batch, '1');
   const seed = numberField('train-seed', 'seed', settings.seed, LIMITS.seed, '1');
-  const backendChoice = h('select', { id: 'train-backend-choice', 'data-testid': 'train-backend-choice' }, ...BACKEND_CHOICES.map((b) => h('option', { value: b }, b === 'auto' ? 'auto (wasm unless a GPU)' : b)));
-  const field = (label: string, control: HTMLElement) => h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
+  const backendChoice = h(
+    'select',
+    { id: 'train-backend-choice', 'data-testid': 'train-backend-choice' },
+    ...BACKEND_CHOICES.map((b) => h('option', { value: b }, b === 'auto' ? 'auto (wasm unless a GPU)' : b)),
+  );
+  const field = (label: string, control: HTMLElement) =>
+    h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
 
   // Controls and readouts
-  const button = (id: string, text: string, title: string) => h('button', { type: 'button', 'data-testid': id, id, title }, text);
+  const button = (id: string, text: string, title: string) =>
+    h('button', { type: 'button', 'data-testid': id, id, title }, text);
   const play = button('train-play', '▶ Play', 'Train until exact (or paused)');
   const pause = button('train-pause', 'Pause', 'Pause after the current epoch');
   const step = button('train-step', 'Step one epoch', 'Train one epoch, then pause');
@@ -45,9 +71,22 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
   const exactNote = h('p', { class: 'exact-note', 'data-testid': 'train-exact', hidden: true });
 
   // Weights in and out
-  const download = h('button', { type: 'button', 'data-testid': 'train-download', disabled: true }, '⤓ Download weights');
-  const useYours = h('button', { type: 'button', 'data-testid': 'train-use' , disabled: true }, 'Answer with this model');
-  const open = h('input', { id: 'train-open', type: 'file', accept: '.json,application/json', 'data-testid': 'train-open' });
+  const download = h(
+    'button',
+    { type: 'button', 'data-testid': 'train-download', disabled: true },
+    '⤓ Download weights',
+  );
+  const useYours = h(
+    'button',
+    { type: 'button', 'data-testid': 'train-use', disabled: true },
+    'Answer with this model',
+  );
+  const open = h('input', {
+    id: 'train-open',
+    type: 'file',
+    accept: '.json,application/json',
+    'data-testid': 'train-open',
+  });
   const openError = h('p', { class: 'error', role: 'alert', 'data-testid': 'train-open-error', hidden: true });
   const openStatus = h('p', { class: 'muted small', 'data-testid': 'train-open-status', 'aria-live': 'polite' });
 
@@ -60,16 +99,33 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     'section',
     { class: 'card train', id: 'train', 'data-testid': 'train-view', 'aria-labelledby': 'train-title' },
     h('h2', { id: 'train-title' }, 'Train a model in your browser'),
-    h('p', { class: 'muted' }, 'The trainer’s own loop (@lstm-adder/trainer) runs here with TensorFlow.js, in a Web Worker. Every epoch, core measures the weights being trained; when core verifies them exact (the same check as the command-line trainer), they are yours: download them, or let them answer the sums above.'),
-    h('form', { class: 'train-settings', novalidate: true }, field('Model', arch), field('Hidden units', hidden), field('Learning rate', lr), field('Batch size', batch), field('Seed', seed), field('Backend', backendChoice)),
+    h(
+      'p',
+      { class: 'muted' },
+      'The trainer’s own loop (@lstm-adder/trainer) runs here with TensorFlow.js, in a Web Worker. Every epoch, core measures the weights being trained; when core verifies them exact (the same check as the command-line trainer), they are yours: download them, or let them answer the sums above.',
+    ),
+    h(
+      'form',
+      { class: 'train-settings', novalidate: true },
+      field('Model', arch),
+      field('Hidden units', hidden),
+      field('Learning rate', lr),
+      field('Batch size', batch),
+      field('Seed', seed),
+      field('Backend', backendChoice),
+    ),
     h('div', { class: 'train-controls' }, play, pause, step, reset),
     h(
       'dl',
       { class: 'train-readout' },
-      h('dt', {}, 'epoch'), h('dd', {}, epochOut),
-      h('dt', {}, 'status'), h('dd', {}, status),
-      h('dt', {}, 'speed'), h('dd', {}, speed),
-      h('dt', {}, 'TF.js backend'), h('dd', {}, backendOut),
+      h('dt', {}, 'epoch'),
+      h('dd', {}, epochOut),
+      h('dt', {}, 'status'),
+      h('dd', {}, status),
+      h('dt', {}, 'speed'),
+      h('dd', {}, speed),
+      h('dt', {}, 'TF.js backend'),
+      h('dd', {}, backendOut),
     ),
     exactNote,
     chartsSlot,
@@ -80,7 +136,11 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
       { class: 'train-weights' },
       download,
       useYours,
-      h('label', { for: 'train-open', class: 'open-label' }, 'Open weights (a lstm-adder.weights/v1 file, or drop one here): '),
+      h(
+        'label',
+        { for: 'train-open', class: 'open-label' },
+        'Open weights (a lstm-adder.weights/v1 file, or drop one here): ',
+      ),
       open,
       openError,
       openStatus,
@@ -99,7 +159,10 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
   let lastEpoch = 0;
   let firstPressed = 0;
 
-  const evaluator = new Worker(new URL('./eval.worker.ts', import.meta.url), { type: 'module', name: 'lstm-adder-eval' });
+  const evaluator = new Worker(new URL('./eval.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'lstm-adder-eval',
+  });
   let evalId = 0;
   let evalBusy = false;
   let evalQueued: { weights: Weights; epoch: number } | null = null;
@@ -135,7 +198,13 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
       if (!weights) return;
       const p = new URLSearchParams(location.search);
       // When the page is idle: a keystroke waiting to be answered goes first.
-      requestIdleCallback(() => heatmapSlot.replaceChildren(renderTraceHeatmaps(weights, p.get('a') ?? '57', p.get('b') ?? '99', heatmapSlot.clientWidth || 900)), { timeout: 2000 });
+      requestIdleCallback(
+        () =>
+          heatmapSlot.replaceChildren(
+            renderTraceHeatmaps(weights, p.get('a') ?? '57', p.get('b') ?? '99', heatmapSlot.clientWidth || 900),
+          ),
+        { timeout: 2000 },
+      );
     }, HEATMAP_MS);
   };
 
@@ -156,7 +225,12 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
         break;
       case 'state':
         playing = message.state === 'playing';
-        status.textContent = message.state === 'playing' ? `training (epoch ${lastEpoch + 1})` : message.state === 'paused' ? `paused after epoch ${lastEpoch}` : 'verifying with core…';
+        status.textContent =
+          message.state === 'playing'
+            ? `training (epoch ${lastEpoch + 1})`
+            : message.state === 'paused'
+              ? `paused after epoch ${lastEpoch}`
+              : 'verifying with core…';
         // Paused (or one step done): measure the weights it stopped at, if the every-few-epochs rhythm skipped them.
         if (message.state === 'paused' && latest && askedEpoch !== lastEpoch) evaluate(latest, lastEpoch);
         break;
@@ -195,7 +269,10 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
         } else {
           status.textContent = `stopped after epoch ${lastEpoch} (${message.stopReason}): not exact yet — core’s verification found wrong sums`;
         }
-        answers.setYours({ weights: final, label: `trained here, ${settings.arch}, seed ${settings.seed}, epoch ${lastEpoch}` });
+        answers.setYours({
+          weights: final,
+          label: `trained here, ${settings.arch}, seed ${settings.seed}, epoch ${lastEpoch}`,
+        });
         drawHeatmaps();
         evaluate(final, lastEpoch);
         break;
@@ -225,7 +302,10 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     lengths.element.hidden = settings.arch !== 'serial';
     pairMap.element.hidden = settings.arch !== 'vector';
     heatmapSlot.replaceChildren();
-    charts = createLiveCharts(settings.arch, Math.max(260, Math.min(520, Math.floor((chartsSlot.clientWidth || 900) / 2) - 16)));
+    charts = createLiveCharts(
+      settings.arch,
+      Math.max(260, Math.min(520, Math.floor((chartsSlot.clientWidth || 900) / 2) - 16)),
+    );
     chartsSlot.replaceChildren(charts.element);
     client = createTrainerClient(settings, onMessage);
     syncButtons();
@@ -245,14 +325,27 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     renderSettings();
     start();
   };
-  arch.addEventListener('change', () => change({ ...ARCH_DEFAULTS[arch.value === 'vector' ? 'vector' : 'serial'], arch: arch.value === 'vector' ? 'vector' : 'serial', backend: settings.backend }));
-  for (const [input, key] of [[hidden, 'hidden'], [lr, 'lr'], [batch, 'batch'], [seed, 'seed']] as const) {
+  arch.addEventListener('change', () =>
+    change({
+      ...ARCH_DEFAULTS[arch.value === 'vector' ? 'vector' : 'serial'],
+      arch: arch.value === 'vector' ? 'vector' : 'serial',
+      backend: settings.backend,
+    }),
+  );
+  for (const [input, key] of [
+    [hidden, 'hidden'],
+    [lr, 'lr'],
+    [batch, 'batch'],
+    [seed, 'seed'],
+  ] as const) {
     input.addEventListener('change', () => {
       // Out of range or not a number: the arch's default, and the field shows what is used.
       change({ ...settings, [key]: parseSetting(key, input.value) ?? ARCH_DEFAULTS[settings.arch][key] });
     });
   }
-  backendChoice.addEventListener('change', () => change({ ...settings, backend: backendChoice.value as TrainSettings['backend'] }));
+  backendChoice.addEventListener('change', () =>
+    change({ ...settings, backend: backendChoice.value as TrainSettings['backend'] }),
+  );
 
   const pressed = () => (firstPressed ||= performance.now());
   play.addEventListener('click', () => {
@@ -271,12 +364,17 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
 
   download.addEventListener('click', () => {
     const weights = final ?? latest;
-    if (weights) downloadWeights(weights, `lstm-adder-${weights.arch}-h${weights.hiddenSize}-seed${settings.seed}.json`);
+    if (weights)
+      downloadWeights(weights, `lstm-adder-${weights.arch}-h${weights.hiddenSize}-seed${settings.seed}.json`);
   });
   useYours.addEventListener('click', () => {
     const weights = final ?? latest;
     if (!weights) return;
-    if (!final) answers.setYours({ weights, label: `trained here, ${settings.arch}, seed ${settings.seed}, epoch ${lastEpoch} (paused)` });
+    if (!final)
+      answers.setYours({
+        weights,
+        label: `trained here, ${settings.arch}, seed ${settings.seed}, epoch ${lastEpoch} (paused)`,
+      });
     answers.prefer('yours');
   });
 

@@ -31,7 +31,8 @@ async function run(): Promise<void> {
     while (wanted > 0 && !training.loop.done) {
       wanted--;
       const record = await training.loop.step();
-      if (record) post({ type: 'epoch', record, weights: training.currentWeights(), wall: performance.now() - started });
+      if (record)
+        post({ type: 'epoch', record, weights: training.currentWeights(), wall: performance.now() - started });
       await yieldToMessages(); // a pause or step message lands here
     }
     if (training.loop.done) {
@@ -39,7 +40,14 @@ async function run(): Promise<void> {
       const verifyStarted = performance.now();
       const model = await training.finish(info, { trainedIn: 'browser' });
       training = null;
-      post({ type: 'done', weights: model.weights, passed: model.verification.passed, stopReason: model.result.stopReason, wall: performance.now() - started, verifyMs: performance.now() - verifyStarted });
+      post({
+        type: 'done',
+        weights: model.weights,
+        passed: model.verification.passed,
+        stopReason: model.result.stopReason,
+        wall: performance.now() - started,
+        verifyMs: performance.now() - verifyStarted,
+      });
     } else {
       post({ type: 'state', state: 'paused' });
     }

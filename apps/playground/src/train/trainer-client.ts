@@ -9,9 +9,14 @@ export interface TrainerClient {
 }
 
 export function createTrainerClient(settings: TrainSettings, onMessage: (message: FromWorker) => void): TrainerClient {
-  const worker = new Worker(new URL('./train.worker.ts', import.meta.url), { type: 'module', name: 'lstm-adder-train' });
+  const worker = new Worker(new URL('./train.worker.ts', import.meta.url), {
+    type: 'module',
+    name: 'lstm-adder-train',
+  });
   worker.addEventListener('message', (event: MessageEvent<FromWorker>) => onMessage(event.data));
-  worker.addEventListener('error', (event) => onMessage({ type: 'failed', message: event.message || 'the training worker failed to start' }));
+  worker.addEventListener('error', (event) =>
+    onMessage({ type: 'failed', message: event.message || 'the training worker failed to start' }),
+  );
   worker.postMessage({ type: 'start', settings });
   return {
     play: () => worker.postMessage({ type: 'play' }),

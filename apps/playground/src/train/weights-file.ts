@@ -10,12 +10,17 @@ export async function openWeightsFile(file: Blob & { name?: string }): Promise<O
   try {
     json = JSON.parse(await file.text());
   } catch (error) {
-    return { ok: false, message: `${name} is not JSON: ${error instanceof Error ? error.message : String(error)}`, path: null };
+    return {
+      ok: false,
+      message: `${name} is not JSON: ${error instanceof Error ? error.message : String(error)}`,
+      path: null,
+    };
   }
   try {
     return { ok: true, weights: parseWeights(json) };
   } catch (error) {
-    if (error instanceof WeightsError) return { ok: false, message: `${name} is not an lstm-adder.weights/v1 file: ${error.message}`, path: error.path };
+    if (error instanceof WeightsError)
+      return { ok: false, message: `${name} is not an lstm-adder.weights/v1 file: ${error.message}`, path: error.path };
     throw error;
   }
 }

@@ -36,7 +36,9 @@ async function open(path: string): Promise<Page> {
   return page;
 }
 
-const operations = Object.entries(openapi.paths).flatMap(([path, ops]) => Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`));
+const operations = Object.entries(openapi.paths).flatMap(([path, ops]) =>
+  Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
+);
 
 describe('the API reference page', () => {
   it('renders one section per operation of the document, with its parameters and every error code', async () => {
@@ -44,9 +46,13 @@ describe('the API reference page', () => {
     const headings = await page.getByTestId('operation').locator('h2 code').allTextContents();
     expect(headings).toEqual(operations);
     const text = (await page.locator('main').textContent()) ?? '';
-    for (const code of openapi.components.schemas.Error.properties.error.properties.code.enum) expect(text, code).toContain(code);
+    for (const code of openapi.components.schemas.Error.properties.error.properties.code.enum)
+      expect(text, code).toContain(code);
     for (const name of ['a', 'b', 'model', 'trace', 'weights', 'name']) {
-      expect(await page.locator('table.params code', { hasText: new RegExp(`^${name}$`) }).count(), name).toBeGreaterThan(0);
+      expect(
+        await page.locator('table.params code', { hasText: new RegExp(`^${name}$`) }).count(),
+        name,
+      ).toBeGreaterThan(0);
     }
     await expect.poll(() => page.title()).toContain('API reference');
     await page.close();
@@ -71,10 +77,20 @@ describe('the API reference page', () => {
 
   it('passes axe-core’s WCAG 2 A/AA checks', async () => {
     const page = await open('/api.html');
-    await page.addScriptTag({ content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8') });
+    await page.addScriptTag({
+      content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'),
+    });
     const violations = await page.evaluate(async () => {
-      const axe = (window as unknown as { axe: { run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }> } }).axe;
-      const result = await axe.run(document, { runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] } });
+      const axe = (
+        window as unknown as {
+          axe: {
+            run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
+          };
+        }
+      ).axe;
+      const result = await axe.run(document, {
+        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
+      });
       return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
     });
     expect(violations).toEqual([]);

@@ -35,7 +35,9 @@ afterEach(async () => {
   await page.close();
 });
 
-async function apiAnswer(query: Record<string, string>): Promise<{ status: number; body: any }> {
+async function apiAnswer(
+  query: Record<string, string>,
+): Promise<{ status: number; body: Record<string, unknown> & { error?: Record<string, unknown> } }> {
   const response = await fetch(`${stack.apiUrl}/add?${new URLSearchParams(query)}`);
   return { status: response.status, body: await response.json() };
 }
@@ -45,15 +47,19 @@ const open = async (query: string) => {
 };
 const sum = () => page.getByTestId('sum');
 const badge = () => page.getByTestId('correct');
-const mapDone = () => expect.poll(() => page.getByTestId('errormap').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+const mapDone = () =>
+  expect.poll(() => page.getByTestId('errormap').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
 
 /** The colour of one CSS pixel of a canvas, as [r, g, b]. */
 const pixel = (testId: string, x: number, y: number) =>
-  page.getByTestId(testId).evaluate((el: HTMLCanvasElement, [px, py]) => {
-    const ratio = el.width / el.getBoundingClientRect().width;
-    const d = el.getContext('2d')!.getImageData(Math.floor(px! * ratio), Math.floor(py! * ratio), 1, 1).data;
-    return [d[0], d[1], d[2]];
-  }, [x, y]);
+  page.getByTestId(testId).evaluate(
+    (el: HTMLCanvasElement, [px, py]) => {
+      const ratio = el.width / el.getBoundingClientRect().width;
+      const d = el.getContext('2d')!.getImageData(Math.floor(px! * ratio), Math.floor(py! * ratio), 1, 1).data;
+      return [d[0], d[1], d[2]];
+    },
+    [x, y],
+  );
 
 describe('the playground in Chromium', () => {
   it('adds 57 and 99 typed into the fields: 156, correct', async () => {
@@ -70,7 +76,9 @@ describe('the playground in Chromium', () => {
     const sure = await page.locator('#bits tr.row-sure td').allTextContents();
     expect(sure).toHaveLength(8);
     for (const value of sure) expect(Number(value)).toBeGreaterThanOrEqual(0);
-    expect(await page.locator('#bits tr.row-sum td').first().getAttribute('aria-label')).toMatch(/^sum bit 7 = 1, \d+ % sure$/);
+    expect(await page.locator('#bits tr.row-sum td').first().getAttribute('aria-label')).toMatch(
+      /^sum bit 7 = 1, \d+ % sure$/,
+    );
     expect(await page.getByTestId('bit-wrong').count()).toBe(0);
   });
 
@@ -96,9 +104,13 @@ describe('the playground in Chromium', () => {
     await mapDone();
     const expected = evaluateAllPairs(createAdder(parseWeights(vectorWeights))).correct;
     expect(Number(await page.getByTestId('errormap').getAttribute('data-correct'))).toBe(expected);
-    expect(await page.getByTestId('error-map-status').textContent()).toContain(`${expected.toLocaleString('en-GB')} of 16,384 pairs right`);
+    expect(await page.getByTestId('error-map-status').textContent()).toContain(
+      `${expected.toLocaleString('en-GB')} of 16,384 pairs right`,
+    );
     // One orientation, said in the legend: a across, b down.
-    expect(await page.getByTestId('error-map').locator('figcaption').textContent()).toContain('a across (0 → 127, left to right), b down (0 → 127, top to bottom)');
+    expect(await page.getByTestId('error-map').locator('figcaption').textContent()).toContain(
+      'a across (0 → 127, left to right), b down (0 → 127, top to bottom)',
+    );
     expect(await page.getByTestId('scrubber').count()).toBe(0); // the vector model has no carry to step through
 
     await page.getByTestId('heatmap-h').blur(); // no tooltip in the picture
@@ -117,7 +129,9 @@ describe('the playground in Chromium', () => {
       }
     }
     // The dark theme is dark: the page background and the map are not the light ones.
-    const [r, g, b] = await page.evaluate(() => getComputedStyle(document.documentElement).backgroundColor.match(/\d+/g)!.map(Number));
+    const [r, g, b] = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).backgroundColor.match(/\d+/g)!.map(Number),
+    );
     expect(r! + g! + b!).toBeLessThan(150);
     await open('a=57&b=99&model=vector');
     await mapDone();
@@ -133,7 +147,8 @@ describe('the playground in Chromium', () => {
       await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
       await page.getByTestId('heatmap-c').waitFor();
     };
-    const sideways = () => page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+    const sideways = () =>
+      page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
     for (const width of [320, 390, 1280]) {
       await page.setViewportSize({ width, height: 844 });
       await load('a=57&b=99&model=vector');
@@ -141,7 +156,9 @@ describe('the playground in Chromium', () => {
       await load(`a=${long}&b=${long}&model=serial`);
       expect(await sideways(), `${width} px, serial`).toBeLessThanOrEqual(0);
       // A long sum wraps between groups of three digits, never inside one, and its bits open on bit 0.
-      const broken = await page.locator('#sum .digits').evaluateAll((groups) => groups.filter((g) => g.getClientRects().length !== 1).length);
+      const broken = await page
+        .locator('#sum .digits')
+        .evaluateAll((groups) => groups.filter((g) => g.getClientRects().length !== 1).length);
       expect(broken, `${width} px`).toBe(0);
       const bit0 = await page.locator('#bits tr.row-sum td[data-position="0"]').boundingBox();
       expect(bit0!.x + bit0!.width, `${width} px: bit 0 in view`).toBeLessThanOrEqual(width);
@@ -169,10 +186,14 @@ describe('the playground in Chromium', () => {
     expect(await page.getByTestId('errormap').count()).toBe(0);
     const table = page.getByTestId('length-accuracy');
     await expect.poll(() => table.getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
-    const rows = await table.locator('tbody tr').evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
+    const rows = await table
+      .locator('tbody tr')
+      .evaluateAll((trs) => trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent)));
     expect(rows.map((r) => r[0])).toEqual(['8', '16', '32', '64', '128', '256', '512', '1,024', '2,048', '3,322']);
     for (const row of rows) expect(row[3], `${row[0]} bits`).toBe(row[2]); // exact on every sum, as its verification says
-    expect(await page.getByTestId('carry-units').textContent()).toMatch(/^The carry lives in u\d+ \(r = −?[01]\.\d\d\)/);
+    expect(await page.getByTestId('carry-units').textContent()).toMatch(
+      /^The carry lives in u\d+ \(r = −?[01]\.\d\d\)/,
+    );
     await page.screenshot({ path: join(RESULTS, 'serial-view.png'), fullPage: true });
   });
 
@@ -187,14 +208,20 @@ describe('the playground in Chromium', () => {
           const added = [...record.addedNodes].filter((n): n is Element => n instanceof Element);
           if (target.id === 'sum' && added.some((n) => n.classList.contains('digits'))) seen.sum.push(added[0]!);
           if (target.id === 'bits') seen.bits.push(...added.filter((n) => n.nodeName === 'TBODY'));
-          if (target.id === 'heatmaps' && added.some((n) => n.classList.contains('heatmap'))) seen.heatmaps.push(added[0]!);
+          if (target.id === 'heatmaps' && added.some((n) => n.classList.contains('heatmap')))
+            seen.heatmaps.push(added[0]!);
         }
       }).observe(document, { childList: true, subtree: true });
     });
     const renders = () =>
       page.evaluate(() => {
         const { renders } = window as unknown as { renders: Record<'sum' | 'bits' | 'heatmaps', Node[]> };
-        return Object.fromEntries(Object.entries(renders).map(([part, nodes]) => [part, { count: nodes.length, firstStillShown: nodes[0]?.isConnected ?? false }]));
+        return Object.fromEntries(
+          Object.entries(renders).map(([part, nodes]) => [
+            part,
+            { count: nodes.length, firstStillShown: nodes[0]?.isConnected ?? false },
+          ]),
+        );
       });
     const once = { count: 1, firstStillShown: true };
     const a = '1234567890123456789012345678901234567890';
@@ -202,7 +229,9 @@ describe('the playground in Chromium', () => {
     await open(`a=${a}&b=${b}&model=serial`);
     await expect.poll(() => sum().textContent()).toBe((BigInt(a) + BigInt(b)).toString());
     // Everything that arrives after the answer: the model's description and curves, its exact answers by length, its carry units.
-    await expect.poll(() => page.getByTestId('length-accuracy').getAttribute('data-state'), { timeout: 30_000 }).toBe('done');
+    await expect
+      .poll(() => page.getByTestId('length-accuracy').getAttribute('data-state'), { timeout: 30_000 })
+      .toBe('done');
     await expect.poll(() => page.getByTestId('carry-units').textContent()).toContain('The carry lives in');
     await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
     // The carry units are named where the answer is shown, without drawing it again.
@@ -224,11 +253,17 @@ describe('the playground in Chromium', () => {
     await open('a=11&b=3&model=serial'); // 1011 + 0011: carries out of bits 0, 1, 2 and 3
     const scrubber = page.getByTestId('scrubber');
     await scrubber.waitFor();
-    await expect.poll(() => page.getByTestId('carry-units').textContent(), { timeout: 30_000 }).toContain('The carry lives in');
+    await expect
+      .poll(() => page.getByTestId('carry-units').textContent(), { timeout: 30_000 })
+      .toContain('The carry lives in');
     const highlighted = async () => ({
       bits: await page.getByTestId('bits').getAttribute('data-step'),
-      maps: await Promise.all(['i', 'f', 'g', 'o', 'c', 'h'].map((c) => page.getByTestId(`heatmap-${c}`).getAttribute('data-step'))),
-      columns: await page.locator('#bits tr.row-sum td.current').evaluateAll((tds) => tds.map((td) => td.getAttribute('data-position'))),
+      maps: await Promise.all(
+        ['i', 'f', 'g', 'o', 'c', 'h'].map((c) => page.getByTestId(`heatmap-${c}`).getAttribute('data-step')),
+      ),
+      columns: await page
+        .locator('#bits tr.row-sum td.current')
+        .evaluateAll((tds) => tds.map((td) => td.getAttribute('data-position'))),
     });
     await scrubber.focus();
     expect(await highlighted()).toEqual({ bits: '0', maps: Array(6).fill('0'), columns: ['0'] });
@@ -238,7 +273,9 @@ describe('the playground in Chromium', () => {
     expect(await scrubber.inputValue()).toBe('2');
     expect(await highlighted()).toEqual({ bits: '2', maps: Array(6).fill('2'), columns: ['2'] });
     const readout = await page.getByTestId('scrubber-readout').textContent();
-    expect(readout).toMatch(/^Step 3 of 5 reads bit 2: a = 0, b = 0, carry in 1 → sum bit 2 = 1 ✓, carry out 0\. Carry units?: u\d+ c = −?\d\.\d\d/);
+    expect(readout).toMatch(
+      /^Step 3 of 5 reads bit 2: a = 0, b = 0, carry in 1 → sum bit 2 = 1 ✓, carry out 0\. Carry units?: u\d+ c = −?\d\.\d\d/,
+    );
     await page.keyboard.press('ArrowRight');
     expect(await highlighted()).toEqual({ bits: '1', maps: Array(6).fill('1'), columns: ['1'] });
     await page.locator('.page-header').hover();
@@ -251,29 +288,37 @@ describe('the playground in Chromium', () => {
     weak.dense.b[1]! += 3;
     const wrong = evaluateAllPairs(createAdder(parseWeights(weak))).wrong;
     expect(wrong.length).toBeGreaterThan(0);
-    await page.route((url) => url.pathname === '/model/vector', async (route) => {
-      const response = await route.fetch();
-      const info = await response.json();
-      await route.fulfill({ response, json: { ...info, weights: { ...info.weights, dense: weak.dense } } });
-    });
+    await page.route(
+      (url) => url.pathname === '/model/vector',
+      async (route) => {
+        const response = await route.fetch();
+        const info = await response.json();
+        await route.fulfill({ response, json: { ...info, weights: { ...info.weights, dense: weak.dense } } });
+      },
+    );
     const pick = wrong[Math.floor(wrong.length / 2)]!;
     // The API's answer for that pair, as the weak model would give it.
-    await page.route((url) => url.pathname === '/add', async (route) => {
-      const url = new URL(route.request().url());
-      const response = await route.fetch();
-      const body = await response.json();
-      if (url.searchParams.get('a') === String(pick.a) && url.searchParams.get('b') === String(pick.b)) {
-        body.sum = String(pick.got);
-        body.bits.sum = pick.got.toString(2).padStart(8, '0');
-        body.correct = false;
-      }
-      await route.fulfill({ response, json: body });
-    });
+    await page.route(
+      (url) => url.pathname === '/add',
+      async (route) => {
+        const url = new URL(route.request().url());
+        const response = await route.fetch();
+        const body = await response.json();
+        if (url.searchParams.get('a') === String(pick.a) && url.searchParams.get('b') === String(pick.b)) {
+          body.sum = String(pick.got);
+          body.bits.sum = pick.got.toString(2).padStart(8, '0');
+          body.correct = false;
+        }
+        await route.fulfill({ response, json: body });
+      },
+    );
     await open('a=1&b=2&model=vector');
     await mapDone();
     const map = page.getByTestId('errormap');
     // The cell is drawn in the wrong colour, at a across and b down (3 px per pair).
-    const wrongColour = await page.evaluate(() => getComputedStyle(document.documentElement).getPropertyValue('--map-wrong').trim());
+    const wrongColour = await page.evaluate(() =>
+      getComputedStyle(document.documentElement).getPropertyValue('--map-wrong').trim(),
+    );
     const [r, g, b] = await pixel('errormap', pick.a * 3 + 1, pick.b * 3 + 1);
     expect(`#${[r, g, b].map((v) => v!.toString(16).padStart(2, '0')).join('')}`).toBe(wrongColour);
     await map.click({ position: { x: pick.a * 3 + 1, y: pick.b * 3 + 1 } });
@@ -283,7 +328,9 @@ describe('the playground in Chromium', () => {
     expect(await badge().textContent()).toContain('wrong');
     // Each wrong bit is marked: exactly the bits where the answer differs from the true sum.
     const differing = [...Array(8).keys()].filter((p) => ((pick.got >> p) & 1) !== (((pick.a + pick.b) >> p) & 1));
-    const marked = await page.getByTestId('bit-wrong').evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-position'))));
+    const marked = await page
+      .getByTestId('bit-wrong')
+      .evaluateAll((tds) => tds.map((td) => Number(td.getAttribute('data-position'))));
     expect(marked.sort((x, y) => x - y)).toEqual(differing);
     // The keyboard does the same: focus, move right (a + 1) and down (b + 1), Enter.
     await map.focus();
@@ -299,8 +346,12 @@ describe('the playground in Chromium', () => {
     const { status, body } = await apiAnswer({ a: '128', b: '5', model: 'vector' });
     expect(status).toBe(400);
     const error = page.locator('#field-a [data-testid="error"]');
-    await expect.poll(() => error.textContent()).toBe('The vector model adds numbers from 0 to 127 only, and a is “128”. Type a smaller number, or choose the serial model for bigger ones.');
-    expect(await error.textContent()).not.toBe(body.error.message);
+    await expect
+      .poll(() => error.textContent())
+      .toBe(
+        'The vector model adds numbers from 0 to 127 only, and a is “128”. Type a smaller number, or choose the serial model for bigger ones.',
+      );
+    expect(await error.textContent()).not.toBe(body.error?.message);
     expect(await page.getByTestId('operand-a').inputValue()).toBe('128');
     expect(await page.locator('#a-range').inputValue()).toBe('127'); // the slider goes to its end, not mid-track
     expect(await page.getByTestId('operand-a').getAttribute('aria-invalid')).toBe('true');
@@ -316,10 +367,14 @@ describe('the playground in Chromium', () => {
     expect(await page.getByTestId('operand-a').inputValue()).toBe('abc');
     expect(await page.locator('#b-range').inputValue()).toBe('0');
     await page.getByTestId('operand-b').fill('1');
-    await expect.poll(() => page.locator('#field-a [data-testid="error"]').textContent()).toBe('“abc” is not a whole number: type a with the digits 0 to 9, such as 57.');
+    await expect
+      .poll(() => page.locator('#field-a [data-testid="error"]').textContent())
+      .toBe('“abc” is not a whole number: type a with the digits 0 to 9, such as 57.');
     // The serial model's message says nothing about the vector model's range.
     await open('a=-5&b=1&model=serial');
-    await expect.poll(() => page.locator('#field-a [data-testid="error"]').textContent()).toBe('a is negative: this adder takes whole numbers of 0 or more.');
+    await expect
+      .poll(() => page.locator('#field-a [data-testid="error"]').textContent())
+      .toBe('a is negative: this adder takes whole numbers of 0 or more.');
   });
 
   it('keeps the state in the URL across a reload', async () => {
@@ -341,7 +396,8 @@ describe('the playground in Chromium', () => {
   it('draws the training curves from the history in the model’s meta: one run, held-out accuracy every epoch', async () => {
     // The shipped vector model trained once with 10% of the pairs held out, and was shipped as it was (no fine-tune).
     await open('a=3&b=4&model=vector');
-    for (const chart of ['chart-loss', 'chart-accuracy']) await page.locator(`[data-testid="${chart}"] canvas`).waitFor();
+    for (const chart of ['chart-loss', 'chart-accuracy'])
+      await page.locator(`[data-testid="${chart}"] canvas`).waitFor();
     const legend = await page.getByTestId('chart-accuracy').locator('.u-legend').textContent();
     expect(legend).toContain('train accuracy');
     expect(legend).toContain('held out accuracy');
@@ -356,14 +412,22 @@ describe('the playground in Chromium', () => {
   it('draws a single run’s curves without a phase marker, and leaves all-null series out', async () => {
     // A model trained once (no held-out experiment before it), shaped as the trainer writes it.
     const history = Array.from({ length: 30 }, (_, k) => ({
-      epoch: k + 1, loss: 0.3 * Math.exp(-k / 6), trainAccuracy: 1 - Math.exp(-k / 5), heldOutAccuracy: 1 - Math.exp(-k / 5.5), allPairsAccuracy: null, lr: 0.01,
+      epoch: k + 1,
+      loss: 0.3 * Math.exp(-k / 6),
+      trainAccuracy: 1 - Math.exp(-k / 5),
+      heldOutAccuracy: 1 - Math.exp(-k / 5.5),
+      allPairsAccuracy: null,
+      lr: 0.01,
     }));
-    await page.route((url) => url.pathname === '/model/vector', async (route) => {
-      const response = await route.fetch();
-      const info = await response.json();
-      const { holdoutExperiment: _experiment, ...rest } = info.meta;
-      await route.fulfill({ response, json: { ...info, meta: { ...rest, history } } });
-    });
+    await page.route(
+      (url) => url.pathname === '/model/vector',
+      async (route) => {
+        const response = await route.fetch();
+        const info = await response.json();
+        const { holdoutExperiment: _experiment, ...rest } = info.meta;
+        await route.fulfill({ response, json: { ...info, meta: { ...rest, history } } });
+      },
+    );
     await open('a=5&b=6&model=vector');
     await page.locator('[data-testid="chart-accuracy"] canvas').waitFor();
     const legend = await page.getByTestId('chart-accuracy').locator('.u-legend').textContent();
@@ -382,7 +446,8 @@ describe('the playground in Chromium', () => {
     // The answer still comes, from the shipped weights run in the browser, and says so.
     await expect.poll(() => page.getByTestId('answer-source').textContent()).toBe('shipped-local');
     expect(await sum().textContent()).toBe('3');
-    const a = '1234567890123456789012345678901234567890', b = '9876543210987654321098765432109876543210';
+    const a = '1234567890123456789012345678901234567890',
+      b = '9876543210987654321098765432109876543210';
     await page.getByTestId('model').selectOption('serial');
     await page.getByTestId('operand-a').fill(a);
     await page.getByTestId('operand-b').fill(b);

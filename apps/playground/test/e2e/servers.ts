@@ -63,18 +63,40 @@ process.on('exit', () => {
 export async function startApi(port: number, pageOrigin: string): Promise<RunningApi> {
   const inspectorPort = await freePort();
   // edge-api's own wrangler (4.86.0, the last for Node 20), wherever npm put it.
-  const wrangler = [resolve(EDGE_API_DIR, 'node_modules/.bin/wrangler'), resolve(REPO, 'node_modules/.bin/wrangler')].find((p) => existsSync(p));
-  if (!wrangler) throw new Error('wrangler is not installed: run `npm ci` at the repository root (apps/edge-api depends on it).');
+  const wrangler = [
+    resolve(EDGE_API_DIR, 'node_modules/.bin/wrangler'),
+    resolve(REPO, 'node_modules/.bin/wrangler'),
+  ].find((p) => existsSync(p));
+  if (!wrangler)
+    throw new Error('wrangler is not installed: run `npm ci` at the repository root (apps/edge-api depends on it).');
   const persist = mkdtempSync(join(tmpdir(), 'playground-wrangler-'));
   const child = spawn(
     wrangler,
-    ['dev', '--ip', '127.0.0.1', '--port', String(port), '--inspector-port', String(inspectorPort), '--show-interactive-dev-session=false',
-      '--persist-to', persist, '--var', `CORS_ORIGINS:${pageOrigin}`],
+    [
+      'dev',
+      '--ip',
+      '127.0.0.1',
+      '--port',
+      String(port),
+      '--inspector-port',
+      String(inspectorPort),
+      '--show-interactive-dev-session=false',
+      '--persist-to',
+      persist,
+      '--var',
+      `CORS_ORIGINS:${pageOrigin}`,
+    ],
     {
       cwd: EDGE_API_DIR,
       detached: true, // its own process group, so stop() also ends workerd
       stdio: ['ignore', 'pipe', 'pipe'],
-      env: { ...process.env, WRANGLER_SEND_METRICS: 'false', CLOUDFLARE_CF_FETCH_ENABLED: 'false', NO_COLOR: '1', CI: '1' },
+      env: {
+        ...process.env,
+        WRANGLER_SEND_METRICS: 'false',
+        CLOUDFLARE_CF_FETCH_ENABLED: 'false',
+        NO_COLOR: '1',
+        CI: '1',
+      },
     },
   );
   if (child.pid) running.add(child.pid);
@@ -115,7 +137,12 @@ export async function buildPage(apiUrl: string): Promise<string> {
 
 /** Serves a built page with `vite preview` on a port the OS picks; returns the server and its origin. */
 export async function servePage(outDir: string): Promise<{ server: PreviewServer; origin: string }> {
-  const server = await preview({ root: APP_DIR, logLevel: 'warn', build: { outDir }, preview: { host: '127.0.0.1', port: 0, open: false } });
+  const server = await preview({
+    root: APP_DIR,
+    logLevel: 'warn',
+    build: { outDir },
+    preview: { host: '127.0.0.1', port: 0, open: false },
+  });
   const address = server.httpServer.address();
   if (!address || typeof address === 'string') throw new Error('vite preview did not report its port');
   return { server, origin: `http://127.0.0.1:${address.port}` };
@@ -163,7 +190,9 @@ export async function startStack(attempts = 3): Promise<Stack> {
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
 /** Debian's Chromium, headless, with a throwaway profile. Fails with how to install it when it is missing. */
-export async function launchChromium(options: { webgl?: boolean } = {}): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export async function launchChromium(
+  options: { webgl?: boolean } = {},
+): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}. The playground's browser tests need a real Chromium: ` +
@@ -177,7 +206,14 @@ export async function launchChromium(options: { webgl?: boolean } = {}): Promise
     headless: true,
     viewport: { width: 1200, height: 900 },
     // webgl: keep WebGL, through SwiftShader when there is no GPU (what a GPU-less visitor's Chromium does).
-    args: ['--no-sandbox', ...(options.webgl ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-gpu']), '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'],
+    args: [
+      '--no-sandbox',
+      ...(options.webgl ? ['--use-angle=swiftshader', '--enable-unsafe-swiftshader'] : ['--disable-gpu']),
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--no-first-run',
+    ],
   });
   return {
     context,

@@ -55,7 +55,9 @@ describe('the Train view in Chromium', () => {
     expect(loaded.filter((url) => /train|tfjs|\.wasm/.test(url))).toEqual([]);
     await page.getByTestId('train-link').click();
     await page.getByTestId('train-view').waitFor();
-    await expect.poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 }).toMatch(/^(wasm|webgl|cpu)$/);
+    await expect
+      .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 })
+      .toMatch(/^(wasm|webgl|cpu)$/);
     expect(new URL(page.url()).searchParams.get('view')).toBe('train');
     page.removeAllListeners('request');
   });
@@ -63,72 +65,103 @@ describe('the Train view in Chromium', () => {
   it('passes axe-core’s WCAG 2 A/AA checks in the light and the dark theme (serial; vector too in the dark), after an epoch and with a bad file shown', async () => {
     const bad = structuredClone(serialWeights) as { lstm: { f: { V: unknown[][] } } };
     bad.lstm.f.V[2]![1] = 'x'; // row 2 exists for any H ≥ 3
-    for (const [scheme, arch] of [['light', 'serial'], ['dark', 'serial'], ['dark', 'vector']] as const) {
+    for (const [scheme, arch] of [
+      ['light', 'serial'],
+      ['dark', 'serial'],
+      ['dark', 'vector'],
+    ] as const) {
       await page.emulateMedia({ colorScheme: scheme });
       await page.goto(`${stack!.pageUrl}/?view=train&arch=${arch}&seed=1&a=5&b=6&model=serial`);
-      await expect.poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 }).toMatch(/^(wasm|webgl|cpu)$/);
+      await expect
+        .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 })
+        .toMatch(/^(wasm|webgl|cpu)$/);
       // One epoch: the curves, the lengths table and the heatmaps are drawn; the open-weights error shows.
       await page.getByTestId('train-step').click();
       await expect.poll(() => status().textContent(), { timeout: 60_000 }).toContain('paused after epoch 1');
       await page.getByTestId('train-heatmap-c').waitFor({ timeout: 30_000 });
       await page.locator('[data-testid="train-chart-accuracy"] canvas').waitFor();
-      await page.getByTestId('train-open').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+      await page
+        .getByTestId('train-open')
+        .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
       await page.getByTestId('train-open-error').waitFor();
       // A step ends paused, and what it reached is measured by core: the pair map (vector), the lengths (serial).
-      if (arch === 'vector') await expect.poll(() => page.getByTestId('train-pair-map').getAttribute('aria-label'), { timeout: 30_000 }).toContain('after epoch 1');
-      else await expect.poll(() => page.getByTestId('train-lengths').locator('caption').textContent(), { timeout: 30_000 }).toContain('weights of epoch 1');
+      if (arch === 'vector')
+        await expect
+          .poll(() => page.getByTestId('train-pair-map').getAttribute('aria-label'), { timeout: 30_000 })
+          .toContain('after epoch 1');
+      else
+        await expect
+          .poll(() => page.getByTestId('train-lengths').locator('caption').textContent(), { timeout: 30_000 })
+          .toContain('weights of epoch 1');
       expect(await axeViolations(page), `${scheme}, ${arch}`).toEqual([]);
     }
     await page.emulateMedia({ colorScheme: null });
   }, 180_000);
 
-  it('trains the serial model to exact, and the downloaded weights pass core’s checks and add 40-digit numbers', async () => {
-    await page.goto(`${stack!.pageUrl}/?view=train&seed=1&a=5&b=6&model=serial`);
-    expect(await page.getByTestId('train-arch').inputValue()).toBe('serial');
-    expect(await page.getByTestId('train-seed').inputValue()).toBe('1');
-    await expect.poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 }).toBe('wasm');
-    await expect.poll(() => sum().textContent()).toBe('11');
+  it(
+    'trains the serial model to exact, and the downloaded weights pass core’s checks and add 40-digit numbers',
+    async () => {
+      await page.goto(`${stack!.pageUrl}/?view=train&seed=1&a=5&b=6&model=serial`);
+      expect(await page.getByTestId('train-arch').inputValue()).toBe('serial');
+      expect(await page.getByTestId('train-seed').inputValue()).toBe('1');
+      await expect
+        .poll(() => page.getByTestId('train-backend').getAttribute('data-backend'), { timeout: 60_000 })
+        .toBe('wasm');
+      await expect.poll(() => sum().textContent()).toBe('11');
 
-    // Your model answers without the API or its debounce: open the shipped weights, so answers are local while training runs.
-    await page.getByTestId('train-open').setInputFiles({ name: 'serial.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(serialWeights)) });
-    await page.getByTestId('answer-with').selectOption('yours');
-    await expect.poll(() => page.getByTestId('answer-source').textContent()).toBe('yours');
+      // Your model answers without the API or its debounce: open the shipped weights, so answers are local while training runs.
+      await page.getByTestId('train-open').setInputFiles({
+        name: 'serial.json',
+        mimeType: 'application/json',
+        buffer: Buffer.from(JSON.stringify(serialWeights)),
+      });
+      await page.getByTestId('answer-with').selectOption('yours');
+      await expect.poll(() => page.getByTestId('answer-source').textContent()).toBe('yours');
 
-    // One epoch, then it waits: the weights so far can be downloaded.
-    const started = Date.now();
-    await page.getByTestId('train-step').click();
-    await expect.poll(() => status().textContent(), { timeout: 60_000 }).toContain('paused after epoch 1');
-    expect(await page.getByTestId('train-epoch').textContent()).toBe('1');
-    expect(await page.getByTestId('train-download').isDisabled()).toBe(false);
-    await page.getByTestId('train-play').click();
-    await expect.poll(() => status().textContent()).toContain('training');
-    // While it trains, typed operands keep getting answers.
-    const latencies = await typingLatencies(page);
-    expect(await page.getByTestId('train-epoch').textContent()).toMatch(/^\d+$/);
+      // One epoch, then it waits: the weights so far can be downloaded.
+      const started = Date.now();
+      await page.getByTestId('train-step').click();
+      await expect.poll(() => status().textContent(), { timeout: 60_000 }).toContain('paused after epoch 1');
+      expect(await page.getByTestId('train-epoch').textContent()).toBe('1');
+      expect(await page.getByTestId('train-download').isDisabled()).toBe(false);
+      await page.getByTestId('train-play').click();
+      await expect.poll(() => status().textContent()).toContain('training');
+      // While it trains, typed operands keep getting answers.
+      const latencies = await typingLatencies(page);
+      expect(await page.getByTestId('train-epoch').textContent()).toMatch(/^\d+$/);
 
-    await expect.poll(() => status().textContent(), { timeout: TRAIN_TIMEOUT, interval: 200 }).toContain('exact');
-    const seconds = (Date.now() - started) / 1000;
-    writeFileSync(join(RESULTS, 'train-e2e.json'), `${JSON.stringify({ secondsToExact: seconds, answerLatencyMs: latencies, epoch: Number(await page.getByTestId('train-epoch').textContent()) }, null, 2)}\n`);
-    console.log(`[train e2e] exact after ${seconds.toFixed(1)} s; typed-operand → answer while training: ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`);
-    expect(await page.getByTestId('train-exact').textContent()).toContain('4,096 bits');
+      await expect.poll(() => status().textContent(), { timeout: TRAIN_TIMEOUT, interval: 200 }).toContain('exact');
+      const seconds = (Date.now() - started) / 1000;
+      writeFileSync(
+        join(RESULTS, 'train-e2e.json'),
+        `${JSON.stringify({ secondsToExact: seconds, answerLatencyMs: latencies, epoch: Number(await page.getByTestId('train-epoch').textContent()) }, null, 2)}\n`,
+      );
+      console.log(
+        `[train e2e] exact after ${seconds.toFixed(1)} s; typed-operand → answer while training: ${latencies.map((l) => l.toFixed(0)).join(', ')} ms`,
+      );
+      expect(await page.getByTestId('train-exact').textContent()).toContain('4,096 bits');
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-download').click()]);
-    const file = await download.path();
-    const weights = parseWeights(JSON.parse(readFileSync(file, 'utf8')));
-    expect(weights.arch).toBe('serial');
-    const adder = createAdder(weights);
-    const check = evaluateSerial(adder, { widths: [64, 1024], samples: [500, 50], seed: 777 });
-    expect(check.byWidth.map((w) => w.correct)).toEqual([500, 50]);
+      const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-download').click()]);
+      const file = await download.path();
+      const weights = parseWeights(JSON.parse(readFileSync(file, 'utf8')));
+      expect(weights.arch).toBe('serial');
+      const adder = createAdder(weights);
+      const check = evaluateSerial(adder, { widths: [64, 1024], samples: [500, 50], seed: 777 });
+      expect(check.byWidth.map((w) => w.correct)).toEqual([500, 50]);
 
-    await page.getByTestId('train-use').click();
-    await expect.poll(() => page.getByTestId('answer-with').locator('option:checked').textContent()).toContain('trained here');
-    await page.getByTestId('operand-a').fill(A40);
-    await page.getByTestId('operand-b').fill(B40);
-    await expect.poll(() => sum().textContent()).toBe((BigInt(A40) + BigInt(B40)).toString());
-    expect(await page.getByTestId('answer-source').textContent()).toBe('yours');
-    expect(await page.getByTestId('correct').textContent()).toContain('correct');
-    await page.screenshot({ path: join(RESULTS, 'train-view.png'), fullPage: true });
-  }, TRAIN_TIMEOUT + 60_000);
+      await page.getByTestId('train-use').click();
+      await expect
+        .poll(() => page.getByTestId('answer-with').locator('option:checked').textContent())
+        .toContain('trained here');
+      await page.getByTestId('operand-a').fill(A40);
+      await page.getByTestId('operand-b').fill(B40);
+      await expect.poll(() => sum().textContent()).toBe((BigInt(A40) + BigInt(B40)).toString());
+      expect(await page.getByTestId('answer-source').textContent()).toBe('yours');
+      expect(await page.getByTestId('correct').textContent()).toContain('correct');
+      await page.screenshot({ path: join(RESULTS, 'train-view.png'), fullPage: true });
+    },
+    TRAIN_TIMEOUT + 60_000,
+  );
 
   it('shows WeightsError’s message, with its path, for a bad weights file, and says so for a file that is not JSON', async () => {
     await page.goto(`${stack!.pageUrl}/?view=train`);
@@ -136,13 +169,17 @@ describe('the Train view in Chromium', () => {
     bad.lstm.f.V[2]![1] = 'x'; // row 2 exists for any H ≥ 3
     const expected = weightsError(bad);
     expect(expected.path).toBe('lstm.f.V[2][1]');
-    await page.getByTestId('train-open').setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
+    await page
+      .getByTestId('train-open')
+      .setInputFiles({ name: 'bad.json', mimeType: 'application/json', buffer: Buffer.from(JSON.stringify(bad)) });
     const error = page.getByTestId('train-open-error');
     await expect.poll(() => error.textContent()).toContain(expected.message);
     expect(await error.textContent()).toContain('lstm.f.V[2][1]');
     expect(await error.getAttribute('data-path')).toBe('lstm.f.V[2][1]');
 
-    await page.getByTestId('train-open').setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
+    await page
+      .getByTestId('train-open')
+      .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
     await expect.poll(() => error.textContent()).toContain('notes.txt is not JSON');
   });
 
@@ -152,26 +189,36 @@ describe('the Train view in Chromium', () => {
     const view = page.getByTestId('train-view');
     /** Drags a file over a child of the view and drops it there, as a visitor's drag does; says whether the page took each event. */
     const drop = async (name: string, content: string) => {
-      const dataTransfer = await page.evaluateHandle(([name, content]) => {
-        const transfer = new DataTransfer();
-        transfer.items.add(new File([content!], name!, { type: 'application/json' }));
-        return transfer;
-      }, [name, content]);
+      const dataTransfer = await page.evaluateHandle(
+        ([name, content]) => {
+          const transfer = new DataTransfer();
+          transfer.items.add(new File([content!], name!, { type: 'application/json' }));
+          return transfer;
+        },
+        [name, content],
+      );
       return page.getByRole('heading', { name: 'Train a model in your browser' }).evaluate((target, transfer) => {
-        const fire = (type: string) => target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
+        const fire = (type: string) =>
+          target.dispatchEvent(new DragEvent(type, { dataTransfer: transfer, bubbles: true, cancelable: true }));
         // dispatchEvent is false when a handler called preventDefault: without it on dragover the browser refuses the drop.
         const view = target.closest('[data-testid="train-view"]')!;
         fire('dragenter');
         const overTaken = !fire('dragover');
         // Moving onto another child of the view is not leaving it.
-        target.dispatchEvent(new DragEvent('dragleave', { dataTransfer: transfer, bubbles: true, relatedTarget: view.querySelector('p') }));
+        target.dispatchEvent(
+          new DragEvent('dragleave', { dataTransfer: transfer, bubbles: true, relatedTarget: view.querySelector('p') }),
+        );
         const highlighted = view.classList.contains('dropping');
         const dropTaken = !fire('drop');
         return { overTaken, highlighted, dropTaken };
       }, dataTransfer);
     };
 
-    expect(await drop('dropped-serial.json', JSON.stringify(serialWeights))).toEqual({ overTaken: true, highlighted: true, dropTaken: true });
+    expect(await drop('dropped-serial.json', JSON.stringify(serialWeights))).toEqual({
+      overTaken: true,
+      highlighted: true,
+      dropTaken: true,
+    });
     expect(await view.getAttribute('class')).not.toContain('dropping');
     // Beside the view, a dropped file is refused rather than opened by the browser in place of the page.
     const besideTaken = await page.locator('.page-header').evaluate((header) => {
@@ -180,7 +227,9 @@ describe('the Train view in Chromium', () => {
       return !header.dispatchEvent(new DragEvent('drop', { dataTransfer: transfer, bubbles: true, cancelable: true }));
     });
     expect(besideTaken).toBe(true);
-    await expect.poll(() => page.getByTestId('train-open-status').textContent()).toContain('Opened dropped-serial.json: a serial model');
+    await expect
+      .poll(() => page.getByTestId('train-open-status').textContent())
+      .toContain('Opened dropped-serial.json: a serial model');
     await page.getByTestId('answer-with').selectOption('yours');
     await expect.poll(() => page.getByTestId('answer-source').textContent()).toBe('yours');
     await page.getByTestId('operand-a').fill(A40);

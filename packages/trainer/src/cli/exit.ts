@@ -19,7 +19,13 @@ export const EXIT = {
 const MAX_MESSAGE = 300;
 
 /** Prints `error: <one line>` (and the stack only when `verbose`) and returns the exit status for `error`. */
-export function reportError(error: unknown, verbose: boolean, write = (s: string) => { process.stderr.write(s); }): number {
+export function reportError(
+  error: unknown,
+  verbose: boolean,
+  write = (s: string) => {
+    process.stderr.write(s);
+  },
+): number {
   if (error instanceof ConfigError || error instanceof OutputPathError || error instanceof BackendError) {
     write(`error: ${error.message}\n`);
     return EXIT.usage;
@@ -28,6 +34,10 @@ export function reportError(error: unknown, verbose: boolean, write = (s: string
   const text = error instanceof Error ? error.message : String(error);
   const line = text.split('\n', 1)[0]!.trim() || (error instanceof Error ? error.name : 'unknown error');
   write(`error: ${line.length > MAX_MESSAGE ? `${line.slice(0, MAX_MESSAGE)}…` : line}\n`);
-  write(verbose && error instanceof Error && error.stack ? `${error.stack}\n` : '(run again with --verbose for the stack)\n');
+  write(
+    verbose && error instanceof Error && error.stack
+      ? `${error.stack}\n`
+      : '(run again with --verbose for the stack)\n',
+  );
   return EXIT.error;
 }

@@ -13,7 +13,12 @@ export async function main(argv: string[]): Promise<number> {
   try {
     options = parseCli(argv);
   } catch (error) {
-    if (error instanceof CommanderError) return error.code === 'commander.helpDisplayed' || error.code === 'commander.help' || error.code === 'commander.version' ? EXIT.ok : EXIT.usage;
+    if (error instanceof CommanderError)
+      return error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.help' ||
+        error.code === 'commander.version'
+        ? EXIT.ok
+        : EXIT.usage;
     return reportError(error, argv.includes('--verbose'));
   }
   try {
@@ -29,14 +34,25 @@ async function train(options: CliOptions): Promise<number> {
   const interruptedOut = sidePath(out, 'interrupted');
   // Before TF.js loads and before any training: a bad path answers in a second.
   await checkOutputPaths([
-    ['--out', out], ['--out (side file)', unverified(out)], ['--out (side file)', interruptedOut],
-    ...(report ? [['--report', report], ['--report (side file)', unverified(report)]] as const : []),
+    ['--out', out],
+    ['--out (side file)', unverified(out)],
+    ['--out (side file)', interruptedOut],
+    ...(report
+      ? ([
+          ['--report', report],
+          ['--report (side file)', unverified(report)],
+        ] as const)
+      : []),
   ]);
   const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
   // Vega (the report) takes longer to load than TF.js: only when a report is asked for.
-  const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, { createVerifyPool }, renderReport] = await Promise.all([
-    import('../node/backend.js'), import('../pipeline.js'), import('../node/verify-pool.js'), report ? import('../report/svg.js').then((m) => m.renderReport) : null,
-  ]);
+  const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, { createVerifyPool }, renderReport] =
+    await Promise.all([
+      import('../node/backend.js'),
+      import('../pipeline.js'),
+      import('../node/verify-pool.js'),
+      report ? import('../report/svg.js').then((m) => m.renderReport) : null,
+    ]);
   const verifier = config.arch === 'serial' ? createVerifyPool() : null; // its thread loads while training runs
   const backend = await setupBackend(options.backend, { autodiff: usesAutodiff(config) });
   reporter.info(`backend: ${backend.name} (${backend.reason})`, { backend: backend.name, reason: backend.reason });
@@ -48,25 +64,45 @@ async function train(options: CliOptions): Promise<number> {
   };
   process.on('SIGINT', onSigint);
   try {
-    const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted }, {}, { runPlan: verifier?.run });
+    const model = await trainModel(
+      config,
+      backend,
+      { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted },
+      {},
+      { runPlan: verifier?.run },
+    );
     reporter.stop(model.result.epochsRun);
     const verdict = verdictOf(model);
     const place = placeModel(verdict, out, report, unverified, options.allowUnverified);
-    await writeFileAtomic(place.out, JSON.stringify(model.weights) + '\n');
+    await writeFileAtomic(place.out, `${JSON.stringify(model.weights)}\n`);
     if (place.report && renderReport) await writeFileAtomic(place.report, await renderReport(model.weights));
     const wrote = `wrote ${place.out}${place.report ? ` and ${place.report}` : ''}`;
-    if (json) reporter.info(verdict.line, { event: 'summary', verdict: verdict.kind, out: place.out, report: place.report, status: place.status, verification: model.weights.meta.verification });
+    if (json)
+      reporter.info(verdict.line, {
+        event: 'summary',
+        verdict: verdict.kind,
+        out: place.out,
+        report: place.report,
+        status: place.status,
+        verification: model.weights.meta.verification,
+      });
     else reporter.info([verdict.line, wrote, place.note].filter(Boolean).join('\n'));
     return place.status;
   } catch (error) {
     if (!interrupted) throw error;
     reporter.stop();
     if (!(error instanceof TrainingInterrupted)) {
-      reporter.info(`interrupted before the first epoch ended: nothing to keep; ${out} left unchanged`, { event: 'interrupted', out: null });
+      reporter.info(`interrupted before the first epoch ended: nothing to keep; ${out} left unchanged`, {
+        event: 'interrupted',
+        out: null,
+      });
       return EXIT.interrupted;
     }
-    await writeFileAtomic(interruptedOut, JSON.stringify(error.weights) + '\n');
-    reporter.info(`interrupted: ${out} left unchanged; the best weights so far (epoch ${error.result.bestEpoch} of ${error.result.epochsRun}, not verified) are in ${interruptedOut}`, { event: 'interrupted', out: interruptedOut });
+    await writeFileAtomic(interruptedOut, `${JSON.stringify(error.weights)}\n`);
+    reporter.info(
+      `interrupted: ${out} left unchanged; the best weights so far (epoch ${error.result.bestEpoch} of ${error.result.epochsRun}, not verified) are in ${interruptedOut}`,
+      { event: 'interrupted', out: interruptedOut },
+    );
     return EXIT.interrupted;
   } finally {
     process.off('SIGINT', onSigint);

@@ -3,16 +3,28 @@
 import type { Verdict } from '../verdict.js';
 import { EXIT } from './exit.js';
 
-export interface Placement { out: string; report: string | null; status: number; note: string | null }
+export interface Placement {
+  out: string;
+  report: string | null;
+  status: number;
+  note: string | null;
+}
 
 export function placeModel(
-  verdict: Verdict, out: string, report: string | null, side: (path: string) => string, allowUnverified: boolean,
+  verdict: Verdict,
+  out: string,
+  report: string | null,
+  side: (path: string) => string,
+  allowUnverified: boolean,
 ): Placement {
   if (verdict.kind !== 'unverified') return { out, report, status: EXIT.ok, note: null };
-  if (allowUnverified) return { out, report, status: EXIT.ok, note: `${out}: written although not verified (--allow-unverified)` };
+  if (allowUnverified)
+    return { out, report, status: EXIT.ok, note: `${out}: written although not verified (--allow-unverified)` };
   const sideOut = side(out);
   return {
-    out: sideOut, report: report && side(report), status: EXIT.unverified,
+    out: sideOut,
+    report: report && side(report),
+    status: EXIT.unverified,
     note: `${out} left unchanged; the unverified model is in ${sideOut} (--allow-unverified writes it to ${out}); exit ${EXIT.unverified}`,
   };
 }

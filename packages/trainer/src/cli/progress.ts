@@ -13,40 +13,75 @@ export interface Reporter {
 const pct = (x: number | null) => (x === null ? '—' : `${(x * 100).toFixed(2)}%`);
 
 export function epochLine(config: TrainConfig, r: EpochRecord): string {
-  const parts = [`[${config.arch}] epoch ${r.epoch}/${config.epochs}`, `loss ${r.loss.toPrecision(4)}`, `train ${pct(r.trainAccuracy)}`];
-  if (r.heldOutAccuracy !== null) parts.push(`${config.arch === 'serial' ? '64-bit' : 'held-out'} ${pct(r.heldOutAccuracy)}`);
+  const parts = [
+    `[${config.arch}] epoch ${r.epoch}/${config.epochs}`,
+    `loss ${r.loss.toPrecision(4)}`,
+    `train ${pct(r.trainAccuracy)}`,
+  ];
+  if (r.heldOutAccuracy !== null)
+    parts.push(`${config.arch === 'serial' ? '64-bit' : 'held-out'} ${pct(r.heldOutAccuracy)}`);
   if (r.allPairsAccuracy !== null) parts.push(`all pairs ${pct(r.allPairsAccuracy)}`);
   parts.push(`lr ${r.lr.toExponential(1)}`, `${r.seconds.toFixed(1)}s`);
   return parts.join('  ');
 }
 
-export function createReporter(config: TrainConfig, mode: { json: boolean; tty: boolean; barStream?: NodeJS.WritableStream }, write = (s: string) => process.stdout.write(s)): Reporter {
+export function createReporter(
+  config: TrainConfig,
+  mode: { json: boolean; tty: boolean; barStream?: NodeJS.WritableStream },
+  write = (s: string) => process.stdout.write(s),
+): Reporter {
   if (mode.json) {
     return {
-      info: (message, fields = {}) => write(JSON.stringify({ event: 'info', message, ...fields }) + '\n'),
-      epoch: (r) => write(JSON.stringify({ event: 'epoch', arch: config.arch, ...r }) + '\n'),
+      info: (message, fields = {}) => write(`${JSON.stringify({ event: 'info', message, ...fields })}\n`),
+      epoch: (r) => write(`${JSON.stringify({ event: 'epoch', arch: config.arch, ...r })}\n`),
       stop: () => {},
     };
   }
   if (!mode.tty) {
-    return { info: (message) => write(message + '\n'), epoch: (r) => write(epochLine(config, r) + '\n'), stop: () => {} };
+    return {
+      info: (message) => write(`${message}\n`),
+      epoch: (r) => write(`${epochLine(config, r)}\n`),
+      stop: () => {},
+    };
   }
-  const bar = new cliProgress.SingleBar({
-    format: `[${config.arch}] {bar} epoch {value}/{total} | loss {loss} | train {train} | ${config.arch === 'serial' ? '64-bit' : 'all pairs'} {all} | {secs}s | ETA {remaining}s`,
-    hideCursor: true, clearOnComplete: false, stopOnComplete: false, ...(mode.barStream ? { stream: mode.barStream } : {}),
-  }, cliProgress.Presets.shades_classic);
+  const bar = new cliProgress.SingleBar(
+    {
+      format: `[${config.arch}] {bar} epoch {value}/{total} | loss {loss} | train {train} | ${config.arch === 'serial' ? '64-bit' : 'all pairs'} {all} | {secs}s | ETA {remaining}s`,
+      hideCursor: true,
+      clearOnComplete: false,
+      stopOnComplete: false,
+      ...(mode.barStream ? { stream: mode.barStream } : {}),
+    },
+    cliProgress.Presets.shades_classic,
+  );
   let started = false;
   return {
-    info: (message) => { if (started) bar.stop(); started = false; write(message + '\n'); },
+    info: (message) => {
+      if (started) bar.stop();
+      started = false;
+      write(`${message}\n`);
+    },
     epoch: (r) => {
       // ETA: the sooner of the epoch limit and the time limit.
       const perEpoch = r.seconds / r.epoch;
       const remaining = Math.min((config.epochs - r.epoch) * perEpoch, Math.max(0, config.maxSeconds - r.seconds));
-      const payload = { loss: r.loss.toPrecision(4), train: pct(r.trainAccuracy), all: pct(r.allPairsAccuracy ?? r.heldOutAccuracy), secs: r.seconds.toFixed(1), remaining: remaining.toFixed(0) };
-      if (!started) { bar.start(config.epochs, r.epoch, payload); started = true; } else bar.update(r.epoch, payload);
+      const payload = {
+        loss: r.loss.toPrecision(4),
+        train: pct(r.trainAccuracy),
+        all: pct(r.allPairsAccuracy ?? r.heldOutAccuracy),
+        secs: r.seconds.toFixed(1),
+        remaining: remaining.toFixed(0),
+      };
+      if (!started) {
+        bar.start(config.epochs, r.epoch, payload);
+        started = true;
+      } else bar.update(r.epoch, payload);
     },
     stop: (lastEpoch) => {
-      if (started && lastEpoch !== undefined) { bar.setTotal(lastEpoch); bar.update(lastEpoch, { remaining: '0' }); }
+      if (started && lastEpoch !== undefined) {
+        bar.setTotal(lastEpoch);
+        bar.update(lastEpoch, { remaining: '0' });
+      }
       if (started) bar.stop();
       started = false;
     },

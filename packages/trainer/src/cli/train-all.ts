@@ -43,25 +43,47 @@ process.exit(status);
 
 async function trainAll(): Promise<number> {
   const jobs = await readTrainFile(options.config);
-  await checkOutputPaths(jobs.flatMap((job) => [
-    ['out', job.out], ['report', job.report], ['side file', scratch(job.out, 'unverified')], ['side file', scratch(job.report, 'unverified')], ['side file', scratch(job.out, 'interrupted')],
-  ] as const));
-  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }, { createVerifyPool }] = await Promise.all([
-    import('../node/backend.js'), import('../pipeline.js'), import('../report/svg.js'), import('../node/verify-pool.js'),
-  ]);
+  await checkOutputPaths(
+    jobs.flatMap(
+      (job) =>
+        [
+          ['out', job.out],
+          ['report', job.report],
+          ['side file', scratch(job.out, 'unverified')],
+          ['side file', scratch(job.report, 'unverified')],
+          ['side file', scratch(job.out, 'interrupted')],
+        ] as const,
+    ),
+  );
+  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }, { createVerifyPool }] =
+    await Promise.all([
+      import('../node/backend.js'),
+      import('../pipeline.js'),
+      import('../report/svg.js'),
+      import('../node/verify-pool.js'),
+    ]);
   const verifier = jobs.some((job) => job.config.arch === 'serial') ? createVerifyPool() : null;
   const backend = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
   console.log(`backend: ${backend.name} (${backend.reason})`);
 
   let interrupted = false;
-  process.on('SIGINT', () => { if (interrupted) process.exit(EXIT.interrupted); interrupted = true; });
+  process.on('SIGINT', () => {
+    if (interrupted) process.exit(EXIT.interrupted);
+    interrupted = true;
+  });
   const started = performance.now();
 
   async function train(config: TrainConfig, label: string, out: string): Promise<TrainedModel | null> {
     const reporter = createReporter(config, { json: false, tty: Boolean(process.stdout.isTTY) });
     reporter.info(label);
     try {
-      const model = await trainModel(config, backend, { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted }, {}, { runPlan: verifier?.run });
+      const model = await trainModel(
+        config,
+        backend,
+        { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted },
+        {},
+        { runPlan: verifier?.run },
+      );
       reporter.stop(model.result.epochsRun);
       console.log(verdictOf(model).line);
       return model;
@@ -69,8 +91,10 @@ async function trainAll(): Promise<number> {
       reporter.stop();
       if (!(error instanceof TrainingInterrupted)) throw error;
       const side = scratch(out, 'interrupted');
-      await writeFileAtomic(side, JSON.stringify(error.weights) + '\n');
-      console.log(`interrupted: the model files were left unchanged; the best weights so far (epoch ${error.result.bestEpoch}, not verified) are in ${shown(side)}`);
+      await writeFileAtomic(side, `${JSON.stringify(error.weights)}\n`);
+      console.log(
+        `interrupted: the model files were left unchanged; the best weights so far (epoch ${error.result.bestEpoch}, not verified) are in ${shown(side)}`,
+      );
       return null;
     }
   }
@@ -80,30 +104,51 @@ async function trainAll(): Promise<number> {
     const model = await train(config, `${entry.arch}: training`, out);
     if (!model) return EXIT.interrupted;
     model.weights.meta.totalTrainSeconds = Number(((performance.now() - started) / 1000).toFixed(1));
-    const place = placeModel(verdictOf(model), out, report, (path) => scratch(path, 'unverified'), options.allowUnverified);
+    const place = placeModel(
+      verdictOf(model),
+      out,
+      report,
+      (path) => scratch(path, 'unverified'),
+      options.allowUnverified,
+    );
     status = Math.max(status, place.status);
-    const previous = await readFile(out, 'utf8').then((text) => JSON.parse(text) as Weights).catch(() => null); // none, or not a model
+    const previous = await readFile(out, 'utf8')
+      .then((text) => JSON.parse(text) as Weights)
+      .catch(() => null); // none, or not a model
     if (place.out === out && previous && sameModel(previous, model.weights)) {
       // Same weights and verdict (same seed, recipe and backend): keep the file, whose only differences would be
       // wall times, so the committed model does not churn and turbo's next run is a cache hit.
       console.log(`${shown(out)}: unchanged (identical weights and verification); wrote ${shown(report)}`);
       await writeFileAtomic(report, await renderReport(previous));
     } else {
-      await writeFileAtomic(place.out, JSON.stringify(model.weights) + '\n');
+      await writeFileAtomic(place.out, `${JSON.stringify(model.weights)}\n`);
       await writeFileAtomic(place.report!, await renderReport(model.weights));
       console.log(`wrote ${shown(place.out)} and ${shown(place.report!)}`);
     }
     if (place.note) console.log(place.note);
   }
   const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
-  console.log(`npm run train: ${((performance.now() - started) / 1000).toFixed(1)}s, finished ${at}${status === EXIT.unverified ? ` — a model did NOT meet its verification target (exit ${EXIT.unverified})` : ''}`);
+  console.log(
+    `npm run train: ${((performance.now() - started) / 1000).toFixed(1)}s, finished ${at}${status === EXIT.unverified ? ` — a model did NOT meet its verification target (exit ${EXIT.unverified})` : ''}`,
+  );
   // turbo prints this log again, word for word, when it restores the outputs from its cache.
-  console.log('(turbo replays this log on a cache hit: then the time above is when these models were trained, and nothing was trained now)');
+  console.log(
+    '(turbo replays this log on a cache hit: then the time above is when these models were trained, and nothing was trained now)',
+  );
   return status;
 }
 
 /** Equal up to wall-clock figures: weights, recipe, backend and every verification number. */
 function sameModel(a: Weights, b: Weights): boolean {
-  const key = (w: Weights) => JSON.stringify([w.lstm, w.dense, w.outputActivation, w.meta.config, w.meta.backend, w.meta.verification, w.meta.digits]);
+  const key = (w: Weights) =>
+    JSON.stringify([
+      w.lstm,
+      w.dense,
+      w.outputActivation,
+      w.meta.config,
+      w.meta.backend,
+      w.meta.verification,
+      w.meta.digits,
+    ]);
   return key(a) === key(b);
 }

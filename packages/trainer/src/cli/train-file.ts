@@ -2,9 +2,22 @@
 // naming the file and the field (`train.config.json: models[0].overrides.epochs: expected an integer ≥ 1, got -5`).
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, resolve } from 'node:path';
-import { ConfigError, DEFAULTS, parseWith, TrainFileSchema, validateConfig, type TrainConfig, type TrainFileEntry } from '../config.js';
+import {
+  ConfigError,
+  DEFAULTS,
+  parseWith,
+  TrainFileSchema,
+  validateConfig,
+  type TrainConfig,
+  type TrainFileEntry,
+} from '../config.js';
 
-export interface TrainJob { entry: TrainFileEntry; config: TrainConfig; out: string; report: string }
+export interface TrainJob {
+  entry: TrainFileEntry;
+  config: TrainConfig;
+  out: string;
+  report: string;
+}
 
 /** The models a train.config.json asks for, each with its full recipe; `out` and `report` resolved against the file's folder. */
 export async function readTrainFile(path: string): Promise<TrainJob[]> {
@@ -23,7 +36,9 @@ export async function readTrainFile(path: string): Promise<TrainJob[]> {
   const root = dirname(resolve(path));
   return file.models.map((entry, i) => ({
     entry,
-    config: validateConfig({ ...structuredClone(DEFAULTS[entry.arch]), ...entry.overrides }, (field) => at(`models[${i}].overrides.${field}`)),
+    config: validateConfig({ ...structuredClone(DEFAULTS[entry.arch]), ...entry.overrides }, (field) =>
+      at(`models[${i}].overrides.${field}`),
+    ),
     out: resolve(root, entry.out),
     report: resolve(root, entry.report),
   }));

@@ -21,14 +21,18 @@ export function serialBatch(rng: PRNG, width: number, size: number, chainRows = 
   const steps = Array.from({ length: n }, () => new Float32Array(size * 2));
   const targets = Array.from({ length: n }, () => new Float32Array(size));
   for (let r = 0; r < size; r++) {
-    let carry = 0, aWord = 0, bWord = 0;
+    let carry = 0,
+      aWord = 0,
+      bWord = 0;
     const chain = chainRows > 0 && rng() / 2 ** 32 < chainRows;
     for (let t = 0; t < width; t++) {
       if (t % 32 === 0) {
-        aWord = rng(); bWord = rng();
+        aWord = rng();
+        bWord = rng();
         if (chain) bWord = (~aWord ^ (rng() & rng() & rng() & rng())) >>> 0;
       }
-      const a = (aWord >>> (t % 32)) & 1, b = (bWord >>> (t % 32)) & 1;
+      const a = (aWord >>> (t % 32)) & 1,
+        b = (bWord >>> (t % 32)) & 1;
       steps[t]![2 * r] = a;
       steps[t]![2 * r + 1] = b;
       targets[t]![r] = a ^ b ^ carry;

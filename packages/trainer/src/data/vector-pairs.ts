@@ -48,8 +48,14 @@ export function splitHoldout(fraction: number, rng: PRNG): HoldoutSplit {
 }
 
 /** The notebook's data: `samples` pairs drawn uniformly with replacement, the first (1 − testFraction) for training. */
-export function notebookSplit(samples: number, testFraction: number, rng: PRNG): { train: Int32Array; test: Int32Array } {
-  const drawn = Int32Array.from({ length: samples }, () => pairIndex(randInt(rng, VECTOR_OPERANDS), randInt(rng, VECTOR_OPERANDS)));
+export function notebookSplit(
+  samples: number,
+  testFraction: number,
+  rng: PRNG,
+): { train: Int32Array; test: Int32Array } {
+  const drawn = Int32Array.from({ length: samples }, () =>
+    pairIndex(randInt(rng, VECTOR_OPERANDS), randInt(rng, VECTOR_OPERANDS)),
+  );
   const nTrain = Math.round(samples * (1 - testFraction));
   return { train: drawn.slice(0, nTrain), test: drawn.slice(nTrain) };
 }

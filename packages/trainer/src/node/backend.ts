@@ -7,7 +7,10 @@ import { BackendError } from './backend-error.js';
 
 export { BackendError };
 
-export interface BackendInfo { name: string; reason: string }
+export interface BackendInfo {
+  name: string;
+  reason: string;
+}
 
 const require = createRequire(import.meta.url);
 let gradientsRegistered = false;
@@ -52,12 +55,19 @@ async function useCpu(): Promise<void> {
  * Starts the backend. `autodiff: false` skips tfjs-core's gradient registrations, which take about as long to load as
  * the rest of TF.js (hundreds of ES module files): the serial recipe computes its own gradients (lstm-grad.ts).
  */
-export async function setupBackend(choice: BackendChoice, { autodiff = true }: { autodiff?: boolean } = {}): Promise<BackendInfo> {
+export async function setupBackend(
+  choice: BackendChoice,
+  { autodiff = true }: { autodiff?: boolean } = {},
+): Promise<BackendInfo> {
   tf.env().set('PROD', true); // no per-op NaN checks and no "install tfjs-node" banner before our first line
   if (autodiff) registerGradients();
   let info: BackendInfo;
   if (choice === 'tensorflow') {
-    info = (await tryNative()) ?? fail('--backend tensorflow: neither @tensorflow/tfjs-node-gpu nor @tensorflow/tfjs-node could be loaded (they are optional dependencies; use --backend auto, wasm or cpu)');
+    info =
+      (await tryNative()) ??
+      fail(
+        '--backend tensorflow: neither @tensorflow/tfjs-node-gpu nor @tensorflow/tfjs-node could be loaded (they are optional dependencies; use --backend auto, wasm or cpu)',
+      );
   } else if (choice === 'wasm') {
     if (!(await tryWasm())) fail('--backend wasm: @tensorflow/tfjs-backend-wasm failed to start');
     info = { name: 'wasm', reason: 'requested with --backend wasm' };
@@ -65,10 +75,14 @@ export async function setupBackend(choice: BackendChoice, { autodiff = true }: {
     await useCpu();
     info = { name: 'cpu', reason: 'requested with --backend cpu' };
   } else {
-    info = (await tryNative())
-      ?? ((await tryWasm())
-        ? { name: 'wasm', reason: 'auto: @tensorflow/tfjs-node(-gpu) not installed, WebAssembly backend started' }
-        : (await useCpu(), { name: 'cpu', reason: 'auto: neither tfjs-node nor the WebAssembly backend could start' }));
+    const native = await tryNative();
+    if (native) info = native;
+    else if (await tryWasm()) {
+      info = { name: 'wasm', reason: 'auto: @tensorflow/tfjs-node(-gpu) not installed, WebAssembly backend started' };
+    } else {
+      await useCpu();
+      info = { name: 'cpu', reason: 'auto: neither tfjs-node nor the WebAssembly backend could start' };
+    }
   }
   await tf.ready();
   return info;

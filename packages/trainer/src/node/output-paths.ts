@@ -10,11 +10,15 @@ export class OutputPathError extends Error {
 
 const reasonOf = (error: unknown): string => {
   const code = (error as NodeJS.ErrnoException).code;
-  return code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-    : code === 'EROFS' ? 'read-only file system'
-    : code === 'ENOTDIR' ? 'a parent is a file, not a directory'
-    : code === 'ENOENT' ? 'its directory cannot be created'
-    : code ?? String(error);
+  return code === 'EACCES' || code === 'EPERM'
+    ? 'permission denied'
+    : code === 'EROFS'
+      ? 'read-only file system'
+      : code === 'ENOTDIR'
+        ? 'a parent is a file, not a directory'
+        : code === 'ENOENT'
+          ? 'its directory cannot be created'
+          : (code ?? String(error));
 };
 
 /** Creates the missing directories above `path`, top down; returns those it made (deepest last). */
@@ -43,7 +47,9 @@ export async function makeParents(path: string): Promise<string[]> {
  * writeFileAtomic writes it: a temporary file in the same directory, renamed over `path`. Leaves nothing behind.
  */
 export async function checkOutputPath(label: string, path: string): Promise<void> {
-  const fail = (why: string): never => { throw new OutputPathError(`${label} ${path}: ${why}`); };
+  const fail = (why: string): never => {
+    throw new OutputPathError(`${label} ${path}: ${why}`);
+  };
   const existing = await lstat(path).catch(() => null);
   if (existing?.isDirectory()) fail('is a directory; give a file name');
   if (existing && !existing.isFile()) fail('exists and is not a regular file');

@@ -5,7 +5,14 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Weights } from '@lstm-adder/core';
-import { drainAsync, mergeVerifications, runPlanHere, verifySerialSteps, type PlanRunner, type SerialVerification } from '../verify.js';
+import {
+  drainAsync,
+  mergeVerifications,
+  runPlanHere,
+  verifySerialSteps,
+  type PlanRunner,
+  type SerialVerification,
+} from '../verify.js';
 
 export interface VerifyPool {
   run: PlanRunner;
@@ -22,28 +29,52 @@ export function createVerifyPool(threads = Math.min(2, availableParallelism())):
   let worker: Worker | null = new Worker(new URL('./verify-worker.mjs', import.meta.url));
   worker.unref(); // never keeps the process alive
   const pending = new Map<number, (reply: Reply) => void>();
-  let nextId = 0, shared = 0;
+  let nextId = 0,
+    shared = 0;
   const broken = (why: string) => {
     worker = null;
     for (const settle of pending.values()) settle({ id: -1, error: why });
     pending.clear();
   };
-  worker.on('message', (reply: Reply & { ready?: true }) => { if (!reply.ready) { pending.get(reply.id)?.(reply); pending.delete(reply.id); } });
+  worker.on('message', (reply: Reply & { ready?: true }) => {
+    if (!reply.ready) {
+      pending.get(reply.id)?.(reply);
+      pending.delete(reply.id);
+    }
+  });
   worker.on('error', (error) => broken(String(error.message)));
   worker.on('exit', () => broken('the verification worker exited'));
 
   const run: PlanRunner = async (weights: Weights, plan, failFast) => {
     if (!worker) return runPlanHere(weights, plan, failFast);
-    const flag = new SharedArrayBuffer(4), stop = new Int32Array(flag);
+    const flag = new SharedArrayBuffer(4),
+      stop = new Int32Array(flag);
     const id = nextId++;
     const theirs = new Promise<Reply>((settle) => pending.set(id, settle));
     worker.postMessage({ id, weights, plan, failFast, share: { index: 1, count: 2 }, flag });
-    const mine = await drainAsync(verifySerialSteps(weights, plan, { failFast, share: { index: 0, count: 2 }, cancelled: () => Atomics.load(stop, 0) === 1 }));
+    const mine = await drainAsync(
+      verifySerialSteps(weights, plan, {
+        failFast,
+        share: { index: 0, count: 2 },
+        cancelled: () => Atomics.load(stop, 0) === 1,
+      }),
+    );
     if (failFast && !mine.passed) Atomics.store(stop, 0, 1);
     const reply = await theirs;
     if (reply.result) shared++;
-    const other = reply.result ?? await drainAsync(verifySerialSteps(weights, plan, { failFast, share: { index: 1, count: 2 } }));
+    const other =
+      reply.result ?? (await drainAsync(verifySerialSteps(weights, plan, { failFast, share: { index: 1, count: 2 } })));
     return mergeVerifications([mine, other]);
   };
-  return { run, get shared() { return shared; }, close: async () => { const w = worker; worker = null; await w?.terminate(); } };
+  return {
+    run,
+    get shared() {
+      return shared;
+    },
+    close: async () => {
+      const w = worker;
+      worker = null;
+      await w?.terminate();
+    },
+  };
 }

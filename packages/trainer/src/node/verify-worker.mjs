@@ -9,7 +9,9 @@ const { drain, verifySerialSteps } = await tsImport('../verify.ts', import.meta.
 parentPort.on('message', ({ id, weights, plan, failFast, share, flag }) => {
   const stop = new Int32Array(flag);
   try {
-    const result = drain(verifySerialSteps(parseWeights(weights), plan, { failFast, share, cancelled: () => Atomics.load(stop, 0) === 1 }));
+    const result = drain(
+      verifySerialSteps(parseWeights(weights), plan, { failFast, share, cancelled: () => Atomics.load(stop, 0) === 1 }),
+    );
     if (failFast && !result.passed) Atomics.store(stop, 0, 1);
     parentPort.postMessage({ id, result });
   } catch (error) {
