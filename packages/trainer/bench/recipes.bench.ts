@@ -1,8 +1,7 @@
 // npm run bench -w @lstm-adder/trainer: the default recipes over several seeds, as `npm run train` trains them.
 // vector: 3 split seeds (10% of the pairs held out); serial: 5 seeds. Prints a table, writes bench/results.json.
 // cli: `lstm-adder-train --arch serial` as a user runs it, one process at a time (3 runs; wall time from spawn to exit,
-// start-up and writing included). Optional groups by name: `npm run bench -w @lstm-adder/trainer -- h8 moonshot seed`
-// (h8: the serial H = 8 preset; moonshot: 25% held out, the best recipe of the README's moonshot table; seed: the
+// start-up and writing included). An optional group by name: `npm run bench -w @lstm-adder/trainer -- seed` (the
 // notebook's recipe, ~5 minutes alone). Not part of CI.
 // BENCH_QUICK=1 (the docs test): one serial seed and one CLI run whatever the groups, and the JSON printed instead of
 // replacing results.json.
@@ -12,7 +11,7 @@ import { cpus, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { createAdder, evaluateSerial } from '@lstm-adder/core';
 import { fileURLToPath } from 'node:url';
-import { DEFAULTS, SEED_PRESET, SERIAL_H8, type TrainConfig } from '../src/config.js';
+import { DEFAULTS, SEED_PRESET, type TrainConfig } from '../src/config.js';
 import { setupBackend } from '../src/node/backend.js';
 import { createVerifyPool } from '../src/node/verify-pool.js';
 import { trainModel } from '../src/pipeline.js';
@@ -129,20 +128,9 @@ for (const group of groups) {
   if (group === 'vector')
     for (const seed of SEEDS.vector) await bench('default, 10% held out', { ...DEFAULTS.vector, seed });
   else if (group === 'serial') for (const seed of SEEDS.serial) await bench('default', { ...DEFAULTS.serial, seed });
-  else if (group === 'h8') for (const seed of SEEDS.serial) await bench('preset h8', { ...SERIAL_H8, seed });
-  // The best recipe of the 25% held-out moonshot (trainer README): orthogonal recurrent blocks, a 300-epoch cosine, the last epoch.
-  else if (group === 'moonshot')
-    for (const seed of SEEDS.vector)
-      await bench('moonshot, 25% held out', {
-        ...DEFAULTS.vector,
-        holdout: 0.25,
-        init: 'orthogonal',
-        epochs: 300,
-        seed,
-      });
   else if (group === 'seed') await bench('seed (the notebook)', SEED_PRESET);
   else if (group === 'cli') for (let k = 0; k < (QUICK ? 1 : 3); k++) await benchCli();
-  else throw new Error(`unknown bench group ${group} (vector, serial, cli, h8, moonshot, seed)`);
+  else throw new Error(`unknown bench group ${group} (vector, serial, cli, seed)`);
 }
 await verifier.close();
 

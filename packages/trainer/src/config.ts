@@ -7,10 +7,10 @@ import * as v from 'valibot';
 export { ARCHS, type Arch };
 export const LOSSES = ['mse', 'bce'] as const;
 export type Loss = (typeof LOSSES)[number];
-export const PRESETS = ['seed', 'default', 'h8'] as const;
+export const PRESETS = ['seed', 'default'] as const;
 export type Preset = (typeof PRESETS)[number];
 export const BACKENDS = ['auto', 'tensorflow', 'wasm', 'cpu'] as const;
-export const INITS = ['glorot', 'uniform', 'orthogonal'] as const;
+export const INITS = ['glorot', 'uniform'] as const;
 export type BackendChoice = (typeof BACKENDS)[number];
 
 const got = (issue: { received: string }) => `got ${issue.received}`;
@@ -95,8 +95,7 @@ export const TRAIN_CONFIG_FIELDS = {
   batch: integer(1, 65_536),
   lr: positive,
   schedule: ScheduleSchema,
-  /** How the weights start (lstm.ts): Keras's `glorot` (forget bias 1), PyTorch's `uniform` (±1/√H everywhere), or
-   *  `orthogonal` (glorot with orthogonal recurrent gate blocks, tried for the 25% moonshot).
+  /** How the weights start (lstm.ts): Keras's `glorot` (forget bias 1) or PyTorch's `uniform` (±1/√H everywhere).
    *  Optional: configs written before the field existed were all `glorot`. */
   init: v.optional(oneOf(INITS), 'glorot'),
   /** `uniform` only: the limit is initScale/√H (PyTorch's is 1). Larger weights start the gates nearer saturation,
@@ -133,30 +132,9 @@ export const TRAIN_CONFIG_FIELDS = {
   maxSeconds: positive,
   vectorData: VectorDataSchema,
   preset: v.nullable(oneOf(PRESETS)),
-  // Regularisers tried for the 25% held-out moonshot (README). Vector only, each off when absent, so the default
-  // recipes and the shipped models' meta do not change. None of them reads a held-out pair.
-  /** Vector: inverted dropout on the hidden state h of every step while training (rate 0..0.9); none when scoring. */
-  dropout: v.optional(fraction(0.9)),
-  /** Vector: standard deviation of Gaussian noise added to the input bits while training; none when scoring. */
-  inputNoise: v.optional(fraction(1)),
-  /** Vector, BCE only: targets y become y·(1 − ε) + ε/2 (ε from 0 to 0.5). */
-  labelSmoothing: v.optional(fraction(0.5)),
-  /** Vector: an exponential moving average of the weights, ema ← d·ema + (1 − d)·w after every optimizer step
-   *  (d from 0 to 0.9999, started at the initial weights); scoring, the mining and the weights returned use the average. */
-  ema: v.optional(fraction(0.9999)),
 };
 
-/** The fields only the vector model reads (each off when absent). */
-export const VECTOR_ONLY_FIELDS = ['dropout', 'inputNoise', 'labelSmoothing', 'ema'] as const;
-
 type ConfigFields = v.InferOutput<ReturnType<typeof objectOf<typeof TRAIN_CONFIG_FIELDS>>>;
-/** A vector-only field set with arch serial: reported at the field. */
-const vectorOnly = <K extends (typeof VECTOR_ONLY_FIELDS)[number]>(key: K) =>
-  v.forward(
-    v.check((c: ConfigFields) => c.arch === 'vector' || c[key] === undefined, 'applies to arch vector only'),
-    [key] as [K],
-  );
-
 /** A serial-only field set (`unset` says it is off) with arch vector: reported at the field. */
 const serialOnly = <K extends 'chainRows' | 'longBatches' | 'restartSteps' | 'stopMargin'>(
   key: K,
@@ -180,36 +158,16 @@ export const TrainConfigSchema = v.pipe(
   ),
   v.forward(
     v.partialCheck(
-      [['preset'], ['arch']],
-      (c) => c.preset !== 'h8' || c.arch === 'serial',
-      'the h8 preset is the serial H = 8 recipe; it cannot train arch vector',
-    ),
-    ['preset'],
-  ),
-  v.forward(
-    v.partialCheck(
       [['arch'], ['holdout']],
       (c) => c.arch === 'vector' || c.holdout === 0,
       'applies to arch vector only (serial trains on random pairs of any width)',
     ),
     ['holdout'],
   ),
-  vectorOnly('dropout'),
-  vectorOnly('inputNoise'),
-  vectorOnly('labelSmoothing'),
-  vectorOnly('ema'),
   serialOnly('chainRows', (c) => !c.chainRows),
   serialOnly('longBatches', (c) => !c.longBatches),
   serialOnly('restartSteps', (c) => !c.restartSteps),
   serialOnly('stopMargin', (c) => !c.stopMargin),
-  v.forward(
-    v.partialCheck(
-      [['loss'], ['labelSmoothing']],
-      (c) => !c.labelSmoothing || c.loss === 'bce',
-      'needs loss "bce" (it smooths the sigmoid\'s targets)',
-    ),
-    ['labelSmoothing'],
-  ),
   v.forward(
     v.partialCheck(
       [['trainWidths']],
@@ -337,35 +295,9 @@ export const SEED_PRESET: TrainConfig = {
   preset: 'seed',
 };
 
-/** The serial recipe shipped before the smallest exact model: H = 8, Adam 0.03 with plateau halving (for comparison). */
-export const SERIAL_H8: TrainConfig = {
-  arch: 'serial',
-  hidden: 8,
-  epochs: 60,
-  batch: 128,
-  lr: 3e-2,
-  schedule: { kind: 'plateau', patience: 5, lrMin: 1e-3 },
-  init: 'glorot',
-  weightDecay: 0,
-  initScale: 1,
-  chainRows: 0,
-  longBatches: null,
-  restartSteps: 0,
-  stopMargin: 0,
-  keep: 'best',
-  loss: 'bce',
-  seed: 1,
-  holdout: 0,
-  trainWidths: [1, 16],
-  batchesPerEpoch: 20,
-  maxSeconds: 300,
-  vectorData: { kind: 'mined', hardMargin: 0, hardRepeat: 0, wrongRepeat: 0, easyFraction: 1 },
-  preset: 'h8',
-};
-
-/** The recipe a preset names: the notebook's, the serial H = 8 one, or the default of the arch. A copy. */
+/** The recipe a preset names: the notebook's, or the default of the arch. A copy. */
 export function presetConfig(preset: Preset, arch: Arch): TrainConfig {
-  return structuredClone(preset === 'seed' ? SEED_PRESET : preset === 'h8' ? SERIAL_H8 : DEFAULTS[arch]);
+  return structuredClone(preset === 'seed' ? SEED_PRESET : DEFAULTS[arch]);
 }
 
 export class ConfigError extends Error {

@@ -24,9 +24,8 @@ export function paramList(p: LstmParams): tf.Variable[] {
 }
 
 /** How the weights start: `glorot` as tfjs-layers and Keras (Glorot-uniform kernels, forget bias 1, zero dense bias);
- *  `uniform` as PyTorch's nn.LSTM and nn.Linear (every parameter, biases too, uniform in ±1/√H); `orthogonal` as
- *  `glorot` but each of the recurrent kernel's four [H, H] gate blocks orthogonal (Keras's recurrent default). */
-export type Init = 'glorot' | 'uniform' | 'orthogonal';
+ *  `uniform` as PyTorch's nn.LSTM and nn.Linear (every parameter, biases too, uniform in ±1/√H). */
+export type Init = 'glorot' | 'uniform';
 
 /** The initial weights as plain arrays, all drawn from the seeded PRNG (`scale` multiplies `uniform`'s limit). */
 export function initialWeights(shape: LstmShape, rng: PRNG, init: Init = 'glorot', scale = 1): ParamSnapshot {
@@ -45,7 +44,7 @@ export function initialWeights(shape: LstmShape, rng: PRNG, init: Init = 'glorot
         }
       : {
           kernel: uniform(I * 4 * H, glorot(I, 4 * H)),
-          recurrent: init === 'orthogonal' ? orthogonalBlocks(H, 4, rng) : uniform(H * 4 * H, glorot(H, 4 * H)),
+          recurrent: uniform(H * 4 * H, glorot(H, 4 * H)),
           bias: new Float32Array(4 * H).fill(1, H, 2 * H), // unit forget bias
           denseW: uniform(H * O, glorot(H, O)),
           denseB: new Float32Array(O),
@@ -65,33 +64,6 @@ export function initParams(shape: LstmShape, rng: PRNG, init: Init = 'glorot', s
     denseW: tf.variable(tf.tensor2d(values.denseW, [H, O]), true, 'denseW'),
     denseB: tf.variable(tf.tensor1d(values.denseB), true, 'denseB'),
   }));
-}
-
-/** A standard normal draw (Box–Muller) from the seeded PRNG. */
-const normal = (rng: PRNG): number => Math.sqrt(-2 * Math.log(1 - draw(rng))) * Math.cos(2 * Math.PI * draw(rng));
-
-/** [H, blocks·H] row-major whose [H, H] blocks are orthogonal: Gram–Schmidt on the columns of Gaussian blocks. */
-export function orthogonalBlocks(H: number, blocks: number, rng: PRNG): Float32Array {
-  const out = new Float32Array(H * blocks * H);
-  for (let g = 0; g < blocks; g++) {
-    const cols: Float64Array[] = [];
-    for (let j = 0; j < H; j++) {
-      const c = Float64Array.from({ length: H }, () => normal(rng));
-      for (const q of cols) {
-        // remove the parts along earlier columns (twice, for float accuracy)
-        for (let pass = 0; pass < 2; pass++) {
-          let dot = 0;
-          for (let r = 0; r < H; r++) dot += c[r]! * q[r]!;
-          for (let r = 0; r < H; r++) c[r]! -= dot * q[r]!;
-        }
-      }
-      const norm = Math.hypot(...c);
-      for (let r = 0; r < H; r++) c[r]! /= norm;
-      cols.push(c);
-      for (let r = 0; r < H; r++) out[r * blocks * H + g * H + j] = c[r]!;
-    }
-  }
-  return out;
 }
 
 export function disposeParams(p: LstmParams): void {
@@ -114,16 +86,8 @@ export const matMulFast = tf.customGrad(((x: tf.Tensor, w: tf.Tensor, save: tf.G
   };
 }) as unknown as Parameters<typeof tf.customGrad>[0]) as unknown as (x: tf.Tensor2D, w: tf.Tensor2D) => tf.Tensor2D;
 
-/** Applied to each step's h as it leaves the cell (to the next step and to the dense layer): dropout while training. */
-export type HiddenMap = (h: tf.Tensor2D, t: number) => tf.Tensor2D;
-
 /** Runs the cell over steps (each [B, I]) from h0 = c0 = 0; returns the hidden state of every step asked for. */
-function hiddenStates(
-  p: LstmParams,
-  steps: tf.Tensor2D[],
-  wanted: (t: number) => boolean,
-  mapHidden?: HiddenMap,
-): tf.Tensor2D[] {
+function hiddenStates(p: LstmParams, steps: tf.Tensor2D[], wanted: (t: number) => boolean): tf.Tensor2D[] {
   let h: tf.Tensor2D | null = null;
   let c: tf.Tensor2D | null = null;
   const out: tf.Tensor2D[] = [];
@@ -134,7 +98,6 @@ function hiddenStates(
     const ig = tf.mul(tf.sigmoid(zi), tf.tanh(zg)) as tf.Tensor2D;
     c = c ? (tf.add(tf.mul(tf.sigmoid(zf), c), ig) as tf.Tensor2D) : ig; // c0 = 0
     h = tf.mul(tf.sigmoid(zo), tf.tanh(c)) as tf.Tensor2D;
-    if (mapHidden) h = mapHidden(h, t);
     if (wanted(t)) out.push(h);
   }
   return out;
@@ -145,12 +108,7 @@ const dense = (p: LstmParams, h: tf.Tensor2D): tf.Tensor2D => tf.add(matMulFast(
 /**
  * The dense layer's logits (pre-activation) for every step asked for in `outputSteps` (default: all), each [B, O].
  */
-export function forwardLogits(
-  p: LstmParams,
-  steps: tf.Tensor2D[],
-  outputSteps?: number[],
-  mapHidden?: HiddenMap,
-): tf.Tensor2D[] {
+export function forwardLogits(p: LstmParams, steps: tf.Tensor2D[], outputSteps?: number[]): tf.Tensor2D[] {
   const wanted = new Set(outputSteps ?? steps.map((_, t) => t));
-  return hiddenStates(p, steps, (t) => wanted.has(t), mapHidden).map((h) => dense(p, h));
+  return hiddenStates(p, steps, (t) => wanted.has(t)).map((h) => dense(p, h));
 }

@@ -3,10 +3,9 @@
 import * as tf from '@tensorflow/tfjs-core';
 import type { Loss } from './config.js';
 
-/** `labelSmoothing` (BCE only) trains on targets y·(1 − ε) + ε/2, TF.js's own smoothing. */
-export function lossOf(loss: Loss, labels: tf.Tensor, logits: tf.Tensor, labelSmoothing = 0): tf.Scalar {
+export function lossOf(loss: Loss, labels: tf.Tensor, logits: tf.Tensor): tf.Scalar {
   return loss === 'bce'
-    ? (tf.losses.sigmoidCrossEntropy(labels, logits, undefined, labelSmoothing) as tf.Scalar)
+    ? (tf.losses.sigmoidCrossEntropy(labels, logits) as tf.Scalar)
     : (tf.losses.meanSquaredError(labels, logits) as tf.Scalar);
 }
 

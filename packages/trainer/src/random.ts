@@ -6,7 +6,7 @@ import { mulberry32 } from '@lstm-adder/core';
 export type PRNG = () => number;
 
 /** Purposes of the separate streams drawn from one seed. */
-export const STREAMS = { train: 0, holdout: 1, check: 2, data: 3, parity: 4, regularize: 5 } as const;
+export const STREAMS = { train: 0, holdout: 1, check: 2, data: 3, parity: 4 } as const;
 
 /** The stream `purpose` of `seed`: the seed mixed with a golden-ratio multiple of the stream number. */
 export function createRng(seed: number, purpose: keyof typeof STREAMS = 'train'): PRNG {

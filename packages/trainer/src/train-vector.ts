@@ -4,7 +4,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import { VECTOR_BITS } from '@lstm-adder/core';
 import type { TrainConfig } from './config.js';
 import { encodeAllPairs, notebookSplit, PAIR_COUNT, splitHoldout, type VectorPairData } from './data/vector-pairs.js';
-import { disposeParams, forwardLogits, initParams, paramList, type HiddenMap, type LstmParams } from './lstm.js';
+import { disposeParams, forwardLogits, initParams, paramList, type LstmParams } from './lstm.js';
 import { TrainingLoop, type Batch, type Task } from './loop.js';
 import { lossOf, rowMargins } from './objective.js';
 import { createRng, shuffle, uniform, type PRNG } from './random.js';
@@ -50,8 +50,6 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
   const params = options.init
     ? snapshotVariables(options.init)
     : initParams({ inputSize: VECTOR_BITS, hiddenSize: config.hidden, outputSize: VECTOR_BITS }, rng, config.init);
-  const averaged = config.ema === undefined ? undefined : snapshotVariables(takeSnapshot(params), false);
-  const noise = regularizers(config);
   let margins: Float32Array = new Float32Array(PAIR_COUNT);
 
   function* batches(epoch: number): Generator<Batch> {
@@ -63,13 +61,10 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
         size: slice.length,
         loss: () => {
           const at = tf.tensor1d(slice, 'int32');
-          const { x1, x2, mapHidden } = noise.batch(tf.gather(X1, at), tf.gather(X2, at));
-          const logits = forwardLogits(params, [x1, x2], [1], mapHidden)[0]!;
-          return lossOf(config.loss, tf.gather(Y, at), logits, config.labelSmoothing);
+          const logits = forwardLogits(params, [tf.gather(X1, at), tf.gather(X2, at)], [1])[0]!;
+          return lossOf(config.loss, tf.gather(Y, at), logits);
         },
       };
-      // Resumed when the loop asks for the next batch, i.e. after the optimizer stepped on this one.
-      if (averaged) updateAverage(averaged, params, config.ema!);
     }
   }
 
@@ -77,15 +72,14 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
     tf.tidy(() => rowMargins(config.loss, Y, forwardLogits(p, [X1, X2], [1])[0]!).dataSync() as Float32Array);
   return {
     variables: paramList(params),
-    snapshot: () => takeSnapshot(averaged ?? params), // the average is what training returns
+    snapshot: () => takeSnapshot(params),
     batches,
     split: { train: train.length, heldOut: heldOut.length },
     heldOutPairs: heldOut,
     score() {
-      // One forward pass over all pairs; the mining of the next epoch uses the training pairs' margins only (of the
-      // trained weights: they are what the next epoch moves), the scores those of the weights training returns.
+      // One forward pass over all pairs; the mining of the next epoch uses the training pairs' margins only.
       margins = marginsOf(params);
-      const correct = Uint8Array.from(averaged ? marginsOf(averaged) : margins, (m) => (m > 0 ? 1 : 0));
+      const correct = Uint8Array.from(margins, (m) => (m > 0 ? 1 : 0));
       const trainAccuracy = fractionCorrect(train, correct)!;
       return {
         trainAccuracy,
@@ -98,36 +92,6 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
     dispose: () => {
       tf.dispose([X1, X2, Y]);
       disposeParams(params);
-      if (averaged) disposeParams(averaged);
-    },
-  };
-}
-
-/** ema ← d·ema + (1 − d)·w for every weight. */
-export function updateAverage(averaged: LstmParams, params: LstmParams, decay: number): void {
-  const from = paramList(params);
-  tf.tidy(() =>
-    paramList(averaged).forEach((a, k) => {
-      a.assign(tf.add(tf.mul(a, decay), tf.mul(from[k]!, 1 - decay)));
-    }),
-  );
-}
-
-/** Training-time noise: Gaussian noise on the input bits and dropout on h, seeded per batch from their own stream
- *  (so switching them on does not change the split, the initialisation or the order of the pairs). Off: the inputs as they are. */
-function regularizers(config: TrainConfig): {
-  batch(x1: tf.Tensor2D, x2: tf.Tensor2D): { x1: tf.Tensor2D; x2: tf.Tensor2D; mapHidden?: HiddenMap };
-} {
-  const rng = createRng(config.seed, 'regularize');
-  const { inputNoise = 0, dropout = 0 } = config;
-  const seed = () => rng();
-  return {
-    batch(x1, x2) {
-      const noisy = (x: tf.Tensor2D) =>
-        inputNoise > 0 ? (tf.add(x, tf.randomNormal(x.shape, 0, inputNoise, 'float32', seed())) as tf.Tensor2D) : x;
-      const mapHidden: HiddenMap | undefined =
-        dropout > 0 ? (h) => tf.dropout(h, dropout, undefined, seed()) as tf.Tensor2D : undefined;
-      return { x1: noisy(x1), x2: noisy(x2), mapHidden };
     },
   };
 }

@@ -49,10 +49,6 @@ const FLAGS: Partial<Record<keyof TrainConfig, string>> = {
   longBatches: '--long-batches',
   restartSteps: '--restart-steps',
   stopMargin: '--stop-margin',
-  dropout: '--dropout',
-  inputNoise: '--input-noise',
-  labelSmoothing: '--label-smoothing',
-  ema: '--ema',
 };
 const flagOf = (path: string) => FLAGS[path as keyof TrainConfig] ?? path;
 
@@ -75,11 +71,7 @@ const field =
       | 'chainRows'
       | 'longBatches'
       | 'restartSteps'
-      | 'stopMargin'
-      | 'dropout'
-      | 'inputNoise'
-      | 'labelSmoothing'
-      | 'ema',
+      | 'stopMargin',
   ) =>
   (text: string): unknown => {
     let value: unknown = text.trim() === '' ? NaN : Number(text);
@@ -131,10 +123,7 @@ export function buildProgram(): Command {
       )
       .addOption(new Option('--arch <arch>', 'model formulation').choices(ARCHS).default('vector'))
       .addOption(
-        new Option(
-          '--preset <preset>',
-          'recipe: "seed" is the notebook exactly, "default" the fast exact one, "h8" the serial H = 8 recipe shipped before',
-        )
+        new Option('--preset <preset>', 'recipe: "seed" is the notebook exactly, "default" the fast exact one')
           .choices(PRESETS)
           .default('default'),
       )
@@ -156,7 +145,7 @@ export function buildProgram(): Command {
       .addOption(
         new Option(
           '--init <init>',
-          `initial weights: glorot (Keras: Glorot-uniform, forget bias 1) or uniform (PyTorch: ±1/√H everywhere) or orthogonal (glorot with orthogonal recurrent gate blocks) (${defaults('init')})`,
+          `initial weights: glorot (Keras: Glorot-uniform, forget bias 1) or uniform (PyTorch: ±1/√H everywhere) (${defaults('init')})`,
         ).choices(INITS),
       )
       .option(
@@ -198,22 +187,6 @@ export function buildProgram(): Command {
         '--weight-decay <x>',
         `AdamW's decoupled weight decay, ≥ 0, 0 = Adam (${defaults('weightDecay')})`,
         field('weightDecay'),
-      )
-      .option('--dropout <rate>', 'vector: dropout on h while training, 0..0.9 (default: off)', field('dropout'))
-      .option(
-        '--input-noise <sd>',
-        'vector: Gaussian noise on the input bits while training, standard deviation 0..1 (default: off)',
-        field('inputNoise'),
-      )
-      .option(
-        '--label-smoothing <eps>',
-        'vector, bce: train on targets y(1 - eps) + eps/2, 0..0.5 (default: off)',
-        field('labelSmoothing'),
-      )
-      .option(
-        '--ema <decay>',
-        'vector: score and return a moving average of the weights, decay 0..0.9999 (default: off)',
-        field('ema'),
       )
       .option(
         '--max-seconds <s>',
