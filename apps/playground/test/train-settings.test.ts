@@ -40,4 +40,18 @@ describe('Train view settings in the URL', () => {
     expect(parseSetting('hidden', '8.5')).toBeNull();
     expect(parseSetting('seed', '')).toBeNull();
   });
+
+  it('accepts what the trainer accepts and refuses what it refuses: one set of limits', () => {
+    // The trainer's own bounds (lstm-adder-train --hidden 512 --seed 4294967295), past the page's old 64 and 2^31 − 1.
+    expect(parseSetting('hidden', '512')).toBe(512);
+    expect(parseSetting('hidden', '513')).toBeNull();
+    expect(parseSetting('seed', '4294967295')).toBe(4294967295);
+    expect(parseSetting('seed', '4294967296')).toBeNull();
+    expect(parseSetting('batch', '65536')).toBe(65536);
+    // Decimal only, finite: no hex, binary, Infinity or overflow.
+    for (const text of ['0x10', '0b11', 'Infinity', '1e400', ' 8']) expect(parseSetting('hidden', text)).toBeNull();
+    expect(parseSetting('lr', '1e400')).toBeNull();
+    expect(parseSetting('lr', '0')).toBeNull();
+    expect(parseTrainSettings('?hidden=200&seed=3000000000')).toMatchObject({ hidden: 200, seed: 3_000_000_000 });
+  });
 });

@@ -225,19 +225,14 @@ export class TrainingLoop {
       }
     }
     // Not verified within restartSteps of the last start: fresh weights and fresh Adam moments (the schedule goes on).
-    if (
-      !this.done &&
-      config.restartSteps > 0 &&
-      this.steps - this.startedAt >= config.restartSteps &&
-      task.restart &&
-      task.params
-    ) {
+    const restartSteps = config.arch === 'serial' ? config.restartSteps : 0;
+    if (!this.done && restartSteps > 0 && this.steps - this.startedAt >= restartSteps && task.restart && task.params) {
       task.restart();
       this.optimizer = new Adam(this.lr, task.params.length);
       this.startedAt = this.steps;
     }
     if (!this.done && epoch >= config.epochs) this.stopReason = 'epochs';
-    if (!this.done && this.seconds >= config.maxSeconds) this.stopReason = 'time';
+    if (!this.done && config.maxSeconds !== null && this.seconds >= config.maxSeconds) this.stopReason = 'time';
     if (!this.done && hooks.shouldStop?.()) this.stopReason = 'interrupted';
     return record;
   }

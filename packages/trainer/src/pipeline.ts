@@ -1,7 +1,7 @@
 // Train → pick the shortest number format core still verifies → verify with core → weights with their meta.
 // Pure TF.js + core (no Node built-ins): the CLI and the `train` script wrap it with files and signals.
 import { parameterCount, type Weights } from '@lstm-adder/core';
-import type { TrainConfig } from './config.js';
+import type { SerialConfig, TrainConfig } from './config.js';
 import { toWeights } from './export.js';
 import { outputActivationOf } from './objective.js';
 import type { ParamSnapshot } from './snapshot.js';
@@ -109,7 +109,7 @@ export interface Training {
 }
 
 /** Serial training stops at weights core verifies with at least the recipe's margin (min |y − 0.5|). */
-export const stopsAt = (serial: SerialVerification, config: Pick<TrainConfig, 'stopMargin'>): boolean =>
+export const stopsAt = (serial: SerialVerification, config: Pick<SerialConfig, 'stopMargin'>): boolean =>
   serial.passed && serial.minMargin >= config.stopMargin;
 
 /** Whether training `config` needs TF.js's gradients: the vector recipe uses autodiff, the serial one computes its
@@ -188,7 +188,10 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         trainSeconds: Number(result.seconds.toFixed(2)),
         // The held-out pairs' indices a·128 + b, ascending, so anyone can re-check the model on pairs it never saw.
         split: result.split
-          ? { ...result.split, ...(config.holdout > 0 ? { heldOutPairs: Array.from(heldOutPairs) } : {}) }
+          ? {
+              ...result.split,
+              ...(config.arch === 'vector' && config.holdout > 0 ? { heldOutPairs: Array.from(heldOutPairs) } : {}),
+            }
           : null,
         ...extraMeta,
         verification,

@@ -2,7 +2,7 @@
 // the loop in loop.ts does the rest. Each batch has its own random width so the learned carry does not depend
 // on the length. Its weights, gradients and checks are plain arrays (lstm-grad.ts; a TF.js kernel per step costs far
 // more than the arithmetic at this size), stepped by adam.ts, TF.js's Adam to the last bit. No Node built-ins.
-import type { Loss, TrainConfig } from './config.js';
+import type { Loss, SerialConfig } from './config.js';
 import { serialBatch, type SerialBatch } from './data/serial-batches.js';
 import { initialWeights, type LstmShape } from './lstm.js';
 import type { Batch, Task } from './loop.js';
@@ -75,7 +75,7 @@ function flatten(p: ParamGrads, total: number): Float32Array {
  *  training row, so checking as much as training would double the time to exact. */
 const CHECK_ROWS = { train: 128, long: 32, confirm: 256 };
 
-export function serialTask(config: TrainConfig): Task {
+export function serialTask(config: SerialConfig): Task {
   const rng = createRng(config.seed);
   const checkRng = createRng(config.seed, 'check');
   const shape: LstmShape = { inputSize: 2, hiddenSize: config.hidden, outputSize: 1 };

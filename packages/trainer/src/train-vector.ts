@@ -2,7 +2,7 @@
 // Pure TF.js + core: no Node built-ins, so a browser page runs it too.
 import * as tf from '@tensorflow/tfjs-core';
 import { VECTOR_BITS } from '@lstm-adder/core';
-import type { TrainConfig } from './config.js';
+import type { VectorConfig } from './config.js';
 import { encodeAllPairs, notebookSplit, PAIR_COUNT, splitHoldout, type VectorPairData } from './data/vector-pairs.js';
 import { disposeParams, forwardLogits, initParams, paramList, type LstmParams } from './lstm.js';
 import { TrainingLoop, type Batch, type Task } from './loop.js';
@@ -12,7 +12,7 @@ import { snapshotVariables, takeSnapshot, type ParamSnapshot } from './snapshot.
 import type { TrainHooks, TrainResult } from './train-types.js';
 
 /** The held-out split depends on the seed alone (its own stream), not on anything training does. */
-export function vectorSplit(config: TrainConfig): { train: Int32Array; heldOut: Int32Array } {
+export function vectorSplit(config: VectorConfig): { train: Int32Array; heldOut: Int32Array } {
   if (config.vectorData.kind === 'random') {
     const { train, test } = notebookSplit(
       config.vectorData.samples,
@@ -40,7 +40,7 @@ export interface VectorTaskOptions {
   data?: VectorPairData;
 }
 
-export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {}): Task {
+export function vectorTask(config: VectorConfig, options: VectorTaskOptions = {}): Task {
   const rng = createRng(config.seed);
   const { train, heldOut } = vectorSplit(config);
   const { first, second, target } = options.data ?? encodeAllPairs();
@@ -97,7 +97,7 @@ export function vectorTask(config: TrainConfig, options: VectorTaskOptions = {})
 }
 
 export function trainVector(
-  config: TrainConfig,
+  config: VectorConfig,
   hooks: TrainHooks = {},
   options: VectorTaskOptions = {},
 ): Promise<TrainResult> {
@@ -111,7 +111,7 @@ export function trainVector(
  * a plain pass is mostly gradient from pairs that are already right, and the long carry chains stay wrong.
  */
 export function composeEpoch(
-  config: TrainConfig,
+  config: VectorConfig,
   epoch: number,
   train: Int32Array,
   margins: Float32Array,

@@ -49,7 +49,7 @@ function trainingPairsExact(m: TrainedModel): boolean {
 export function verdictOf(m: TrainedModel): Verdict {
   const summary = summaryLine(m);
   if (m.verification.passed) return { kind: 'verified', line: `verified: ${summary}` };
-  if (m.config.holdout > 0 && trainingPairsExact(m)) {
+  if (m.config.arch === 'vector' && m.config.holdout > 0 && trainingPairsExact(m)) {
     return {
       kind: 'experiment',
       line: `held-out experiment (${m.config.holdout * 100}% of pairs never trained on; every training pair right): ${summary}`,

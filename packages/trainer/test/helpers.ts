@@ -1,12 +1,14 @@
 // Shared by the tests: a small, fast configuration of either recipe.
-import { DEFAULTS, type Arch, type TrainConfig } from '../src/config.js';
+import { type Arch, DEFAULTS, type SerialConfig, type TrainConfig, type VectorConfig } from '../src/config.js';
 
-export function tinyConfig(arch: Arch, overrides: Partial<TrainConfig> = {}): TrainConfig {
-  const base = structuredClone(DEFAULTS[arch]);
+export function tinyConfig(arch: 'vector', overrides?: Partial<VectorConfig>): VectorConfig;
+export function tinyConfig(arch: 'serial', overrides?: Partial<SerialConfig>): SerialConfig;
+export function tinyConfig(arch: Arch, overrides?: Partial<Pick<TrainConfig, 'epochs' | 'seed'>>): TrainConfig;
+export function tinyConfig(arch: Arch, overrides: object = {}): TrainConfig {
   return arch === 'vector'
-    ? { ...base, hidden: 4, epochs: 2, batch: 2048, maxSeconds: 60, ...overrides }
+    ? { ...structuredClone(DEFAULTS.vector), hidden: 4, epochs: 2, batch: 2048, maxSeconds: 60, ...overrides }
     : {
-        ...base,
+        ...structuredClone(DEFAULTS.serial),
         hidden: 4,
         epochs: 3,
         batch: 32,

@@ -2,7 +2,7 @@
 // clean-up, and what the model kinds feed it (serial scoring by the loss's threshold, held-out pairs never read).
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
-import { DEFAULTS, type TrainConfig } from '../src/config.js';
+import { DEFAULTS, type SerialConfig } from '../src/config.js';
 import { encodeSerialBatch } from '../src/data/serial-batches.js';
 import { encodeAllPairs } from '../src/data/vector-pairs.js';
 import { disposeParams, initParams, paramList, type LstmParams } from '../src/lstm.js';
@@ -43,7 +43,7 @@ function fakeTask(
   };
   return task;
 }
-const fakeConfig = (over: Partial<TrainConfig>): TrainConfig => ({
+const fakeConfig = (over: Partial<SerialConfig>): SerialConfig => ({
   ...structuredClone(DEFAULTS.serial),
   epochs: 10,
   maxSeconds: 60,
@@ -201,7 +201,7 @@ describe('held-out pairs never steer training', () => {
 });
 
 describe('serial recipe fields', () => {
-  const serialConfig = (over: Partial<TrainConfig>): TrainConfig => ({
+  const serialConfig = (over: Partial<SerialConfig>): SerialConfig => ({
     ...structuredClone(DEFAULTS.serial),
     epochs: 3,
     batchesPerEpoch: 10,

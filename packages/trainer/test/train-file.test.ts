@@ -47,7 +47,24 @@ describe('a bad train.config.json is refused with one line naming the field', ()
     ],
     [
       models(serial({ vectorData: { kind: 'mined', hardMargin: 2 } })),
+      /^train.config.json: models\[0\].overrides.vectorData: applies to arch vector only$/,
+    ],
+    [
+      models({
+        arch: 'vector',
+        out: 'm.json',
+        report: 'r.svg',
+        overrides: { vectorData: { kind: 'mined', hardMargin: 2 } },
+      }),
       /^train.config.json: models\[0\].overrides.vectorData.hardRepeat: missing$/,
+    ],
+    [
+      models({ arch: 'vector', out: 'm.json', report: 'r.svg', overrides: { trainWidths: [1, 8] } }),
+      /^train.config.json: models\[0\].overrides.trainWidths: applies to arch serial only$/,
+    ],
+    [
+      '{ "models": [{ "arch": "serial", "out": "m.json", "report": "r.svg", "overrides": { "lr": 1e400 } }] }',
+      /^train.config.json: models\[0\].overrides.lr: expected a positive number, got Infinity$/,
     ],
   ])('%s', async (text, message) => {
     const error = await readTrainFile(write(text)).then(

@@ -1,7 +1,7 @@
 // The one-line verdict decides whether a model may replace a file: verified, an experiment that met its own
 // target, or NOT verified.
 import { describe, expect, test } from 'vitest';
-import { DEFAULTS, SEED_PRESET, type TrainConfig } from '../src/config.js';
+import { DEFAULTS, SEED_PRESET, type VectorConfig } from '../src/config.js';
 import type { TrainedModel } from '../src/pipeline.js';
 import { verdictOf } from '../src/verdict.js';
 
@@ -12,7 +12,7 @@ const count = (total: number, wrong: number) => ({
   wrong: [],
 });
 /** A vector model with `wrong` of the 16,384 pairs wrong, `heldOutWrong` of them among the held-out pairs. */
-function vectorModel(config: TrainConfig, wrong: number, heldOutWrong: number, parityPassed = true): TrainedModel {
+function vectorModel(config: VectorConfig, wrong: number, heldOutWrong: number, parityPassed = true): TrainedModel {
   const heldOut = Math.round(16_384 * config.holdout);
   return {
     config,

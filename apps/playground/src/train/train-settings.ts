@@ -1,6 +1,7 @@
 // The Train view's settings as URL state (`?view=train&arch=serial&hidden=8&lr=0.03&batch=128&seed=1`),
-// beside the page's own keys, which it leaves alone. Defaults are the trainer's recipe for the arch.
-import { DEFAULTS } from '@lstm-adder/trainer/config';
+// beside the page's own keys, which it leaves alone. Defaults are the trainer's recipe for the arch, and each value
+// is read by the trainer's own schema: one set of limits.
+import { DEFAULTS, parseFieldText, RANGES } from '@lstm-adder/trainer/config';
 import { BACKEND_CHOICES, type BackendChoice, type TrainSettings } from './protocol';
 
 /** The trainer's defaults: what `lstm-adder-train --arch <arch>` uses. */
@@ -18,19 +19,22 @@ export const ARCH_DEFAULTS: Record<TrainSettings['arch'], Omit<TrainSettings, 'a
     seed: DEFAULTS.vector.seed,
   },
 };
-export const LIMITS = { hidden: [1, 64], lr: [1e-5, 1], batch: [1, 4096], seed: [0, 2 ** 31 - 1] } as const;
+/** The inputs' bounds: the trainer's own (lr: any positive number). */
+export const LIMITS = { hidden: RANGES.hidden, lr: [0, Infinity], batch: RANGES.batch, seed: RANGES.seed } as const;
 
 const KEYS = ['arch', 'hidden', 'lr', 'batch', 'seed', 'backend'] as const;
 
 type NumberKey = keyof typeof LIMITS;
 
-/** A setting's value from text, or null when it is not a number in range (an integer, except the learning rate). */
+/** A setting's value from text, read and checked by the trainer's schema (the CLI's flags read the same way), or
+ *  null when it refuses it. */
 export function parseSetting(key: NumberKey, text: string | null): number | null {
-  if (text === null || text.trim() === '') return null;
-  const n = Number(text);
-  const [min, max] = LIMITS[key];
-  if (!Number.isFinite(n) || n < min || n > max || (key !== 'lr' && !Number.isInteger(n))) return null;
-  return n;
+  if (text === null) return null;
+  try {
+    return parseFieldText('serial', key, text);
+  } catch {
+    return null;
+  }
 }
 
 /** A missing or out-of-range value falls back to the arch's default. */

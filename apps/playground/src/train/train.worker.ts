@@ -10,8 +10,10 @@ const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
 /** The trainer's recipe for the arch with the visitor's settings. Vector trains on all 16,384 pairs and stops
  *  at the first epoch core verifies exact (the CLI's default holds 10 % out and runs a fixed schedule). */
 export function configOf(s: TrainSettings): TrainConfig {
-  const base = { ...DEFAULTS[s.arch], hidden: s.hidden, lr: s.lr, batch: s.batch, seed: s.seed, maxSeconds: Infinity };
-  return s.arch === 'vector' ? { ...base, holdout: 0, keep: 'best' } : base;
+  const mine = { hidden: s.hidden, lr: s.lr, batch: s.batch, seed: s.seed, maxSeconds: Infinity };
+  return s.arch === 'vector'
+    ? { ...DEFAULTS.vector, ...mine, holdout: 0, keep: 'best' }
+    : { ...DEFAULTS.serial, ...mine };
 }
 
 let backend: Promise<BackendInfo> | null = null;

@@ -1,23 +1,23 @@
-// The command line: flags, their accepted values, and how they combine with a preset into a TrainConfig.
-// Each flag's value is checked by the same schema as the matching train.config.json field (config.ts).
-import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
-import * as v from 'valibot';
+// The training flags and how they combine with a preset into a TrainConfig. Commander only collects each flag's
+// text; the text is read by the field's own schema (config/text.ts), so a flag, a train.config.json field and the
+// page's settings accept the same values, and a refusal quotes the text through core's quote.
+import { Command, CommanderError, Option } from 'commander';
+import { BACKENDS, type BackendChoice } from '../backends.js';
 import {
-  BACKENDS,
+  ARCHS,
+  type Arch,
+  CONFIG_FIELDS,
   ConfigError,
   DEFAULTS,
   INITS,
   LOSSES,
   PRESETS,
+  parseChoice,
+  parseFieldText,
   presetConfig,
-  TRAIN_CONFIG_FIELDS,
-  validateConfig,
-  type Arch,
-  type BackendChoice,
-  type Preset,
   type TrainConfig,
+  validateConfig,
 } from '../config.js';
-import { ARCHS } from '@lstm-adder/core';
 
 export interface CliOptions {
   config: TrainConfig;
@@ -29,10 +29,8 @@ export interface CliOptions {
   verbose: boolean;
 }
 
-/** The flag of each TrainConfig field a flag sets (also names the field in cross-field errors). */
-const FLAGS: Partial<Record<keyof TrainConfig, string>> = {
-  arch: '--arch',
-  preset: '--preset',
+/** The recipe field each flag sets (the flag also names the field in errors). */
+const FLAGS = {
   hidden: '--hidden',
   epochs: '--epochs',
   batch: '--batch',
@@ -49,48 +47,17 @@ const FLAGS: Partial<Record<keyof TrainConfig, string>> = {
   longBatches: '--long-batches',
   restartSteps: '--restart-steps',
   stopMargin: '--stop-margin',
-};
-const flagOf = (path: string) => FLAGS[path as keyof TrainConfig] ?? path;
+} as const;
+type FlagKey = keyof typeof FLAGS;
+const NAMES: Record<string, string> = { arch: '--arch', preset: '--preset', ...FLAGS };
+const flagOf = (path: string) => NAMES[path] ?? path;
 
-const NONE = Symbol('none');
-
-/** A commander parser: the text as a number (or a width range, or every:width), checked by the field's schema. */
-const field =
-  (
-    key:
-      | 'hidden'
-      | 'epochs'
-      | 'batch'
-      | 'lr'
-      | 'seed'
-      | 'holdout'
-      | 'maxSeconds'
-      | 'trainWidths'
-      | 'weightDecay'
-      | 'initScale'
-      | 'chainRows'
-      | 'longBatches'
-      | 'restartSteps'
-      | 'stopMargin',
-  ) =>
-  (text: string): unknown => {
-    let value: unknown = text.trim() === '' ? NaN : Number(text);
-    if (key === 'trainWidths') {
-      const m = /^(\d+)(?:(?:-|\.\.)(\d+))?$/.exec(text.trim());
-      value = m ? [Number(m[1]), Number(m[2] ?? m[1])] : text;
-    }
-    if (key === 'longBatches') {
-      const m = /^(\d+):(\d+)$/.exec(text.trim());
-      value = text.trim() === 'none' ? null : m ? [Number(m[1]), Number(m[2])] : text;
-    }
-    const result = v.safeParse(TRAIN_CONFIG_FIELDS[key], value);
-    if (!result.success)
-      throw new InvalidArgumentError(`${result.issues[0].message.replace(/, got .*$/, '').replace(/^e/, 'E')}.`);
-    return result.output ?? NONE; // commander turns a parsed null into ''
-  };
+/** The arch whose recipe has `key` (the chosen one when both do). */
+const ownerOf = (key: FlagKey, arch: Arch): Arch =>
+  key in CONFIG_FIELDS[arch] ? arch : arch === 'vector' ? 'serial' : 'vector';
 
 /** A field's default per arch, as `--help` shows it: the recipes (DEFAULTS) are the one place these live. */
-function defaults(key: keyof TrainConfig, archs: readonly Arch[] = ARCHS): string {
+function defaults(key: FlagKey, archs: readonly Arch[] = ARCHS): string {
   const show = (value: unknown) =>
     key === 'longBatches'
       ? value
@@ -99,7 +66,8 @@ function defaults(key: keyof TrainConfig, archs: readonly Arch[] = ARCHS): strin
       : Array.isArray(value)
         ? value.join('-')
         : String(value);
-  return `default: ${archs.map((arch) => `${arch} ${show(DEFAULTS[arch][key])}`).join(', ')}`;
+  const recipe = (arch: Arch) => DEFAULTS[arch] as Partial<Record<FlagKey, unknown>>;
+  return `default: ${archs.map((arch) => `${arch} ${show(recipe(arch)[key])}`).join(', ')}`;
 }
 const scheduleWords = (arch: Arch): string => {
   const { schedule, weightDecay } = DEFAULTS[arch];
@@ -115,84 +83,75 @@ const scheduleWords = (arch: Arch): string => {
   return `${arch} ${DEFAULTS[arch].lr}, ${optimizer}, ${how}`;
 };
 
+/** A flag with a fixed set of words: listed in --help, but checked with the rest (commander echoes text raw). */
+const choice = (flags: string, description: string, options: readonly string[]) =>
+  new Option(flags, description).choices(options).argParser((text: string) => text);
+
 export function buildProgram(): Command {
   return (
     new Command('lstm-adder-train')
       .description(
-        'Train an LSTM adder with TensorFlow.js, verify it with @lstm-adder/core, and write it as lstm-adder.weights/v1 JSON.',
+        'Train an LSTM adder with TensorFlow.js, verify it with @lstm-adder/core, and write it as ' +
+          'lstm-adder.weights/v1 JSON.',
       )
-      .addOption(new Option('--arch <arch>', 'model formulation').choices(ARCHS).default('vector'))
+      .addOption(choice('--arch <arch>', 'model formulation', ARCHS).default('vector'))
       .addOption(
-        new Option('--preset <preset>', 'recipe: "seed" is the notebook exactly, "default" the fast exact one')
-          .choices(PRESETS)
-          .default('default'),
+        choice(
+          '--preset <preset>',
+          'recipe: "seed" is the notebook exactly, "default" the fast exact one',
+          PRESETS,
+        ).default('default'),
       )
-      .option('--hidden <n>', `hidden size H, 1..512 (${defaults('hidden')})`, field('hidden'))
-      .option(
-        '--epochs <n>',
-        `epochs, ≥ 1 (${defaults('epochs')}; keep "best" recipes stop early once core verifies)`,
-        field('epochs'),
-      )
-      .option('--batch <n>', `batch size, 1..65536 (${defaults('batch')})`, field('batch'))
-      .option('--lr <x>', `learning rate, > 0 (default: ${ARCHS.map(scheduleWords).join('; ')})`, field('lr'))
+      .option('--hidden <n>', `hidden size H, 1..512 (${defaults('hidden')})`)
+      .option('--epochs <n>', `epochs, ≥ 1 (${defaults('epochs')}; keep "best" recipes stop early once core verifies)`)
+      .option('--batch <n>', `batch size, 1..65536 (${defaults('batch')})`)
+      .option('--lr <x>', `learning rate, > 0 (default: ${ARCHS.map(scheduleWords).join('; ')})`)
       .addOption(
-        new Option(
+        choice(
           '--loss <loss>',
           `mse (identity output, the notebook) or bce (sigmoid output) (${defaults('loss')})`,
-        ).choices(LOSSES),
+          LOSSES,
+        ),
       )
-      .option('--seed <n>', `seed of every random choice, 0..2^32-1 (${defaults('seed')})`, field('seed'))
+      .option('--seed <n>', `seed of every random choice, 0..2^32-1 (${defaults('seed')})`)
       .addOption(
-        new Option(
+        choice(
           '--init <init>',
-          `initial weights: glorot (Keras: Glorot-uniform, forget bias 1) or uniform (PyTorch: ±1/√H everywhere) (${defaults('init')})`,
-        ).choices(INITS),
+          'initial weights: glorot (Keras: Glorot-uniform, forget bias 1) or uniform (PyTorch: ±1/√H everywhere) ' +
+            `(${defaults('init')})`,
+          INITS,
+        ),
       )
       .option(
         '--holdout <fraction>',
         `vector: fraction of the 16,384 pairs never trained on, 0..0.9 (${defaults('holdout', ['vector'])})`,
-        field('holdout'),
       )
       .option(
         '--train-widths <range>',
         `serial: operand widths drawn per batch, e.g. 1-24 (${defaults('trainWidths', ['serial'])})`,
-        field('trainWidths'),
       )
-      .option(
-        '--init-scale <s>',
-        `uniform init: weights from U(±s/√H), > 0 (${defaults('initScale')})`,
-        field('initScale'),
-      )
+      .option('--init-scale <s>', `uniform init: weights from U(±s/√H), > 0 (${defaults('initScale')})`)
       .option(
         '--chain-rows <fraction>',
-        `serial: fraction of training rows that are carry chains (b = ¬a but 1 bit in 16), 0..1 (${defaults('chainRows', ['serial'])})`,
-        field('chainRows'),
+        'serial: fraction of training rows that are carry chains (b = ¬a but 1 bit in 16), 0..1 ' +
+          `(${defaults('chainRows', ['serial'])})`,
       )
       .option(
         '--long-batches <every:width>',
         `serial: every n-th batch at this width, e.g. 20:32, or none (${defaults('longBatches', ['serial'])})`,
-        field('longBatches'),
       )
       .option(
         '--restart-steps <n>',
-        `serial: fresh weights after this many steps without a verified model, 0 = never (${defaults('restartSteps', ['serial'])})`,
-        field('restartSteps'),
+        'serial: fresh weights after this many steps without a verified model, 0 = never ' +
+          `(${defaults('restartSteps', ['serial'])})`,
       )
       .option(
         '--stop-margin <m>',
-        `serial: stop at the first verified weights whose min |y − 0.5| is at least this, 0..0.5 (${defaults('stopMargin', ['serial'])})`,
-        field('stopMargin'),
+        'serial: stop at the first verified weights whose min |y − 0.5| is at least this, 0..0.5 ' +
+          `(${defaults('stopMargin', ['serial'])})`,
       )
-      .option(
-        '--weight-decay <x>',
-        `AdamW's decoupled weight decay, ≥ 0, 0 = Adam (${defaults('weightDecay')})`,
-        field('weightDecay'),
-      )
-      .option(
-        '--max-seconds <s>',
-        `stop training after this many seconds of wall time (${defaults('maxSeconds')})`,
-        field('maxSeconds'),
-      )
+      .option('--weight-decay <x>', `AdamW's decoupled weight decay, ≥ 0, 0 = Adam (${defaults('weightDecay')})`)
+      .option('--max-seconds <s>', `stop training after this many seconds of wall time (${defaults('maxSeconds')})`)
       .option('--out <file>', 'where to write the weights JSON (default: ./<arch>.json)')
       .option(
         '--report <file>',
@@ -204,13 +163,12 @@ export function buildProgram(): Command {
         false,
       )
       .option('--json', 'one JSON object per line: per epoch, then the summary', false)
-      .addOption(
-        new Option('--backend <backend>', 'TF.js backend').choices(BACKENDS).default('auto').env('TRAIN_BACKEND'),
-      )
+      .addOption(choice('--backend <backend>', 'TF.js backend', BACKENDS).default('auto').env('TRAIN_BACKEND'))
       .option('--verbose', 'print the stack of an unexpected error', false)
       .addHelpText(
         'after',
-        '\nExit status: 0 written (verified, or an experiment that met its own target), 1 unexpected error,\n2 bad flag or output path, 3 not verified (--out left unchanged), 130 interrupted (best weights kept aside).\n',
+        '\nExit status: 0 written (verified, or an experiment that met its own target), 1 unexpected error,\n' +
+          '2 bad flag or output path, 3 not verified (--out left unchanged), 130 interrupted (best weights kept aside).\n',
       )
       // One line per error: commander's message, then where to look.
       .configureOutput({ outputError: (text, write) => write(`${text.trimEnd()} (see lstm-adder-train --help)\n`) })
@@ -222,23 +180,26 @@ export function buildProgram(): Command {
 /** Parses argv (without node and script). Throws CommanderError/ConfigError for bad input (exit code 2). */
 export function parseCli(argv: string[], program = buildProgram()): CliOptions {
   program.parse(argv, { from: 'user' });
-  const o = program.opts();
-  const base = presetConfig(o.preset as Preset, o.arch as Arch);
-  const given = Object.fromEntries(
-    Object.keys(FLAGS)
-      .filter(
-        (key) =>
-          o[key] !== undefined && ((key !== 'arch' && key !== 'preset') || program.getOptionValueSource(key) === 'cli'),
-      )
-      .map((key) => [key, o[key] === NONE ? null : o[key]]),
-  );
-  const config = validateConfig({ ...structuredClone(base), ...given }, flagOf);
+  const o = program.opts<Record<string, string | boolean | undefined>>();
+  const text = (key: string) => o[key] as string | undefined;
+  const arch = parseChoice(ARCHS, text('arch')!, '--arch');
+  const preset = parseChoice(PRESETS, text('preset')!, '--preset');
+  const backendSource = program.getOptionValueSource('backend');
+  const backend = parseChoice(BACKENDS, text('backend')!, backendSource === 'env' ? 'TRAIN_BACKEND' : '--backend');
+  const base = presetConfig(preset, arch, flagOf);
+  const given: Record<string, unknown> = {};
+  if (program.getOptionValueSource('arch') === 'cli') given.arch = arch;
+  for (const [key, flag] of Object.entries(FLAGS) as [FlagKey, string][]) {
+    const value = text(key);
+    if (value !== undefined) given[key] = parseFieldText(ownerOf(key, arch), key as never, value, flag);
+  }
+  const config = validateConfig({ ...base, ...given }, flagOf);
   return {
     config,
-    out: (o.out as string | undefined) ?? `${config.arch}.json`,
-    report: (o.report as string | undefined) ?? null,
+    out: text('out') ?? `${config.arch}.json`,
+    report: text('report') ?? null,
     json: Boolean(o.json),
-    backend: o.backend as BackendChoice,
+    backend,
     allowUnverified: Boolean(o.allowUnverified),
     verbose: Boolean(o.verbose),
   };

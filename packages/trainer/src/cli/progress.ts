@@ -64,7 +64,10 @@ export function createReporter(
     epoch: (r) => {
       // ETA: the sooner of the epoch limit and the time limit.
       const perEpoch = r.seconds / r.epoch;
-      const remaining = Math.min((config.epochs - r.epoch) * perEpoch, Math.max(0, config.maxSeconds - r.seconds));
+      const remaining = Math.min(
+        (config.epochs - r.epoch) * perEpoch,
+        Math.max(0, (config.maxSeconds ?? Infinity) - r.seconds),
+      );
       const payload = {
         loss: r.loss.toPrecision(4),
         train: pct(r.trainAccuracy),

@@ -6,10 +6,10 @@ import {
   ConfigError,
   DEFAULTS,
   parseWith,
-  TrainFileSchema,
-  validateConfig,
   type TrainConfig,
   type TrainFileEntry,
+  TrainFileSchema,
+  validateConfig,
 } from '../config.js';
 
 export interface TrainJob {
@@ -19,7 +19,8 @@ export interface TrainJob {
   report: string;
 }
 
-/** The models a train.config.json asks for, each with its full recipe; `out` and `report` resolved against the file's folder. */
+/** The models a train.config.json asks for, each with its full recipe; `out` and `report` resolved against the
+ *  file's folder. */
 export async function readTrainFile(path: string): Promise<TrainJob[]> {
   const name = basename(path);
   const at = (field: string) => (field ? `${name}: ${field}` : name);

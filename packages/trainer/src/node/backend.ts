@@ -2,7 +2,7 @@
 // (optional dependencies that cannot install without their binary host), else WebAssembly, else plain JS.
 import * as tf from '@tensorflow/tfjs-core';
 import { createRequire } from 'node:module';
-import type { BackendChoice } from '../config.js';
+import type { BackendChoice } from '../backends.js';
 import { BackendError } from './backend-error.js';
 
 export { BackendError };
