@@ -5,8 +5,9 @@ export default mergeConfig(
   shared,
   defineConfig({
     test: {
-      // tsx's loader in the test workers: it resolves the extension-less ES module files of tfjs-core's gradients
-      // (see src/node/backend.ts), exactly as in the CLI.
+      globalSetup: ['test/global-setup.ts'],
+      // Run from the TypeScript sources, tfjs-core's gradient registrations load through tsx's require hook (its
+      // ES module files' imports are extension-less; see src/node/backend.ts); the built CLI bundles them.
       execArgv: ['--import', 'tsx'],
       hookTimeout: 60_000, // starting a backend while other suites train can take more than the default 10 s
     },

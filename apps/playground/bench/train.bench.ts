@@ -14,7 +14,7 @@ import { APP_DIR, buildPage, launchChromium, servePage } from '../test/e2e/serve
 import { typingLatencies } from '../test/e2e/typing';
 
 const REPO = resolve(APP_DIR, '../..');
-const CLI = resolve(REPO, 'packages/trainer/bin/lstm-adder-train.js');
+const CLI = resolve(REPO, 'packages/trainer/dist/cli.js');
 const args = new Map(process.argv.slice(2).map((a) => a.replace(/^--/, '').split('=') as [string, string]));
 // BENCH_QUICK=1 (the docs test): wasm only, no vector, and the JSON printed instead of replacing results.json.
 const QUICK = process.env.BENCH_QUICK === '1';

@@ -92,7 +92,7 @@ const cliRuns: CliRun[] = [];
 async function benchCli(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'lstm-adder-cli-bench-'));
   const out = join(dir, 'serial.json');
-  const bin = fileURLToPath(new URL('../bin/lstm-adder-train.js', import.meta.url));
+  const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
   const started = performance.now();
   let log = '';
   const status = await new Promise<number | null>((resolve) => {

@@ -1,8 +1,8 @@
-// @lstm-adder/trainer as a user gets it: npm pack (with core's tarball), install both into a scratch project
-// outside the repository, and run the bin there. The optional native TF.js backends cannot install here;
-// the install must succeed without them.
+// @lstm-adder/trainer as a user gets it: npm pack (with core's tarball), install both into a scratch project outside
+// the repository without the optional dependencies (the native TF.js backends cannot install here; vega is only for
+// reports), and run the built bin there: no TypeScript, no tsx, no vega unless a report is asked for.
 import { execFile } from 'node:child_process';
-import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -17,10 +17,10 @@ const exec = promisify(execFile);
 const npm = (args: string[], cwd: string) =>
   exec('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, maxBuffer: 64 << 20 });
 
-test('npm pack → install in a scratch project → npx lstm-adder-train --arch serial writes a verified model; publish --dry-run passes', async () => {
+test('npm pack → install without optional packages → npx lstm-adder-train --arch serial writes a verified model', async () => {
   const scratch = mkdtempSync(join(tmpdir(), 'lstm-adder-pack-'));
-  // Under turbo, core#build ran before this task and other packages' tests may be reading core's dist: pack that
-  // build as it is rather than let core's `prepare` delete and rewrite it under them. Run alone, `prepare` builds.
+  // Under turbo, the builds ran before this task and other packages' tests may be reading the dist folders: pack them
+  // as they are rather than let `prepare` delete and rewrite them under them. Run alone, `prepare` builds.
   const scripts = process.env.TURBO_HASH ? ['--ignore-scripts'] : [];
   const { stdout } = await npm(
     [
@@ -36,35 +36,56 @@ test('npm pack → install in a scratch project → npx lstm-adder-train --arch 
     ],
     repo,
   );
-  // core's `prepare` (its build) may print before npm's JSON: the JSON is the array that starts a line.
+  // A `prepare` (a build) may print before npm's JSON: the JSON is the array that starts a line.
   const tarballs = JSON.parse(stdout.slice(stdout.search(/^\[/m))) as { filename: string; files: { path: string }[] }[];
-  const trainerFiles = tarballs.find((t) => t.filename.includes('trainer'))!.files.map((f) => f.path);
-  expect(trainerFiles).toEqual(
-    expect.arrayContaining(['bin/lstm-adder-train.js', 'src/cli/index.ts', 'LICENSE', 'README.md', 'package.json']),
+  const trainer = tarballs.find((t) => t.filename.includes('trainer'))!;
+  const files = trainer.files.map((f) => f.path);
+  expect(files).toEqual(
+    expect.arrayContaining(['dist/cli.js', 'dist/browser.js', 'dist/browser.d.ts', 'dist/config.d.ts', 'LICENSE']),
   );
-  expect(trainerFiles.filter((f) => f.startsWith('test/') || f.startsWith('scratch/'))).toEqual([]);
+  expect(files.filter((f) => /^(src|test|bin|scratch)\/|\.ts$/.test(f) && !f.endsWith('.d.ts'))).toEqual([]);
+  const manifest = JSON.parse(readFileSync(join(repo, 'packages/trainer/package.json'), 'utf8'));
+  expect(Object.keys({ ...manifest.dependencies, ...manifest.optionalDependencies })).not.toContain('tsx');
+  expect(Object.keys(manifest.optionalDependencies)).toEqual(expect.arrayContaining(['vega', 'vega-lite']));
 
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
-  await npm(['install', '--prefer-offline', ...tarballs.map((t) => join(scratch, t.filename))], scratch);
+  const paths = tarballs.map((t) => join(scratch, t.filename));
+  await npm(['install', '--prefer-offline', '--omit=optional', ...paths], scratch);
+  expect(existsSync(join(scratch, 'node_modules/tsx'))).toBe(false);
+  expect(existsSync(join(scratch, 'node_modules/vega'))).toBe(false);
 
   const help = await exec('npx', ['lstm-adder-train', '--help'], { cwd: scratch, env });
   expect(help.stdout).toMatch(/^Usage: lstm-adder-train \[options\]/);
-  // The recipe's own 30 s limit is wall time; on a loaded machine it can stop short. This test checks the
-  // package, so it lifts the limit (the epoch limit still bounds the run).
+  // The recipe's own time limit is wall time; on a loaded machine it can stop short. This test checks the package,
+  // so it lifts the limit (the epoch limit still bounds the run).
   const train = await exec(
     'npx',
     ['lstm-adder-train', '--arch', 'serial', '--out', 'model.json', '--max-seconds', '600'],
-    { cwd: scratch, env, maxBuffer: 64 << 20 },
+    {
+      cwd: scratch,
+      env,
+      maxBuffer: 64 << 20,
+    },
   );
   expect(train.stdout).toMatch(/^backend: (wasm|cpu|tensorflow) \(/);
   expect(train.stdout).toMatch(new RegExp(`^verified: serial H=${DEFAULTS.serial.hidden}: `, 'm'));
   expect(train.stdout).toContain('wrote model.json');
-
   const model = parseWeights(JSON.parse(readFileSync(join(scratch, 'model.json'), 'utf8')));
   expect(model.meta.verification).toMatchObject({ passed: true });
   const a = 2n ** 100n - 12_345n,
     b = 98_765_432_101_234_567_890n;
   expect(createAdder(model).add(a, b).sum).toBe(a + b);
 
-  await npm(['publish', '--dry-run', '-w', '@lstm-adder/trainer'], repo);
+  // A report needs vega: without it, one line and exit 2, before anything trains.
+  const report = await exec('npx', ['lstm-adder-train', '--arch', 'serial', '--out', 'm2.json', '--report', 'r.svg'], {
+    cwd: scratch,
+    env,
+  }).catch((error: { code: number; stdout: string; stderr: string }) => error);
+  expect(report).toMatchObject({ code: 2, stdout: '' });
+  expect((report as { stderr: string }).stderr).toMatch(
+    /^error: a report needs the optional packages vega and vega-lite.*\n$/,
+  );
+  expect(existsSync(join(scratch, 'm2.json'))).toBe(false);
+
+  await npm(['publish', '--dry-run', '--ignore-scripts', '-w', '@lstm-adder/trainer'], repo);
 }, 900_000);

@@ -3,6 +3,7 @@
 import { parseWeights, type Weights } from '@lstm-adder/core';
 import vectorJson from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
+import { loadReport, ReportUnavailable } from '../src/node/report.js';
 import { MAP_ORIENTATION, renderReport } from '../src/report/svg.js';
 
 const shipped = parseWeights(vectorJson);
@@ -49,5 +50,31 @@ describe('the report’s map of pairs', () => {
     expect(legend).toContain('held out (never trained on)');
     expect(legend).not.toContain('wrong (this model)');
     expect(legend).not.toContain('wrong in the held-out experiment');
+  });
+});
+
+describe('the report is optional', () => {
+  const missing = (name: string) =>
+    Object.assign(new Error(`Cannot find package '${name}' imported from /x/dist/svg.js`), {
+      code: 'ERR_MODULE_NOT_FOUND',
+    });
+
+  it('loads the renderer when vega is installed', async () => {
+    expect(await loadReport()).toBe(renderReport);
+  });
+
+  it('without vega or vega-lite, says so in one line (exit 2), naming what to install', async () => {
+    for (const name of ['vega', 'vega-lite']) {
+      const error = await loadReport(() => Promise.reject(missing(name))).catch((e: unknown) => e);
+      expect(error).toBeInstanceOf(ReportUnavailable);
+      expect((error as Error).message).toBe(
+        'a report needs the optional packages vega and vega-lite, which are not installed (npm install vega vega-lite)',
+      );
+    }
+  });
+
+  it('passes any other loading error on as it is', async () => {
+    const other = missing('left-pad');
+    await expect(loadReport(() => Promise.reject(other))).rejects.toBe(other);
   });
 });

@@ -5,8 +5,9 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
-export const bin = fileURLToPath(new URL('../bin/lstm-adder-train.js', import.meta.url));
-export const trainAllScript = fileURLToPath(new URL('../src/cli/train-all.ts', import.meta.url));
+/** The built programs, as the package ships them (test/global-setup.ts builds them when src/ is newer). */
+export const bin = fileURLToPath(new URL('../dist/cli.js', import.meta.url));
+export const trainAllScript = fileURLToPath(new URL('../dist/train-all.js', import.meta.url));
 export const env = { ...process.env };
 delete env.TRAIN_BACKEND; // the flag's default may come from this variable; tests pass --backend explicitly
 delete env.FORCE_COLOR;
@@ -35,7 +36,7 @@ export function run(args: string[], options: { cwd?: string; env?: NodeJS.Proces
 
 /** lstm-adder-train with these flags. */
 export const cli = (args: string[], cwd?: string) => run([bin, ...args], { cwd });
-/** `npm run train`'s script with these flags (through tsx, as the package script runs it). */
-export const trainAll = (args: string[]) => run(['--import', 'tsx', trainAllScript, ...args]);
+/** `npm run train`'s script with these flags. */
+export const trainAll = (args: string[]) => run([trainAllScript, ...args]);
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'lstm-adder-train-'));

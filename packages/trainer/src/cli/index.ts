@@ -1,3 +1,4 @@
+#!/usr/bin/env node
 // Entry point of the lstm-adder-train command. Any error that escapes still ends in one line, never TF.js's bundle.
 import { EXIT, reportError } from './exit.js';
 import { main } from './main.js';

@@ -1,6 +1,7 @@
 // lstm-adder-train: parse flags, check the output paths, start a backend, train, verify with core, and write
 // the model atomically, where its verdict allows (exit statuses: ./exit.ts).
 import { checkOutputPaths } from '../node/output-paths.js';
+import { loadReport } from '../node/report.js';
 import { sidePath, writeFileAtomic } from '../node/atomic-write.js';
 import { verdictOf } from '../verdict.js';
 import { EXIT, reportError } from './exit.js';
@@ -45,13 +46,13 @@ async function train(options: CliOptions): Promise<number> {
       : []),
   ]);
   const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
-  // Vega (the report) takes longer to load than TF.js: only when a report is asked for.
+  // Vega (the report) takes longer to load than TF.js, and is optional: only when a report is asked for.
   const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, { createVerifyPool }, renderReport] =
     await Promise.all([
       import('../node/backend.js'),
       import('../pipeline.js'),
       import('../node/verify-pool.js'),
-      report ? import('../report/svg.js').then((m) => m.renderReport) : null,
+      report ? loadReport() : null,
     ]);
   const verifier = config.arch === 'serial' ? createVerifyPool() : null; // its thread loads while training runs
   const backend = await setupBackend(options.backend, { autodiff: usesAutodiff(config) });

@@ -7,10 +7,11 @@ import { readFile } from 'node:fs/promises';
 import type { Weights } from '@lstm-adder/core';
 import { Command } from 'commander';
 import { fileURLToPath } from 'node:url';
-import { dirname, join, relative, resolve } from 'node:path';
+import { dirname, join, relative } from 'node:path';
 import type { TrainConfig } from '../config.js';
 import { sidePath, writeFileAtomic } from '../node/atomic-write.js';
 import { checkOutputPaths } from '../node/output-paths.js';
+import { loadReport } from '../node/report.js';
 import type { TrainedModel } from '../pipeline.js';
 import { verdictOf } from '../verdict.js';
 import { EXIT, reportError } from './exit.js';
@@ -18,7 +19,8 @@ import { placeModel } from './model-files.js';
 import { createReporter } from './progress.js';
 import { readTrainFile } from './train-file.js';
 
-const root = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+/** The package's folder: this script runs built, from dist/. */
+const root = fileURLToPath(new URL('..', import.meta.url));
 const program = new Command('npm run train')
   .option('--config <file>', 'what to train and where to write it', join(root, 'train.config.json'))
   .option('--allow-unverified', 'write a model core does not verify over the file anyway', false)
@@ -55,13 +57,9 @@ async function trainAll(): Promise<number> {
         ] as const,
     ),
   );
-  const [{ setupBackend }, { trainModel, TrainingInterrupted }, { renderReport }, { createVerifyPool }] =
-    await Promise.all([
-      import('../node/backend.js'),
-      import('../pipeline.js'),
-      import('../report/svg.js'),
-      import('../node/verify-pool.js'),
-    ]);
+  const [{ setupBackend }, { trainModel, TrainingInterrupted }, renderReport, { createVerifyPool }] = await Promise.all(
+    [import('../node/backend.js'), import('../pipeline.js'), loadReport(), import('../node/verify-pool.js')],
+  );
   const verifier = jobs.some((job) => job.config.arch === 'serial') ? createVerifyPool() : null;
   const backend = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefined) ?? 'auto');
   console.log(`backend: ${backend.name} (${backend.reason})`);

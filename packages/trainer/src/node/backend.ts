@@ -12,16 +12,18 @@ export interface BackendInfo {
   reason: string;
 }
 
-const require = createRequire(import.meta.url);
 let gradientsRegistered = false;
 
 /**
- * tfjs-core's Node bundle ships without the gradient registrations (bundlers import them from its ES module
- * files); load them once. The ES module files use extension-less imports, which tsx's loader resolves.
+ * tfjs-core's Node bundle ships without the gradient registrations (bundlers import them from its ES module files,
+ * whose extension-less and directory imports Node's ESM loader cannot resolve). The build bundles them (the import
+ * below); run from the TypeScript sources (the tests, the bench), tsx's require hook loads them. Once.
  */
-function registerGradients(): void {
+async function registerGradients(): Promise<void> {
   if (gradientsRegistered) return;
-  require('@tensorflow/tfjs-core/dist/register_all_gradients.js');
+  if (import.meta.url.endsWith('.ts'))
+    createRequire(import.meta.url)('@tensorflow/tfjs-core/dist/register_all_gradients.js');
+  else await import('@tensorflow/tfjs-core/dist/register_all_gradients');
   gradientsRegistered = true;
 }
 
@@ -60,7 +62,7 @@ export async function setupBackend(
   { autodiff = true }: { autodiff?: boolean } = {},
 ): Promise<BackendInfo> {
   tf.env().set('PROD', true); // no per-op NaN checks and no "install tfjs-node" banner before our first line
-  if (autodiff) registerGradients();
+  if (autodiff) await registerGradients();
   let info: BackendInfo;
   if (choice === 'tensorflow') {
     info =

@@ -23,10 +23,17 @@ export interface VerifyPool {
 
 type Reply = { id: number; result?: SerialVerification; error?: string };
 
+/** The worker's file, built beside this module in dist/; run from the TypeScript sources (the tests, the bench), the
+ *  build of the same sources (a worker thread does not inherit tsx's loader). */
+const WORKER = new URL(
+  import.meta.url.endsWith('.ts') ? '../../dist/verify-worker.js' : './verify-worker.js',
+  import.meta.url,
+);
+
 /** Starts the worker now (it loads while training runs); `threads` below 2 (or one core) runs everything here. */
 export function createVerifyPool(threads = Math.min(2, availableParallelism())): VerifyPool {
   if (threads < 2) return { run: runPlanHere, shared: 0, close: async () => {} };
-  let worker: Worker | null = new Worker(new URL('./verify-worker.mjs', import.meta.url));
+  let worker: Worker | null = new Worker(WORKER);
   worker.unref(); // never keeps the process alive
   const pending = new Map<number, (reply: Reply) => void>();
   let nextId = 0,
