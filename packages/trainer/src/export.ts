@@ -1,4 +1,4 @@
-// Snapshot → the weights contract `lstm-adder.weights/v1`: unfuse the [I, 4H] kernels into the gates i, f, g, o.
+// Snapshot → the weights contract `lstm-adder.weights/v1`: unfuse the [I, 4H] kernels into the contract's gates.
 import {
   GATES,
   WEIGHTS_FORMAT,
@@ -7,6 +7,7 @@ import {
   type OutputActivation,
   type Weights,
 } from '@lstm-adder/core';
+import { GATE } from './gates.js';
 import type { ParamSnapshot } from './snapshot.js';
 
 /**
@@ -45,7 +46,7 @@ export function toWeights(
     hiddenSize: H,
     outputSize: O,
     outputActivation,
-    lstm: { i: gate(0), f: gate(1), g: gate(2), o: gate(3) },
+    lstm: { i: gate(GATE.i), f: gate(GATE.f), g: gate(GATE.g), o: gate(GATE.o) },
     dense: {
       W: Array.from({ length: H }, (_, r) => Array.from(s.denseW.subarray(r * O, (r + 1) * O), round)),
       b: Array.from(s.denseB, round),
@@ -60,7 +61,8 @@ export function fromWeights(w: Weights): ParamSnapshot {
   const kernel = new Float32Array(I * 4 * H),
     recurrent = new Float32Array(H * 4 * H),
     bias = new Float32Array(4 * H);
-  GATES.forEach((g, k) => {
+  GATES.forEach((g) => {
+    const k = GATE[g];
     const { U, V, b } = w.lstm[g];
     for (let r = 0; r < I; r++) for (let j = 0; j < H; j++) kernel[r * 4 * H + k * H + j] = U[r]![j]!;
     for (let r = 0; r < H; r++) for (let j = 0; j < H; j++) recurrent[r * 4 * H + k * H + j] = V[r]![j]!;

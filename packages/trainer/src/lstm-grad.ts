@@ -1,9 +1,11 @@
 // The LSTM's loss and gradients, derived by hand (backpropagation through time) over plain arrays. For the serial
 // model (H ≤ 8, a dozen steps) every TF.js kernel launch costs far more than its arithmetic: autodiff of one batch
-// is ~870 kernels (~11 ms on wasm), this is ~0.5 ms of CPU (H = 3, 64 sums of 9 bits). Same cell, same fused layout and same losses as lstm.ts and
-// objective.ts; test/lstm-grad.test.ts checks every gradient against TF.js autodiff. No Node built-ins.
+// is ~870 kernels (~11 ms on wasm), this is ~0.5 ms of CPU (H = 3, 64 sums of 9 bits). Same cell, same fused layout
+// (gates.ts) and same losses as lstm.ts and objective.ts; test/lstm-grad.test.ts checks every gradient against TF.js
+// autodiff. No Node built-ins.
 import { sigmoid, tanh } from '@lstm-adder/core';
 import type { Loss } from './config.js';
+import { GATE } from './gates.js';
 import type { ParamSnapshot } from './snapshot.js';
 
 export type ParamGrads = Pick<ParamSnapshot, 'kernel' | 'recurrent' | 'bias' | 'denseW' | 'denseB'>;
@@ -17,7 +19,8 @@ export interface Sequences {
   targets: (Float32Array | null)[];
 }
 
-/** Row r's forward pass, keeping what the backward pass needs: gate activations (i | f | g | o), c, tanh(c), h per step. */
+/** Row r's forward pass, keeping what the backward pass needs: gate activations (fused blocks, gates.ts), c, tanh(c),
+ *  h per step. */
 function forwardRow(
   p: ParamSnapshot,
   batch: Sequences,
@@ -29,6 +32,7 @@ function forwardRow(
 ): void {
   const { inputSize: I, hiddenSize: H } = p;
   const G = 4 * H;
+  const [i0, f0, g0, o0] = [GATE.i * H, GATE.f * H, GATE.g * H, GATE.o * H];
   for (let t = 0; t < batch.inputs.length; t++) {
     const x = batch.inputs[t]!,
       a = t * G,
@@ -43,14 +47,19 @@ function forwardRow(
       if (t > 0) for (let j = 0; j < H; j++) z += hs[prev + j]! * p.recurrent[j * G + g]!;
       act[a + g] = z;
     }
-    for (let g = a; g < a + 2 * H; g++) act[g] = sigmoid(act[g]!);
-    for (let g = a + 2 * H; g < a + 3 * H; g++) act[g] = tanh(act[g]!);
-    for (let g = a + 3 * H; g < a + G; g++) act[g] = sigmoid(act[g]!);
     for (let j = 0; j < H; j++) {
-      const c = act[a + j]! * act[a + 2 * H + j]! + (t > 0 ? act[a + H + j]! * cs[prev + j]! : 0);
+      const i = sigmoid(act[a + i0 + j]!),
+        f = sigmoid(act[a + f0 + j]!),
+        g = tanh(act[a + g0 + j]!),
+        o = sigmoid(act[a + o0 + j]!);
+      act[a + i0 + j] = i;
+      act[a + f0 + j] = f;
+      act[a + g0 + j] = g;
+      act[a + o0 + j] = o;
+      const c = i * g + (t > 0 ? f * cs[prev + j]! : 0);
       cs[s + j] = c;
       tcs[s + j] = tanh(c);
-      hs[s + j] = act[a + 3 * H + j]! * tcs[s + j]!;
+      hs[s + j] = o * tcs[s + j]!;
     }
   }
 }
@@ -99,6 +108,7 @@ export function sequenceMargins(p: ParamSnapshot, batch: Sequences, loss: Loss):
 export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { loss: number; grads: ParamGrads } {
   const { inputSize: I, hiddenSize: H, outputSize: O } = p;
   const G = 4 * H;
+  const [i0, f0, g0, o0] = [GATE.i * H, GATE.f * H, GATE.g * H, GATE.o * H];
   const T = batch.inputs.length;
   const outputSteps = batch.targets.filter((t) => t !== null).length;
   const n = batch.size * outputSteps * O;
@@ -116,7 +126,7 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
     gW = new Float64Array(H * O),
     gD = new Float64Array(O);
   // One row at a time: the gate activations of its T steps, then back through them.
-  const act = new Float64Array(T * G); // i | f | g | o after σ / tanh
+  const act = new Float64Array(T * G); // the gates after σ / tanh
   const cs = new Float64Array(T * H),
     tcs = new Float64Array(T * H),
     hs = new Float64Array(T * H);
@@ -159,17 +169,17 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
         }
       }
       for (let j = 0; j < H; j++) {
-        const i = act[a + j]!,
-          f = act[a + H + j]!,
-          g = act[a + 2 * H + j]!,
-          o = act[a + 3 * H + j]!,
+        const i = act[a + i0 + j]!,
+          f = act[a + f0 + j]!,
+          g = act[a + g0 + j]!,
+          o = act[a + o0 + j]!,
           tc = tcs[s + j]!;
         const dcj = dc[j]! + dh[j]! * o * (1 - tc * tc);
         const cPrev = t > 0 ? cs[prev + j]! : 0;
-        dz[j] = dcj * g * i * (1 - i);
-        dz[H + j] = dcj * cPrev * f * (1 - f);
-        dz[2 * H + j] = dcj * i * (1 - g * g);
-        dz[3 * H + j] = dh[j]! * tc * o * (1 - o);
+        dz[i0 + j] = dcj * g * i * (1 - i);
+        dz[f0 + j] = dcj * cPrev * f * (1 - f);
+        dz[g0 + j] = dcj * i * (1 - g * g);
+        dz[o0 + j] = dh[j]! * tc * o * (1 - o);
         dc[j] = dcj * f;
       }
       const x = batch.inputs[t]!;

@@ -1,9 +1,8 @@
 // The notebook's LSTM cell in TF.js, gates fused as in tfjs-layers' LSTMCell (one kernel [I, 4H],
-// one recurrent kernel [H, 4H], one bias [4H]) but in the contract's gate order i, f, g, o and with
+// one recurrent kernel [H, 4H], one bias [4H]) but in the contract's gate order (gates.ts) and with
 // the true sigmoid. No Node built-ins here: a browser can run the same code.
 import * as tf from '@tensorflow/tfjs-core';
-import { uniform as draw, type PRNG } from './random.js';
-import type { ParamSnapshot } from './snapshot.js';
+import { GATE } from './gates.js';
 
 export interface LstmShape {
   inputSize: number;
@@ -12,7 +11,7 @@ export interface LstmShape {
 }
 
 export interface LstmParams {
-  kernel: tf.Variable; // [I, 4H]  columns i | f | g | o
+  kernel: tf.Variable; // [I, 4H]  column blocks in core's GATES order (gates.ts)
   recurrent: tf.Variable; // [H, 4H]
   bias: tf.Variable; // [4H]
   denseW: tf.Variable; // [H, O]
@@ -21,49 +20,6 @@ export interface LstmParams {
 
 export function paramList(p: LstmParams): tf.Variable[] {
   return [p.kernel, p.recurrent, p.bias, p.denseW, p.denseB];
-}
-
-/** How the weights start: `glorot` as tfjs-layers and Keras (Glorot-uniform kernels, forget bias 1, zero dense bias);
- *  `uniform` as PyTorch's nn.LSTM and nn.Linear (every parameter, biases too, uniform in ±1/√H). */
-export type Init = 'glorot' | 'uniform';
-
-/** The initial weights as plain arrays, all drawn from the seeded PRNG (`scale` multiplies `uniform`'s limit). */
-export function initialWeights(shape: LstmShape, rng: PRNG, init: Init = 'glorot', scale = 1): ParamSnapshot {
-  const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
-  const uniform = (n: number, limit: number) => Float32Array.from({ length: n }, () => (draw(rng) * 2 - 1) * limit);
-  const glorot = (fanIn: number, fanOut: number) => Math.sqrt(6 / (fanIn + fanOut));
-  const k = scale / Math.sqrt(H);
-  const values =
-    init === 'uniform'
-      ? {
-          kernel: uniform(I * 4 * H, k),
-          recurrent: uniform(H * 4 * H, k),
-          bias: uniform(4 * H, k),
-          denseW: uniform(H * O, k),
-          denseB: uniform(O, k),
-        }
-      : {
-          kernel: uniform(I * 4 * H, glorot(I, 4 * H)),
-          recurrent: uniform(H * 4 * H, glorot(H, 4 * H)),
-          bias: new Float32Array(4 * H).fill(1, H, 2 * H), // unit forget bias
-          denseW: uniform(H * O, glorot(H, O)),
-          denseB: new Float32Array(O),
-        };
-  return { ...shape, ...values };
-}
-
-/** The initial weights (initialWeights) as trainable TF.js variables. */
-export function initParams(shape: LstmShape, rng: PRNG, init: Init = 'glorot', scale = 1): LstmParams {
-  const { inputSize: I, hiddenSize: H, outputSize: O } = shape;
-  const values = initialWeights(shape, rng, init, scale);
-  // tidy frees the initial-value tensors (a variable keeps its own reference to the data); variables survive it.
-  return tf.tidy(() => ({
-    kernel: tf.variable(tf.tensor2d(values.kernel, [I, 4 * H]), true, 'kernel'),
-    recurrent: tf.variable(tf.tensor2d(values.recurrent, [H, 4 * H]), true, 'recurrent'),
-    bias: tf.variable(tf.tensor1d(values.bias), true, 'bias'),
-    denseW: tf.variable(tf.tensor2d(values.denseW, [H, O]), true, 'denseW'),
-    denseB: tf.variable(tf.tensor1d(values.denseB), true, 'denseB'),
-  }));
 }
 
 export function disposeParams(p: LstmParams): void {
@@ -94,7 +50,8 @@ function hiddenStates(p: LstmParams, steps: tf.Tensor2D[], wanted: (t: number) =
   for (let t = 0; t < steps.length; t++) {
     let z = tf.add(matMulFast(steps[t]!, p.kernel as tf.Tensor2D), p.bias) as tf.Tensor2D;
     if (h) z = tf.add(z, matMulFast(h, p.recurrent as tf.Tensor2D)) as tf.Tensor2D; // h0 = 0: no recurrent term at t = 0
-    const [zi, zf, zg, zo] = tf.split(z, 4, 1) as [tf.Tensor2D, tf.Tensor2D, tf.Tensor2D, tf.Tensor2D];
+    const zs = tf.split(z, 4, 1) as tf.Tensor2D[];
+    const [zi, zf, zg, zo] = [zs[GATE.i]!, zs[GATE.f]!, zs[GATE.g]!, zs[GATE.o]!];
     const ig = tf.mul(tf.sigmoid(zi), tf.tanh(zg)) as tf.Tensor2D;
     c = c ? (tf.add(tf.mul(tf.sigmoid(zf), c), ig) as tf.Tensor2D) : ig; // c0 = 0
     h = tf.mul(tf.sigmoid(zo), tf.tanh(c)) as tf.Tensor2D;

@@ -3,7 +3,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import type { LstmParams, LstmShape } from './lstm.js';
 
 export interface ParamSnapshot extends LstmShape {
-  kernel: Float32Array; // [I, 4H] row-major, columns i | f | g | o
+  kernel: Float32Array; // [I, 4H] row-major, column blocks in core's GATES order (gates.ts)
   recurrent: Float32Array; // [H, 4H]
   bias: Float32Array; // [4H]
   denseW: Float32Array; // [H, O]

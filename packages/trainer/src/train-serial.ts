@@ -4,7 +4,8 @@
 // more than the arithmetic at this size), stepped by adam.ts, TF.js's Adam to the last bit. No Node built-ins.
 import type { Loss, SerialConfig } from './config.js';
 import { serialBatch, type SerialBatch } from './data/serial-batches.js';
-import { initialWeights, type LstmShape } from './lstm.js';
+import { initialWeights } from './init.js';
+import type { LstmShape } from './lstm.js';
 import type { Batch, Task } from './loop.js';
 import { lossAndGrads, sequenceMargins, type ParamGrads, type Sequences } from './lstm-grad.js';
 import type { ParamSnapshot } from './snapshot.js';

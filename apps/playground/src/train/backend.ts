@@ -5,6 +5,7 @@ import * as tf from '@tensorflow/tfjs-core';
 import wasmPlain from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm.wasm?url';
 import wasmSimd from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-simd.wasm?url';
 import wasmThreaded from '@tensorflow/tfjs-backend-wasm/dist/tfjs-backend-wasm-threaded-simd.wasm?url';
+import type { BrowserBackend } from '@lstm-adder/trainer/config';
 import type { BackendChoice, BackendInfo } from './protocol';
 
 /** The GPU the browser reports for WebGL, or null when there is none (or only a software renderer). */
@@ -44,7 +45,7 @@ const STARTERS = {
     }),
   webgl: () => tryBackend('webgl', () => import('@tensorflow/tfjs-backend-webgl')),
   cpu: () => tryBackend('cpu', () => import('@tensorflow/tfjs-backend-cpu')),
-} as const;
+} satisfies Record<BrowserBackend, () => Promise<boolean>>;
 
 export async function startBackend(choice: BackendChoice): Promise<BackendInfo> {
   tf.env().set('PROD', true); // no per-op NaN checks

@@ -1,11 +1,12 @@
 // Messages between the Train view and its worker. Weights travel as lstm-adder.weights/v1 JSON objects.
 import type { Weights } from '@lstm-adder/core';
 import type { EpochRecord } from '@lstm-adder/trainer/browser';
+import { BROWSER_BACKENDS, type BrowserBackend } from '@lstm-adder/trainer/config';
 
-export const BACKEND_CHOICES = ['auto', 'wasm', 'webgl', 'cpu'] as const;
+export const BACKEND_CHOICES = ['auto', ...BROWSER_BACKENDS] as const;
 export type BackendChoice = (typeof BACKEND_CHOICES)[number];
 export interface BackendInfo {
-  name: 'wasm' | 'webgl' | 'cpu';
+  name: BrowserBackend;
   reason: string;
 }
 
