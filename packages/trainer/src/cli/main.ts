@@ -1,111 +1,21 @@
-// lstm-adder-train: parse flags, check the output paths, start a backend, train, verify with core, and write
-// the model atomically, where its verdict allows (exit statuses: ./exit.ts).
-import { checkOutputPaths } from '../node/output-paths.js';
-import { loadReport } from '../node/report.js';
-import { sidePath, writeFileAtomic } from '../node/atomic-write.js';
-import { verdictOf } from '../verdict.js';
+// Runs the lstm-adder-train program on argv and resolves to its exit status: a command's own, 0 for --help, 2 for a
+// usage error (one line: commander's, or a refused flag value), else an unexpected error's (exit.ts).
+import { CommanderError } from 'commander';
 import { EXIT, reportError } from './exit.js';
-import { placeModel } from './model-files.js';
-import { CommanderError, parseCli, type CliOptions } from './options.js';
-import { createReporter } from './progress.js';
+import { createProgram } from './program.js';
+
+const SHOWN = new Set(['commander.helpDisplayed', 'commander.help', 'commander.version']);
 
 export async function main(argv: string[]): Promise<number> {
-  let options: CliOptions;
+  let status: number = EXIT.ok;
+  const program = createProgram((s) => {
+    status = s;
+  });
   try {
-    options = parseCli(argv);
+    await program.parseAsync(argv, { from: 'user' });
+    return status;
   } catch (error) {
-    if (error instanceof CommanderError)
-      return error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.help' ||
-        error.code === 'commander.version'
-        ? EXIT.ok
-        : EXIT.usage;
+    if (error instanceof CommanderError) return SHOWN.has(error.code) ? EXIT.ok : EXIT.usage;
     return reportError(error, argv.includes('--verbose'));
-  }
-  try {
-    return await train(options);
-  } catch (error) {
-    return reportError(error, options.verbose);
-  }
-}
-
-async function train(options: CliOptions): Promise<number> {
-  const { config, json, out, report } = options;
-  const unverified = (path: string) => sidePath(path, 'unverified');
-  const interruptedOut = sidePath(out, 'interrupted');
-  // Before TF.js loads and before any training: a bad path answers in a second.
-  await checkOutputPaths([
-    ['--out', out],
-    ['--out (side file)', unverified(out)],
-    ['--out (side file)', interruptedOut],
-    ...(report
-      ? ([
-          ['--report', report],
-          ['--report (side file)', unverified(report)],
-        ] as const)
-      : []),
-  ]);
-  const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
-  // Vega (the report) takes longer to load than TF.js, and is optional: only when a report is asked for.
-  const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, { createVerifyPool }, renderReport] =
-    await Promise.all([
-      import('../node/backend.js'),
-      import('../pipeline.js'),
-      import('../node/verify-pool.js'),
-      report ? loadReport() : null,
-    ]);
-  const verifier = config.arch === 'serial' ? createVerifyPool() : null; // its thread loads while training runs
-  const backend = await setupBackend(options.backend, { autodiff: usesAutodiff(config) });
-  reporter.info(`backend: ${backend.name} (${backend.reason})`, { backend: backend.name, reason: backend.reason });
-
-  let interrupted = false;
-  const onSigint = () => {
-    if (interrupted) process.exit(EXIT.interrupted); // second Ctrl-C: leave now; the model file is untouched either way
-    interrupted = true;
-  };
-  process.on('SIGINT', onSigint);
-  try {
-    const model = await trainModel(
-      config,
-      backend,
-      { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted },
-      {},
-      { runPlan: verifier?.run },
-    );
-    reporter.stop(model.result.epochsRun);
-    const verdict = verdictOf(model);
-    const place = placeModel(verdict, out, report, unverified, options.allowUnverified);
-    await writeFileAtomic(place.out, `${JSON.stringify(model.weights)}\n`);
-    if (place.report && renderReport) await writeFileAtomic(place.report, await renderReport(model.weights));
-    const wrote = `wrote ${place.out}${place.report ? ` and ${place.report}` : ''}`;
-    if (json)
-      reporter.info(verdict.line, {
-        event: 'summary',
-        verdict: verdict.kind,
-        out: place.out,
-        report: place.report,
-        status: place.status,
-        verification: model.weights.meta.verification,
-      });
-    else reporter.info([verdict.line, wrote, place.note].filter(Boolean).join('\n'));
-    return place.status;
-  } catch (error) {
-    if (!interrupted) throw error;
-    reporter.stop();
-    if (!(error instanceof TrainingInterrupted)) {
-      reporter.info(`interrupted before the first epoch ended: nothing to keep; ${out} left unchanged`, {
-        event: 'interrupted',
-        out: null,
-      });
-      return EXIT.interrupted;
-    }
-    await writeFileAtomic(interruptedOut, `${JSON.stringify(error.weights)}\n`);
-    reporter.info(
-      `interrupted: ${out} left unchanged; the best weights so far (epoch ${error.result.bestEpoch} of ${error.result.epochsRun}, not verified) are in ${interruptedOut}`,
-      { event: 'interrupted', out: interruptedOut },
-    );
-    return EXIT.interrupted;
-  } finally {
-    process.off('SIGINT', onSigint);
   }
 }

@@ -1,18 +1,25 @@
-// Flags → TrainConfig, in process: every bad value is refused with a message naming the flag and what it accepts.
+// Flags → TrainConfig, in process: every bad value is refused with a message naming the flag and what it accepts,
+// before anything loads or trains.
+import { Command, CommanderError } from 'commander';
 import { describe, expect, test } from 'vitest';
-import { DEFAULTS, SEED_PRESET } from '../src/config.js';
-import { buildProgram, CommanderError, ConfigError, parseCli } from '../src/cli/options.js';
+import { addTrainFlags, trainOptionsOf } from '../src/cli/commands/train-flags.js';
+import { createProgram } from '../src/cli/program.js';
+import { ConfigError, DEFAULTS, SEED_PRESET } from '../src/config.js';
 
-function refusal(argv: string[]): string {
+/** The program's refusal of `argv`: commander's line, or the ConfigError a flag's value gets (both exit 2). */
+async function refusal(argv: string[]): Promise<string> {
   let stderr = '';
-  const program = buildProgram().configureOutput({
+  const program = createProgram(() => {
+    throw new Error(`${argv.join(' ')} was accepted`);
+  }).configureOutput({
     writeErr: (s) => {
       stderr += s;
     },
     writeOut: () => {},
   });
   try {
-    parseCli(argv, program);
+    // An output path that cannot be written: were argv accepted, the run would stop there, before any training.
+    await program.parseAsync([...argv, '--out', '/proc/nope/x.json'], { from: 'user' });
   } catch (error) {
     if (error instanceof CommanderError) return stderr;
     if (error instanceof ConfigError) return error.message;
@@ -20,6 +27,13 @@ function refusal(argv: string[]): string {
   }
   throw new Error(`${argv.join(' ')} was accepted`);
 }
+
+/** The options the training flags give for `argv` (parsed only: nothing trains). */
+const parseFlags = (argv: string[]) => {
+  const command = addTrainFlags(new Command()).exitOverride();
+  command.parse(argv, { from: 'user' });
+  return trainOptionsOf(command);
+};
 
 describe('a bad flag is refused with one line naming the flag and what it accepts', () => {
   test.each([
@@ -55,8 +69,8 @@ describe('a bad flag is refused with one line naming the flag and what it accept
     [['--init-scale', '0'], /^--init-scale: expected a positive number, got 0$/],
     [['--arch', 'vector', '--stop-margin', '0.1'], /^--stop-margin: applies to arch serial only$/],
     [['--arch', 'serial', '--stop-margin', '0.6'], /^--stop-margin: expected a number from 0 to 0.5, got 0.6$/],
-  ])('%j', (argv, message) => {
-    const text = refusal(argv);
+  ])('%j', async (argv, message) => {
+    const text = await refusal(argv);
     expect(text).toMatch(message);
     expect(text.trimEnd().split('\n')).toHaveLength(1);
   });
@@ -64,7 +78,7 @@ describe('a bad flag is refused with one line naming the flag and what it accept
 
 describe('good flags', () => {
   test('override the preset field by field; the rest is the recipe', () => {
-    const { config, out, report, allowUnverified } = parseCli([
+    const { config, out, report, allowUnverified } = parseFlags([
       '--arch',
       'serial',
       '--hidden',
@@ -81,7 +95,7 @@ describe('good flags', () => {
   });
 
   test("the serial recipe's fields: --init-scale, --chain-rows, --long-batches every:width or none, --restart-steps", () => {
-    const { config } = parseCli([
+    const { config } = parseFlags([
       '--arch',
       'serial',
       '--init-scale',
@@ -103,30 +117,31 @@ describe('good flags', () => {
       900,
       0.1,
     ]);
-    expect(parseCli(['--arch', 'serial', '--long-batches', 'none']).config).toMatchObject({ longBatches: null });
-    expect(parseCli(['--arch', 'serial']).config).toMatchObject({ longBatches: DEFAULTS.serial.longBatches });
+    expect(parseFlags(['--arch', 'serial', '--long-batches', 'none']).config).toMatchObject({ longBatches: null });
+    expect(parseFlags(['--arch', 'serial']).config).toMatchObject({ longBatches: DEFAULTS.serial.longBatches });
   });
 
   test("--preset seed is the notebook's recipe, unchanged unless a flag says otherwise", () => {
-    expect(parseCli(['--preset', 'seed']).config).toEqual(SEED_PRESET);
-    expect(parseCli(['--preset', 'seed', '--epochs', '3']).config).toEqual({ ...SEED_PRESET, epochs: 3 });
+    expect(parseFlags(['--preset', 'seed']).config).toEqual(SEED_PRESET);
+    expect(parseFlags(['--preset', 'seed', '--epochs', '3']).config).toEqual({ ...SEED_PRESET, epochs: 3 });
   });
 });
 
-test('--help shows each recipe default from DEFAULTS, and the exit statuses', () => {
-  const help = buildProgram().helpInformation({ error: false }).replace(/\s+/g, ' ');
+test('--help shows each recipe default from DEFAULTS, and the exit statuses', async () => {
+  let out = '';
+  const program = createProgram(() => {}).configureOutput({
+    writeOut: (s) => {
+      out += s;
+    },
+  });
+  await expect(program.parseAsync(['--help'], { from: 'user' })).rejects.toThrow(CommanderError);
+  const help = out.replace(/\s+/g, ' ');
+  expect(help).toMatch(/^Usage: lstm-adder-train \[options\] /);
   expect(help).toContain(
     `--hidden <n> hidden size H, 1..512 (default: vector ${DEFAULTS.vector.hidden}, serial ${DEFAULTS.serial.hidden})`,
   );
   expect(help).toContain(`(default: vector ${DEFAULTS.vector.batch}, serial ${DEFAULTS.serial.batch})`);
   expect(help).toContain(`(default: serial ${DEFAULTS.serial.trainWidths.join('-')})`);
-  let out = '';
-  const program = buildProgram().configureOutput({
-    writeOut: (s) => {
-      out += s;
-    },
-  });
-  expect(() => program.parse(['--help'], { from: 'user' })).toThrow(CommanderError);
   expect(out).toMatch(
     /Exit status: 0 written .* 1 unexpected error,\n2 bad flag or output path, 3 not verified .*, 130 interrupted/s,
   );
