@@ -62,11 +62,20 @@ const exportsOf = (s: ParamSnapshot, config: TrainConfig) =>
     weights: toWeights(s, config.arch, outputActivationOf(config.loss), {}, digits),
   }));
 
-/** Vector: the fewest digits whose rounded weights core finds right on as many of the 16,384 pairs as the float32-exact ones. */
-function chooseVectorDigits(s: ParamSnapshot, config: TrainConfig): { digits: number; weights: Weights } {
+/** Vector: the fewest digits whose rounded weights core finds right on as many of the 16,384 pairs as the
+ *  float32-exact ones (`check` is called before each verification). */
+function chooseVectorDigits(
+  s: ParamSnapshot,
+  config: TrainConfig,
+  check: () => void,
+): { digits: number; weights: Weights } {
+  const correct = (weights: Weights) => {
+    check();
+    return verifyVector(weights).allPairs.correct;
+  };
   const choices = exportsOf(s, config);
-  const target = verifyVector(choices.at(-1)!.weights).allPairs.correct;
-  return choices.find((c) => verifyVector(c.weights).allPairs.correct >= target)!;
+  const target = correct(choices.at(-1)!.weights);
+  return choices.find((c) => correct(c.weights) >= target)!;
 }
 
 /** Serial: the fewest digits whose rounded weights pass core's verification, with that verification. The
@@ -127,14 +136,23 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
   const task = config.arch === 'vector' ? vectorTask(config, options) : serialTask(config);
   const heldOutPairs = task.heldOutPairs ?? new Int32Array(0);
   let serialPick: { snapshot: ParamSnapshot; pick: Awaited<ReturnType<typeof chooseSerialDigits>> } | null = null;
+  // A stop asked for (a signal) is honoured before each verification, however long the run has gone on.
+  const stopIfAsked = () => {
+    if (hooks.shouldStop?.()) throw new Stopped();
+  };
+  const runPlan: PlanRunner = (weights, plan, failFast) => {
+    stopIfAsked();
+    return (options.runPlan ?? runPlanHere)(weights, plan, failFast);
+  };
   // Asked when the training signals look exact: core's verdict on the exported numbers decides the early stop.
   const verify = async (s: ParamSnapshot): Promise<boolean> => {
     if (config.arch === 'serial') {
-      const pick = await chooseSerialDigits(s, config, true, undefined, options.runPlan);
+      const pick = await chooseSerialDigits(s, config, true, undefined, runPlan);
       const enough = stopsAt(pick.serial, config); // else train on for a wider margin
       if (enough) serialPick = { snapshot: s, pick };
       return enough;
     }
+    stopIfAsked();
     const { wrong } = verifyVector(toWeights(s, config.arch, act, {}, 9)).allPairs;
     const held = new Set(heldOutPairs);
     return wrong.every(({ a, b }) => held.has(pairIndex(a, b))); // every training pair right; held-out ones are not asked
@@ -149,8 +167,9 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
       const result = loop.result();
       let digits: number, weights: Weights, verification: TrainedModel['verification'];
       if (config.arch === 'vector') {
-        ({ digits, weights } = chooseVectorDigits(result.snapshot, config));
+        ({ digits, weights } = chooseVectorDigits(result.snapshot, config, stopIfAsked));
         const v = verifyVector(weights, heldOutPairs);
+        stopIfAsked();
         const parity = parityCheck(weights);
         const trim = <T extends { wrong: unknown[] }>(e: T) => ({
           ...e,
@@ -166,8 +185,9 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         const pick =
           serialPick?.snapshot === result.snapshot
             ? serialPick.pick
-            : await chooseSerialDigits(result.snapshot, config, false, undefined, options.runPlan);
+            : await chooseSerialDigits(result.snapshot, config, false, undefined, runPlan);
         ({ digits, weights } = pick);
+        stopIfAsked();
         const parity = parityCheck(weights);
         verification = { passed: pick.serial.passed && parity.passed, serial: pick.serial, parity };
       }
@@ -202,7 +222,11 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
   };
 }
 
-/** Thrown by trainModel when `hooks.shouldStop` stopped training: the weights so far, not verified. */
+/** A stop asked for inside a run (hooks.shouldStop): trainModel turns it into TrainingInterrupted. */
+class Stopped extends Error {}
+
+/** Thrown by trainModel when `hooks.shouldStop` stopped the run, in training or in its verification: the weights so
+ *  far, not verified. */
 export class TrainingInterrupted extends Error {
   override readonly name = 'TrainingInterrupted';
   constructor(
@@ -221,14 +245,19 @@ export async function trainModel(
   options: TrainingOptions = {},
 ): Promise<TrainedModel> {
   const training = createTraining(config, hooks, options);
-  const result = await training.loop.run();
-  if (result.stopReason === 'interrupted') {
+  try {
+    const result = await training.loop.run();
+    if (result.stopReason === 'interrupted') throw new Stopped();
+    return await training.finish(backend, extraMeta);
+  } catch (error) {
+    if (!(error instanceof Stopped)) throw error;
     // No digit search or verification (seconds to minutes): the caller keeps these float32-exact weights aside.
-    const meta = { config, stopReason: result.stopReason, epochsRun: result.epochsRun, bestEpoch: result.bestEpoch }; // no verification: not run
+    const result = training.loop.result();
+    const { epochsRun, bestEpoch } = result;
+    const meta = { config, stopReason: 'interrupted', epochsRun, bestEpoch }; // no verification: not run
     throw new TrainingInterrupted(
       toWeights(result.snapshot, config.arch, outputActivationOf(config.loss), meta),
       result,
     );
   }
-  return await training.finish(backend, extraMeta);
 }

@@ -1,10 +1,9 @@
 // The lstm-adder-train command, run as a user runs it (through bin/, in a child process).
-import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { parseWeights } from '@lstm-adder/core';
 import { describe, expect, test } from 'vitest';
-import { bin, cli, env, tempDir } from './run-cli.js';
+import { cli, tempDir } from './run-cli.js';
 
 /** Exit 2, exactly one line on stderr matching `message`, nothing on stdout. */
 function expectUsageError(r: { code: number; stdout: string; stderr: string }, message: RegExp) {
@@ -21,10 +20,16 @@ describe.concurrent('bad input exits 2 with one line, before anything loads or t
   test.each([
     [['--arch', 'lstm'], /^error: --arch: expected "vector" or "serial", got "lstm"$/],
     [['--arch', 'serial', '--holdout', '0.1'], /^error: --holdout: applies to arch vector only/],
-    [['--out', '/proc/nope/x.json'], /^error: --out \/proc\/nope\/x.json: cannot be written/],
-    [['--out', join(dir, 'ok.json'), '--report', join(dir, 'a-dir')], /^error: --report .*a-dir: is a directory/],
+    [['--out', '/proc/nope/x.json'], /^error: --out "\/proc\/nope\/x.json": cannot be written/],
+    [['--lr', 'Infinity'], /^error: --lr: expected a positive number, got "Infinity"$/],
+    [['--hidden', '0x10'], /^error: --hidden: expected an integer from 1 to 512, got "0x10"$/],
+    [['--out', join(dir, 'ok.json'), '--report', join(dir, 'a-dir')], /^error: --report ".*a-dir": is a directory/],
   ])('%j', async (args, message) => {
     expectUsageError(await cli([...args, '--backend', 'cpu']), message);
+  });
+  test('an --out of 100,000 characters (near the limit of one argument) is quoted, cut to 40', async () => {
+    const r = await cli(['--out', 'x'.repeat(100_000)]);
+    expectUsageError(r, /^error: --out "x{40}…" \(100000 characters\): cannot be written \(ENAMETOOLONG\)$/);
   });
   test.sequential('and leave nothing behind', () => {
     expect(readdirSync(dir)).toEqual(['a-dir']);
@@ -107,44 +112,11 @@ describe('a short run that core does not verify', () => {
     );
     expect(r.code, r.stderr).toBe(3);
     expect(r.stdout).toMatch(/^NOT verified: vector H=2: 1 epochs \(epoch limit of 1\)/m);
-    expect(r.stdout).toContain('wrote m.unverified.json\n');
+    expect(r.stdout).toContain('wrote "m.unverified.json"\n');
     expect(r.stdout).toContain(
-      'm.json left unchanged; the unverified model is in m.unverified.json (--allow-unverified writes it to m.json); exit 3',
+      '"m.json" left unchanged; the unverified model is in "m.unverified.json" (--allow-unverified writes it to ' +
+        '"m.json"); exit 3',
     );
     expect(readFileSync(join(dir, 'm.json'), 'utf8')).toBe('previous\n');
-  });
-});
-
-describe('Ctrl-C', () => {
-  test('stops with status 130, leaves the previous model file intact and keeps the best weights so far aside', async () => {
-    const dir = tempDir();
-    const out = join(dir, 'model.json');
-    writeFileSync(out, 'previous model\n');
-    const child = spawn(
-      process.execPath,
-      [bin, '--arch', 'serial', '--epochs', '1000', '--max-seconds', '60', '--backend', 'wasm', '--json', '--out', out],
-      { env, detached: true },
-    );
-    let stdout = '';
-    let sent = false;
-    const code = await new Promise<number | null>((resolve) => {
-      child.stdout.on('data', (chunk: Buffer) => {
-        stdout += chunk.toString();
-        // once training is under way, interrupt the process group, as Ctrl-C in a terminal does
-        if (stdout.includes('"event":"epoch"') && !sent) {
-          sent = true;
-          process.kill(-child.pid!, 'SIGINT');
-        }
-      });
-      child.on('exit', (status) => resolve(status));
-    });
-    expect(code).toBe(130);
-    const side = join(dir, 'model.interrupted.json');
-    expect(stdout).toContain(`interrupted: ${out} left unchanged; the best weights so far (epoch `);
-    expect(stdout).toContain(`are in ${side}`);
-    expect(readFileSync(out, 'utf8')).toBe('previous model\n');
-    const kept = parseWeights(JSON.parse(readFileSync(side, 'utf8')));
-    expect(kept.arch).toBe('serial');
-    expect(kept.meta.stopReason).toBe('interrupted');
   });
 });

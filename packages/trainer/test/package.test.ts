@@ -69,7 +69,7 @@ test('npm pack → install without optional packages → npx lstm-adder-train --
   );
   expect(train.stdout).toMatch(/^backend: (wasm|cpu|tensorflow) \(/);
   expect(train.stdout).toMatch(new RegExp(`^verified: serial H=${DEFAULTS.serial.hidden}: `, 'm'));
-  expect(train.stdout).toContain('wrote model.json');
+  expect(train.stdout).toContain('wrote "model.json"');
   const model = parseWeights(JSON.parse(readFileSync(join(scratch, 'model.json'), 'utf8')));
   expect(model.meta.verification).toMatchObject({ passed: true });
   const a = 2n ** 100n - 12_345n,

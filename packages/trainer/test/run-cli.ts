@@ -37,6 +37,6 @@ export function run(args: string[], options: { cwd?: string; env?: NodeJS.Proces
 /** lstm-adder-train with these flags. */
 export const cli = (args: string[], cwd?: string) => run([bin, ...args], { cwd });
 /** `npm run train`'s script with these flags. */
-export const trainAll = (args: string[]) => run([trainAllScript, ...args]);
+export const trainAll = (args: string[], cwd?: string) => run([trainAllScript, ...args], { cwd });
 
 export const tempDir = () => mkdtempSync(join(tmpdir(), 'lstm-adder-train-'));

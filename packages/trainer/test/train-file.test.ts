@@ -17,37 +17,37 @@ const serial = (overrides: unknown) => ({ arch: 'serial', out: 'm.json', report:
 
 describe('a bad train.config.json is refused with one line naming the field', () => {
   test.each([
-    ['{ "models": [', /^train.config.json: not valid JSON \(/],
-    ['"models"', /^train.config.json: expected an object with "models", got "models"$/],
-    ['{}', /^train.config.json: models: missing$/],
-    ['{ "models": "vector" }', /^train.config.json: models: expected an array of models .*, got "vector"$/],
-    ['{ "models": [] }', /^train.config.json: models: expected at least one model$/],
+    ['{ "models": [', /^"train.config.json": not valid JSON \(/],
+    ['"models"', /^"train.config.json": expected an object with "models", got "models"$/],
+    ['{}', /^"train.config.json": models: missing$/],
+    ['{ "models": "vector" }', /^"train.config.json": models: expected an array of models .*, got "vector"$/],
+    ['{ "models": [] }', /^"train.config.json": models: expected at least one model$/],
     [
       models({ arch: 'lstm', out: 'm.json', report: 'r.svg' }),
-      /^train.config.json: models\[0\].arch: expected "vector" or "serial", got "lstm"$/,
+      /^"train.config.json": models\[0\].arch: expected "vector" or "serial", got "lstm"$/,
     ],
-    [models({ arch: 'serial', report: 'r.svg' }), /^train.config.json: models\[0\].out: missing$/],
+    [models({ arch: 'serial', report: 'r.svg' }), /^"train.config.json": models\[0\].out: missing$/],
     [
       models(serial({}), serial({ epochs: -5 })),
-      /^train.config.json: models\[1\].overrides.epochs: expected an integer ≥ 1, got -5$/,
+      /^"train.config.json": models\[1\].overrides.epochs: expected an integer ≥ 1, got -5$/,
     ],
     [
       models(serial({ hidden: 'big' })),
-      /^train.config.json: models\[0\].overrides.hidden: expected an integer from 1 to 512, got "big"$/,
+      /^"train.config.json": models\[0\].overrides.hidden: expected an integer from 1 to 512, got "big"$/,
     ],
-    [models(serial({ epoch: 5 })), /^train.config.json: models\[0\].overrides.epoch: unknown field/],
-    [models(serial({ arch: 'vector' })), /^train.config.json: models\[0\].overrides.arch: unknown field/],
+    [models(serial({ epoch: 5 })), /^"train.config.json": models\[0\].overrides.epoch: unknown field/],
+    [models(serial({ arch: 'vector' })), /^"train.config.json": models\[0\].overrides.arch: unknown field/],
     [
       models(serial({ holdout: 0.1 })),
-      /^train.config.json: models\[0\].overrides.holdout: applies to arch vector only/,
+      /^"train.config.json": models\[0\].overrides.holdout: applies to arch vector only/,
     ],
     [
       models(serial({ trainWidths: [8, 2] })),
-      /^train.config.json: models\[0\].overrides.trainWidths: the lowest width is above the highest$/,
+      /^"train.config.json": models\[0\].overrides.trainWidths: the lowest width is above the highest$/,
     ],
     [
       models(serial({ vectorData: { kind: 'mined', hardMargin: 2 } })),
-      /^train.config.json: models\[0\].overrides.vectorData: applies to arch vector only$/,
+      /^"train.config.json": models\[0\].overrides.vectorData: applies to arch vector only$/,
     ],
     [
       models({
@@ -56,15 +56,15 @@ describe('a bad train.config.json is refused with one line naming the field', ()
         report: 'r.svg',
         overrides: { vectorData: { kind: 'mined', hardMargin: 2 } },
       }),
-      /^train.config.json: models\[0\].overrides.vectorData.hardRepeat: missing$/,
+      /^"train.config.json": models\[0\].overrides.vectorData.hardRepeat: missing$/,
     ],
     [
       models({ arch: 'vector', out: 'm.json', report: 'r.svg', overrides: { trainWidths: [1, 8] } }),
-      /^train.config.json: models\[0\].overrides.trainWidths: applies to arch serial only$/,
+      /^"train.config.json": models\[0\].overrides.trainWidths: applies to arch serial only$/,
     ],
     [
       '{ "models": [{ "arch": "serial", "out": "m.json", "report": "r.svg", "overrides": { "lr": 1e400 } }] }',
-      /^train.config.json: models\[0\].overrides.lr: expected a positive number, got Infinity$/,
+      /^"train.config.json": models\[0\].overrides.lr: expected a positive number, got Infinity$/,
     ],
   ])('%s', async (text, message) => {
     const error = await readTrainFile(write(text)).then(
@@ -77,7 +77,7 @@ describe('a bad train.config.json is refused with one line naming the field', ()
   });
 
   test('a missing file', async () => {
-    await expect(readTrainFile(join(dir, 'nope.json'))).rejects.toThrow(/^nope.json: cannot be read \(ENOENT\)$/);
+    await expect(readTrainFile(join(dir, 'nope.json'))).rejects.toThrow(/^"nope.json": cannot be read \(ENOENT\)$/);
   });
 });
 

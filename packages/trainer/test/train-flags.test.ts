@@ -54,7 +54,7 @@ describe('a bad flag is refused with one line naming the flag and what it accept
     [['--train-widths', '0-3'], /^--train-widths: expected an integer from 1 to 4096, got 0$/],
     [['--train-widths', 'wide'], /^--train-widths: expected \[lowest, highest\] operand widths in bits, got "wide"$/],
     [['--max-seconds', '0'], /^--max-seconds: expected a positive number, got 0$/],
-    [['--frobnicate'], /unknown option '--frobnicate'/],
+    [['--frobnicate'], /unknown option "--frobnicate"/],
     [['extra'], /too many arguments/],
     [['--preset', 'seed', '--arch', 'serial'], /^--preset: the seed preset is the notebook's vector recipe/],
     [['--arch', 'serial', '--holdout', '0.1'], /^--holdout: applies to arch vector only$/],
@@ -73,6 +73,52 @@ describe('a bad flag is refused with one line naming the flag and what it accept
     const text = await refusal(argv);
     expect(text).toMatch(message);
     expect(text.trimEnd().split('\n')).toHaveLength(1);
+  });
+});
+
+describe('numbers are decimal only, finite and in range: anything else is refused quoting the text', () => {
+  test.each([
+    ['--hidden', '0x10'],
+    ['--epochs', '0b11'],
+    ['--seed', '0o17'],
+    ['--seed', '017'],
+    ['--lr', 'Infinity'],
+    ['--lr', '-Infinity'],
+    ['--lr', '1e400'],
+    ['--max-seconds', 'NaN'],
+    ['--batch', '1_000'],
+    ['--hidden', ' 8'],
+    ['--holdout', '0x0'],
+    ['--train-widths', '0x2-8'],
+    ['--train-widths', '02-8'],
+    ['--long-batches', '0b1:32'],
+  ])('%s %s', async (flag, text) => {
+    const arch = /train-widths|long-batches/.test(flag) ? 'serial' : 'vector';
+    const message = await refusal(['--arch', arch, flag, text]);
+    expect(message).toMatch(new RegExp(`^${flag}: expected .*, got ${JSON.stringify(text)}$`));
+  });
+
+  test('decimal notation is read as such', () => {
+    expect(parseFlags(['--lr', '3e-2', '--hidden', '16', '--seed', '0']).config).toMatchObject({
+      lr: 0.03,
+      hidden: 16,
+      seed: 0,
+    });
+    expect(parseFlags(['--holdout', '.25', '--max-seconds', '1.5e2']).config).toMatchObject({
+      holdout: 0.25,
+      maxSeconds: 150,
+    });
+  });
+
+  test('what the flags echo is quoted and cut by core: no escape code or megabyte reaches the terminal', async () => {
+    const escaped = await refusal(['--hidden', '\u001b[31m8']);
+    expect(escaped).toBe('--hidden: expected an integer from 1 to 512, got "\\u001b[31m8"');
+    const huge = await refusal(['--lr', '9'.repeat(1_000_000)]);
+    expect(huge).toBe(`--lr: expected a positive number, got "${'9'.repeat(40)}…" (1000000 characters)`);
+    const option = await refusal([`--\u202e${'x'.repeat(100)}`]);
+    expect(option).toMatch(
+      /^error: unknown option "--\\u202exxx[^"]*…" \(103 characters\) \(see lstm-adder-train --help\)\n$/,
+    );
   });
 });
 
@@ -142,7 +188,7 @@ test('--help shows each recipe default from DEFAULTS, and the exit statuses', as
   );
   expect(help).toContain(`(default: vector ${DEFAULTS.vector.batch}, serial ${DEFAULTS.serial.batch})`);
   expect(help).toContain(`(default: serial ${DEFAULTS.serial.trainWidths.join('-')})`);
-  expect(out).toMatch(
-    /Exit status: 0 written .* 1 unexpected error,\n2 bad flag or output path, 3 not verified .*, 130 interrupted/s,
+  expect(help).toMatch(
+    /Exit status: 0 written .* 1 unexpected error, 2 bad flag or output path, 3 not verified .*, 130 Ctrl-C or 143 SIGTERM/,
   );
 });

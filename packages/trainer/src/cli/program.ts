@@ -3,10 +3,17 @@
 // `program.command(name)`, so it inherits the one-line error style and the exit override. The root's own flags are
 // positional (read before a subcommand's name only), so a subcommand may reuse a flag name such as --json.
 import { Command } from 'commander';
+import { quote } from '@lstm-adder/core';
 import { registerTrain } from './commands/train.js';
+import { type Done, printable } from './exit.js';
 
-/** Reports a command's exit status (an action's result; main.ts exits with it). */
-export type Done = (status: number) => void;
+/** Commander's error as one line, the option or command it echoes quoted by core's quote (argv is the client's). */
+const oneLine = (text: string) => {
+  const quoted = text.trimEnd().replace(/(unknown (?:option|command)) '(.*)'/s, (_, what: string, name: string) => {
+    return `${what} ${quote(name)}`;
+  });
+  return printable(quoted.replace(/\n+/g, ' '));
+};
 
 export function createProgram(done: Done): Command {
   const program = new Command('lstm-adder-train')
@@ -14,8 +21,8 @@ export function createProgram(done: Done): Command {
       'Train an LSTM adder with TensorFlow.js, verify it with @lstm-adder/core, and write it as ' +
         'lstm-adder.weights/v1 JSON.',
     )
-    // One line per error: commander's message, then where to look.
-    .configureOutput({ outputError: (text, write) => write(`${text.trimEnd()} (see lstm-adder-train --help)\n`) })
+    // One line per error: commander's message (what it echoes of argv quoted), then where to look.
+    .configureOutput({ outputError: (text, write) => write(`${oneLine(text)} (see lstm-adder-train --help)\n`) })
     .exitOverride()
     .enablePositionalOptions()
     .allowExcessArguments(false);

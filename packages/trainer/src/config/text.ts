@@ -5,7 +5,11 @@ import * as v from 'valibot';
 import { oneOf } from './messages.js';
 import { type Arch, CONFIG_FIELDS, ConfigError } from './schema.js';
 
-const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:e[+-]?\d+)?$/i;
+/** Decimal notation only: no hex, binary or octal prefix, no leading zero (017 is not 15 here, nor 17), no words. */
+const DECIMAL = /^[+-]?(?:(?:0|[1-9]\d*)(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const COUNT = '(0|[1-9]\\d*)';
+const RANGE = new RegExp(`^${COUNT}(?:(?:-|\\.\\.)${COUNT})?$`);
+const EVERY = new RegExp(`^${COUNT}:${COUNT}$`);
 /** Fields whose text is a word, not a number. */
 const WORDS = new Set(['arch', 'preset', 'loss', 'init', 'keep']);
 
@@ -18,11 +22,11 @@ export function decimal(text: string): number | string {
 /** Text → the value a field's schema reads. */
 function fieldValue(key: string, text: string): unknown {
   if (key === 'trainWidths') {
-    const m = /^(\d+)(?:(?:-|\.\.)(\d+))?$/.exec(text);
+    const m = RANGE.exec(text);
     return m ? [Number(m[1]), Number(m[2] ?? m[1])] : text;
   }
   if (key === 'longBatches') {
-    const m = /^(\d+):(\d+)$/.exec(text);
+    const m = EVERY.exec(text);
     return text === 'none' ? null : m ? [Number(m[1]), Number(m[2])] : text;
   }
   return WORDS.has(key) ? text : decimal(text);

@@ -1,18 +1,45 @@
-// Model files are replaced atomically: readers (and a Ctrl-C) see the old file or the new one, never half of one.
-import { rename, rm, writeFile } from 'node:fs/promises';
+// Model files are replaced atomically: readers (and a Ctrl-C) see the old files or the new ones, never half of one,
+// nor a model without its report.
+import { renameSync } from 'node:fs';
+import { rm, writeFile } from 'node:fs/promises';
 import { makeParents } from './output-paths.js';
+import { tempFiles } from './temp-files.js';
 
-export async function writeFileAtomic(path: string, content: string): Promise<void> {
-  await makeParents(path);
-  const temp = `${path}.${process.pid}.tmp`;
+/** The files were not written: a signal came before they could replace their targets. */
+export class WriteCancelled extends Error {
+  override readonly name = 'WriteCancelled';
+}
+
+/**
+ * Writes each file to a temporary file beside it, then, unless `cancelled()` says so by then, renames them all over
+ * their targets at once: synchronously, so no signal handler runs between two renames. Cancelled or failed, the
+ * temporary files are removed and no target has changed.
+ */
+export async function writeFilesAtomic(
+  files: readonly (readonly [path: string, content: string])[],
+  cancelled: () => boolean = () => false,
+): Promise<void> {
+  const temps = files.map(([path]) => `${path}.${process.pid}.tmp`);
   try {
-    await writeFile(temp, content);
-    await rename(temp, path); // atomic on the same file system
-  } catch (error) {
-    await rm(temp, { force: true });
-    throw error;
+    for (const [k, [path, content]] of files.entries()) {
+      await makeParents(path);
+      tempFiles.add(temps[k]!);
+      await writeFile(temps[k]!, content);
+    }
+    if (cancelled()) throw new WriteCancelled(`${files.map(([path]) => path).join(' and ')} not written`);
+    files.forEach(([path], k) => {
+      renameSync(temps[k]!, path); // atomic on the same file system
+      tempFiles.delete(temps[k]!);
+    });
+  } finally {
+    for (const temp of temps) {
+      await rm(temp, { force: true });
+      tempFiles.delete(temp);
+    }
   }
 }
+
+export const writeFileAtomic = (path: string, content: string): Promise<void> => writeFilesAtomic([[path, content]]);
 
 /** `model.json` → `model.<tag>.json`: where a model that must not replace `path` goes instead. */
 export function sidePath(path: string, tag: string): string {

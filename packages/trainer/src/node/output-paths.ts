@@ -3,6 +3,8 @@
 // a path under /proc (seen on Node 20), which once left the CLI asleep forever.
 import { access, constants, lstat, mkdir, rm, rmdir, stat, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
+import { quote } from '@lstm-adder/core';
+import { tempFiles } from './temp-files.js';
 
 export class OutputPathError extends Error {
   override readonly name = 'OutputPathError';
@@ -48,7 +50,7 @@ export async function makeParents(path: string): Promise<string[]> {
  */
 export async function checkOutputPath(label: string, path: string): Promise<void> {
   const fail = (why: string): never => {
-    throw new OutputPathError(`${label} ${path}: ${why}`);
+    throw new OutputPathError(`${label} ${quote(path)}: ${why}`);
   };
   const existing = await lstat(path).catch(() => null);
   if (existing?.isDirectory()) fail('is a directory; give a file name');
@@ -56,14 +58,17 @@ export async function checkOutputPath(label: string, path: string): Promise<void
   if (existing && (existing.mode & 0o222) === 0) fail('is read-only');
   if (existing) await access(path, constants.W_OK).catch((error) => fail(reasonOf(error)));
   let made: string[] = [];
+  let probe: string | null = null;
   try {
     made = await makeParents(path);
-    const probe = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.probe`);
+    probe = join(dirname(resolve(path)), `.${basename(path)}.${process.pid}.probe`);
+    tempFiles.add(probe);
     await writeFile(probe, '');
     await rm(probe, { force: true });
   } catch (error) {
     fail(`cannot be written (${reasonOf(error)})`);
   } finally {
+    if (probe) tempFiles.delete(probe);
     for (const dir of made.reverse()) await rmdir(dir).catch(() => {});
   }
 }

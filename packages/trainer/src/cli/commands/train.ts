@@ -1,19 +1,21 @@
 // The default command: `lstm-adder-train [flags]` trains a model, verifies it with core and writes it atomically,
 // where its verdict allows (exit statuses: ../exit.ts). Its flags are the program's own (train-flags.ts).
 import type { Command } from 'commander';
-import { sidePath, writeFileAtomic } from '../../node/atomic-write.js';
+import { quote } from '@lstm-adder/core';
+import { sidePath, writeFileAtomic, writeFilesAtomic } from '../../node/atomic-write.js';
 import { checkOutputPaths } from '../../node/output-paths.js';
 import { loadReport } from '../../node/report.js';
+import { interrupted, statusOf } from '../../node/signals.js';
 import { verdictOf } from '../../verdict.js';
-import { EXIT, reportError } from '../exit.js';
+import { type Done, reportError } from '../exit.js';
 import { placeModel } from '../model-files.js';
-import type { Done } from '../program.js';
 import { createReporter } from '../progress.js';
 import { addTrainFlags, type TrainOptions, trainOptionsOf } from './train-flags.js';
 
 const EXIT_STATUSES =
   '\nExit status: 0 written (verified, or an experiment that met its own target), 1 unexpected error,\n' +
-  '2 bad flag or output path, 3 not verified (--out left unchanged), 130 interrupted (best weights kept aside).\n';
+  '2 bad flag or output path, 3 not verified (--out left unchanged), 130 Ctrl-C or 143 SIGTERM (--out left\n' +
+  'unchanged, the weights so far kept aside).\n';
 
 /** Makes training the program's own action, with its flags. */
 export function registerTrain(program: Command, done: Done): void {
@@ -25,7 +27,8 @@ export function registerTrain(program: Command, done: Done): void {
     });
 }
 
-/** Trains, verifies with core and writes the model where its verdict allows; resolves to the exit status. */
+/** Trains, verifies with core and writes the model where its verdict allows; resolves to the exit status. A signal
+ *  (signals.ts) stops the run at its next safe point: --out unchanged, the weights so far kept aside. */
 async function train(options: TrainOptions): Promise<number> {
   const { config, json, out, report } = options;
   const unverified = (path: string) => sidePath(path, 'unverified');
@@ -43,6 +46,18 @@ async function train(options: TrainOptions): Promise<number> {
       : []),
   ]);
   const reporter = createReporter(config, { json, tty: Boolean(process.stdout.isTTY) });
+  const stop = () => interrupted() !== null;
+  /** Stopped by a signal: says what was kept, returns 128 + the signal's number. */
+  const stopped = async (kept: { weights: unknown; what: string } | null) => {
+    reporter.stop();
+    if (kept) await writeFileAtomic(interruptedOut, `${JSON.stringify(kept.weights)}\n`);
+    const where = kept ? `${kept.what} are in ${quote(interruptedOut)}` : 'nothing was trained to keep';
+    reporter.info(`interrupted: ${quote(out)} left unchanged; ${where}`, {
+      event: 'interrupted',
+      out: kept ? interruptedOut : null,
+    });
+    return statusOf(interrupted()!);
+  };
   // Vega (the report) takes longer to load than TF.js, and is optional: only when a report is asked for.
   const [{ setupBackend }, { trainModel, TrainingInterrupted, usesAutodiff }, { createVerifyPool }, renderReport] =
     await Promise.all([
@@ -51,30 +66,30 @@ async function train(options: TrainOptions): Promise<number> {
       import('../../node/verify-pool.js'),
       report ? loadReport() : null,
     ]);
+  if (stop()) return stopped(null);
   const verifier = config.arch === 'serial' ? createVerifyPool() : null; // its thread loads while training runs
   const backend = await setupBackend(options.backend, { autodiff: usesAutodiff(config) });
   reporter.info(`backend: ${backend.name} (${backend.reason})`, { backend: backend.name, reason: backend.reason });
 
-  let interrupted = false;
-  const onSigint = () => {
-    if (interrupted) process.exit(EXIT.interrupted); // second Ctrl-C: leave now; the model file is untouched either way
-    interrupted = true;
-  };
-  process.on('SIGINT', onSigint);
+  let model: Awaited<ReturnType<typeof trainModel>> | null = null;
   try {
-    const model = await trainModel(
+    model = await trainModel(
       config,
       backend,
-      { onEpoch: (r) => reporter.epoch(r), shouldStop: () => interrupted },
+      { onEpoch: (r) => reporter.epoch(r), shouldStop: stop },
       {},
-      { runPlan: verifier?.run },
+      {
+        runPlan: verifier?.run,
+      },
     );
     reporter.stop(model.result.epochsRun);
     const verdict = verdictOf(model);
     const place = placeModel(verdict, out, report, unverified, options.allowUnverified);
-    await writeFileAtomic(place.out, `${JSON.stringify(model.weights)}\n`);
-    if (place.report && renderReport) await writeFileAtomic(place.report, await renderReport(model.weights));
-    const wrote = `wrote ${place.out}${place.report ? ` and ${place.report}` : ''}`;
+    const weights = `${JSON.stringify(model.weights)}\n`;
+    const svg = place.report && renderReport ? await renderReport(model.weights) : null;
+    // The model and its report replace the old files together, unless a signal came first.
+    await writeFilesAtomic([[place.out, weights], ...(svg ? ([[place.report!, svg]] as const) : [])], stop);
+    const wrote = `wrote ${quote(place.out)}${svg ? ` and ${quote(place.report!)}` : ''}`;
     if (json)
       reporter.info(verdict.line, {
         event: 'summary',
@@ -87,22 +102,15 @@ async function train(options: TrainOptions): Promise<number> {
     else reporter.info([verdict.line, wrote, place.note].filter(Boolean).join('\n'));
     return place.status;
   } catch (error) {
-    if (!interrupted) throw error;
-    reporter.stop();
-    if (!(error instanceof TrainingInterrupted)) {
-      reporter.info(`interrupted before the first epoch ended: nothing to keep; ${out} left unchanged`, {
-        event: 'interrupted',
-        out: null,
+    if (!stop()) throw error;
+    if (error instanceof TrainingInterrupted) {
+      const { bestEpoch, epochsRun } = error.result;
+      return stopped({
+        weights: error.weights,
+        what: `the best weights so far (epoch ${bestEpoch} of ${epochsRun}, not verified)`,
       });
-      return EXIT.interrupted;
     }
-    await writeFileAtomic(interruptedOut, `${JSON.stringify(error.weights)}\n`);
-    reporter.info(
-      `interrupted: ${out} left unchanged; the best weights so far (epoch ${error.result.bestEpoch} of ${error.result.epochsRun}, not verified) are in ${interruptedOut}`,
-      { event: 'interrupted', out: interruptedOut },
-    );
-    return EXIT.interrupted;
-  } finally {
-    process.off('SIGINT', onSigint);
+    if (model) return stopped({ weights: model.weights, what: 'the trained model and its verification' });
+    return stopped(null); // before the first epoch ended
   }
 }
