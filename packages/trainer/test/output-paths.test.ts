@@ -2,7 +2,6 @@
 import { chmodSync, mkdirSync, readdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, test } from 'vitest';
-import { sidePath } from '../src/node/atomic-write.js';
 import { checkOutputPath, OutputPathError } from '../src/node/output-paths.js';
 import { tempDir } from './run-cli.js';
 
@@ -36,10 +35,4 @@ describe('checkOutputPath', () => {
     await checkOutputPath('--out', join(dir, 'existing.json'));
     expect(readdirSync(dir).sort()).toEqual(['a-dir', 'a-file', 'existing.json', 'read-only.json']);
   });
-});
-
-test('sidePath puts the tag before the extension', () => {
-  expect(sidePath('models/serial.json', 'unverified')).toBe('models/serial.unverified.json');
-  expect(sidePath('/tmp/a.b/model', 'interrupted')).toBe('/tmp/a.b/model.interrupted');
-  expect(sidePath('.hidden', 'unverified')).toBe('.hidden.unverified');
 });
