@@ -15,6 +15,7 @@ import { DEFAULTS, SEED_PRESET, type TrainConfig } from '../src/config.js';
 import { setupBackend } from '../src/node/backend.js';
 import { createVerifyPool } from '../src/node/verify-pool.js';
 import { trainModel } from '../src/pipeline.js';
+import { resultsTable } from './results-table.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const loadAtStart = loadavg(); // the machine is shared: times are only comparable at a similar load
@@ -201,5 +202,10 @@ if (QUICK) console.log(json);
 else {
   const out = fileURLToPath(new URL('./results.json', import.meta.url));
   await writeFile(out, json);
-  console.log(`wrote ${out}`);
+  // The README's results table is this JSON's (test/readme.test.ts holds them together).
+  const readme = fileURLToPath(new URL('../README.md', import.meta.url));
+  const table = resultsTable(JSON.parse(json));
+  const text = await readFile(readme, 'utf8');
+  await writeFile(readme, text.replace(/(<!-- results: [^\n]*-->\n)[\s\S]*?(\n<!-- end results -->)/, `$1${table}$2`));
+  console.log(`wrote ${out} and the README's results table`);
 }
