@@ -78,7 +78,8 @@ async function bench(recipe: string, config: TrainConfig): Promise<void> {
   });
   const r = rows.at(-1)!;
   console.log(
-    `  ${recipe} seed ${config.seed}: ${r.stop} after ${r.epochs} epochs, ${r.trainSeconds}s; ${r.heldOut ?? r.serial}${r.allPairs ? `; all ${r.allPairs}` : ''}`,
+    `  ${recipe} seed ${config.seed}: ${r.stop} after ${r.epochs} epochs, ${r.trainSeconds}s; ` +
+      `${r.heldOut ?? r.serial}${r.allPairs ? `; all ${r.allPairs}` : ''}`,
   );
 }
 
@@ -89,7 +90,8 @@ interface CliRun {
   verified: boolean;
 }
 const cliRuns: CliRun[] = [];
-/** One `lstm-adder-train --arch serial` process, timed from spawn to exit; verified = exit 0 and core's verdict in the file. */
+/** One `lstm-adder-train --arch serial` process, timed from spawn to exit; verified = exit 0 and core's verdict in
+ *  the file. */
 async function benchCli(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'lstm-adder-cli-bench-'));
   const out = join(dir, 'serial.json');
@@ -119,7 +121,8 @@ async function benchCli(): Promise<void> {
   });
   const r = cliRuns.at(-1)!;
   console.log(
-    `  lstm-adder-train --arch serial: ${r.wallSeconds}s wall (training and verification ${r.trainSeconds}s), exit ${r.status}, ${r.verified ? 'verified' : 'NOT verified'}`,
+    `  lstm-adder-train --arch serial: ${r.wallSeconds}s wall (training and verification ${r.trainSeconds}s), ` +
+      `exit ${r.status}, ${r.verified ? 'verified' : 'NOT verified'}`,
   );
 }
 
@@ -181,7 +184,15 @@ const cli = cliRuns.length
   : null;
 if (cli)
   console.log(
-    `\n${markdown([['lstm-adder-train --arch serial', 'wall s (spawn to exit)', 'training and verification s', 'verified'], ...cliRuns.map((r, k) => [`run ${k + 1}`, r.wallSeconds.toFixed(2), String(r.trainSeconds), r.verified ? 'yes' : 'no'])])}\nmedian ${cli.medianWallSeconds.toFixed(2)} s (bar ≤ ${cli.bar} s)`,
+    `\n${markdown([
+      ['lstm-adder-train --arch serial', 'wall s (spawn to exit)', 'training and verification s', 'verified'],
+      ...cliRuns.map((r, k) => [
+        `run ${k + 1}`,
+        r.wallSeconds.toFixed(2),
+        String(r.trainSeconds),
+        r.verified ? 'yes' : 'no',
+      ]),
+    ])}\nmedian ${cli.medianWallSeconds.toFixed(2)} s (bar ≤ ${cli.bar} s)`,
   );
 
 const json = `${JSON.stringify(

@@ -47,7 +47,8 @@ export function resultsTable({ rows, cli }: Results): string {
   if (cli)
     lines.push(
       '',
-      `\`lstm-adder-train --arch serial\` as a process, spawn to exit: ${cli.runs.map((r) => r.wallSeconds.toFixed(2)).join(', ')} s ` +
+      `\`lstm-adder-train --arch serial\` as a process, spawn to exit: ` +
+        `${cli.runs.map((r) => r.wallSeconds.toFixed(2)).join(', ')} s ` +
         `(median ${cli.medianWallSeconds.toFixed(2)} s).`,
     );
   return lines.join('\n');

@@ -49,7 +49,8 @@ function hiddenStates(p: LstmParams, steps: tf.Tensor2D[], wanted: (t: number) =
   const out: tf.Tensor2D[] = [];
   for (let t = 0; t < steps.length; t++) {
     let z = tf.add(matMulFast(steps[t]!, p.kernel as tf.Tensor2D), p.bias) as tf.Tensor2D;
-    if (h) z = tf.add(z, matMulFast(h, p.recurrent as tf.Tensor2D)) as tf.Tensor2D; // h0 = 0: no recurrent term at t = 0
+    // h0 = 0: no recurrent term at t = 0
+    if (h) z = tf.add(z, matMulFast(h, p.recurrent as tf.Tensor2D)) as tf.Tensor2D;
     const zs = tf.split(z, 4, 1) as tf.Tensor2D[];
     const [zi, zf, zg, zo] = [zs[GATE.i]!, zs[GATE.f]!, zs[GATE.g]!, zs[GATE.o]!];
     const ig = tf.mul(tf.sigmoid(zi), tf.tanh(zg)) as tf.Tensor2D;

@@ -126,7 +126,8 @@ export const stopsAt = (serial: SerialVerification, config: Pick<SerialConfig, '
 export const usesAutodiff = (config: TrainConfig): boolean => config.arch === 'vector';
 
 export interface TrainingOptions extends VectorTaskOptions {
-  /** Runs core's serial verification plans (default: on this thread; the CLI splits them over two, node/verify-pool.ts). */
+  /** Runs core's serial verification plans (default: on this thread; the CLI splits them over two,
+   *  node/verify-pool.ts). */
   runPlan?: PlanRunner;
 }
 
@@ -155,7 +156,8 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
     stopIfAsked();
     const { wrong } = verifyVector(toWeights(s, config.arch, act, {}, 9)).allPairs;
     const held = new Set(heldOutPairs);
-    return wrong.every(({ a, b }) => held.has(pairIndex(a, b))); // every training pair right; held-out ones are not asked
+    // every training pair right; held-out ones are not asked
+    return wrong.every(({ a, b }) => held.has(pairIndex(a, b)));
   };
   const loop = new TrainingLoop(config, task, { verify, ...hooks });
 
@@ -195,8 +197,11 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         trainer: '@lstm-adder/trainer',
         description:
           config.arch === 'vector'
-            ? "The notebook's formulation (8 → H → 8, two steps), trained with TensorFlow.js and verified with @lstm-adder/core."
-            : "Bit-serial adder (2 → H → 1, LSB first, one carry step), trained with hand-derived gradients and TensorFlow.js's Adam in plain TypeScript (both checked against TensorFlow.js) and verified with @lstm-adder/core.",
+            ? "The notebook's formulation (8 → H → 8, two steps), trained with TensorFlow.js and verified with " +
+              '@lstm-adder/core.'
+            : 'Bit-serial adder (2 → H → 1, LSB first, one carry step), trained with hand-derived gradients and ' +
+              "TensorFlow.js's Adam in plain TypeScript (both checked against TensorFlow.js) and verified with " +
+              '@lstm-adder/core.',
         config: { ...config, maxSeconds: Number.isFinite(config.maxSeconds) ? config.maxSeconds : null },
         backend,
         seed: config.seed,

@@ -85,7 +85,8 @@ export function serialTask(config: SerialConfig): Task {
   // Drawn by lstm.ts, so both models start from the same code; a restart draws the next weights of the same stream.
   const fresh = () => flatten(initialWeights(shape, rng, config.init, config.initScale), total);
   const params = fresh();
-  const snapshot = () => unflatten(shape, sizes, params.slice()); // a copy: the loop keeps snapshots while training goes on
+  // a copy: the loop keeps snapshots while training goes on
+  const snapshot = () => unflatten(shape, sizes, params.slice());
   const [minWidth, maxWidth] = config.trainWidths;
 
   let step = 0;

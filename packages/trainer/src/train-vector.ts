@@ -37,7 +37,8 @@ const fractionCorrect = (ids: Int32Array, correct: Uint8Array): number | null =>
 export interface VectorTaskOptions {
   /** Start from these weights instead of a fresh initialisation. */
   init?: ParamSnapshot;
-  /** The encoded pairs (default: every pair with its true sum). Tests pass altered targets to prove what training reads. */
+  /** The encoded pairs (default: every pair with its true sum). Tests pass altered targets to prove what training
+   *  reads. */
   data?: VectorPairData;
 }
 

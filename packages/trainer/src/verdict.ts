@@ -13,14 +13,16 @@ export interface Verdict {
 export function summaryLine(m: TrainedModel): string {
   const v = m.verification;
   const r = m.result;
-  const head = `${m.weights.arch} H=${m.weights.hiddenSize}: ${r.epochsRun} epochs (${stopWords(r.stopReason, m.config)}) in ${r.seconds.toFixed(1)}s`;
+  const model = `${m.weights.arch} H=${m.weights.hiddenSize}`;
+  const head = `${model}: ${r.epochsRun} epochs (${stopWords(r.stopReason, m.config)}) in ${r.seconds.toFixed(1)}s`;
   const parity = `max |TF.js − core| ${v.parity.maxAbsDiff.toExponential(2)}`;
   const digits = `${String(m.weights.meta.digits)} digits`;
   if (v.vector) {
     const held = v.vector.heldOut
       ? `, held-out ${v.vector.heldOut.correct}/${v.vector.heldOut.total} (${percent(v.vector.heldOut.accuracy)})`
       : '';
-    return `${head}; core: all pairs ${v.vector.allPairs.correct}/${v.vector.allPairs.total}${held}; ${parity}; ${digits}`;
+    const pairs = `${v.vector.allPairs.correct}/${v.vector.allPairs.total}`;
+    return `${head}; core: all pairs ${pairs}${held}; ${parity}; ${digits}`;
   }
   const widths = v.serial!.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ');
   return `${head}; core: ${widths}; ${parity}; ${digits}`;
@@ -52,7 +54,9 @@ export function verdictOf(m: TrainedModel): Verdict {
   if (m.config.arch === 'vector' && m.config.holdout > 0 && trainingPairsExact(m)) {
     return {
       kind: 'experiment',
-      line: `held-out experiment (${m.config.holdout * 100}% of pairs never trained on; every training pair right): ${summary}`,
+      line:
+        `held-out experiment (${m.config.holdout * 100}% of pairs never trained on; every training pair right): ` +
+        summary,
     };
   }
   if (m.config.preset === 'seed') {

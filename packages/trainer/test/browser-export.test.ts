@@ -13,7 +13,7 @@ import {
   SERIAL_VERIFICATION,
   verifySerial,
   verifySerialSteps,
-} from '@lstm-adder/trainer/browser';
+} from '../src/browser.js';
 import { setupBackend } from '../src/node/backend.js';
 import { fromWeights } from '../src/export.js';
 import { chooseSerialDigits } from '../src/pipeline.js';
@@ -39,7 +39,7 @@ test('the browser entry bundles for the browser platform with no Node built-in a
 });
 
 describe('a Worker-style run', () => {
-  test('step one epoch at a time, read the current weights as v1 for core, then finish with no tensor left', async () => {
+  test('step an epoch at a time, read the current weights as v1 for core, finish with no tensor left', async () => {
     const before = tf.memory().numTensors;
     const config = { ...tinyConfig('serial', { epochs: 3 }), hidden: DEFAULTS.serial.hidden };
     const epochs: number[] = [];

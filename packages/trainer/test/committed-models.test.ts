@@ -61,7 +61,7 @@ describe('committed models', () => {
 });
 
 describe('what the shipped models show', () => {
-  test('vector: right on every pair, including the held-out pairs its meta lists, which its recipe never trains on', () => {
+  test('vector: right on every pair, the held-out pairs its meta lists (never trained on) included', () => {
     const w = load('vector');
     const listed = w.meta.split?.heldOutPairs ?? [];
     expect(listed.length).toBe(Math.round(0.1 * 16_384));

@@ -75,7 +75,7 @@ describe('learning-rate schedules', () => {
   });
 });
 
-test('weight decay is decoupled (AdamW): with a zero gradient each step only shrinks the weights by lr·wd', async () => {
+test('weight decay is decoupled (AdamW): with a zero gradient a step only shrinks the weights by lr·wd', async () => {
   const task = fakeTask(zeroGradient);
   const before = task.lstm.kernel.dataSync().slice();
   const loop = new TrainingLoop(
@@ -226,7 +226,7 @@ describe('serial recipe fields', () => {
     }
   });
 
-  test('restartSteps: with no verified model after that many steps, training starts again from fresh weights', async () => {
+  test('restartSteps: no verified model after that many steps, training starts again from fresh weights', async () => {
     const run = async (restartSteps: number) => {
       const loop = new TrainingLoop(
         serialConfig({ restartSteps, initScale: 0.01 }),

@@ -20,8 +20,8 @@ test('an unverified model goes to the side file with its report, status 3, and t
   const place = placeModel({ kind: 'unverified', line: '' }, 'm.json', 'r.svg', side, false);
   expect(place).toMatchObject({ out: 'm.unverified.json', report: 'r.unverified.svg', status: 3 });
   expect(place.note).toBe(
-    '"m.json" left unchanged; the unverified model is in "m.unverified.json" (--allow-unverified writes it to "m.json"); ' +
-      'exit 3',
+    '"m.json" left unchanged; the unverified model is in "m.unverified.json" ' +
+      '(--allow-unverified writes it to "m.json"); exit 3',
   );
   expect(placeModel({ kind: 'unverified', line: '' }, 'm.json', null, side, false).report).toBeNull();
 });

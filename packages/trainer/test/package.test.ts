@@ -17,7 +17,7 @@ const exec = promisify(execFile);
 const npm = (args: string[], cwd: string) =>
   exec('npm', [...args, '--no-audit', '--no-fund', '--loglevel=error'], { cwd, env, maxBuffer: 64 << 20 });
 
-test('npm pack → install without optional packages → npx lstm-adder-train --arch serial writes a verified model', async () => {
+test('npm pack → install without optional packages → lstm-adder-train --arch serial: a verified model', async () => {
   const scratch = mkdtempSync(join(tmpdir(), 'lstm-adder-pack-'));
   // Under turbo, the builds ran before this task and other packages' tests may be reading the dist folders: pack them
   // as they are rather than let `prepare` delete and rewrite them under them. Run alone, `prepare` builds.

@@ -44,7 +44,7 @@ describe('the report’s map of pairs', () => {
     expect(legend.filter((t) => /held/i.test(t))).toEqual([]);
   });
 
-  it('marks the shipped model’s held-out pairs (never trained on), and no "wrong (this model)" when it has none', async () => {
+  it('marks the shipped model’s held-out pairs, and no "wrong (this model)" when it has none', async () => {
     const legend = texts(await renderReport(shipped));
     expect(shipped.meta.split!.heldOutPairs!.length).toBe(1638);
     expect(legend).toContain('held out (never trained on)');

@@ -78,7 +78,7 @@ describe.concurrent('a hostile train.config.json: exit 2, one short line, nothin
   });
 });
 
-test('a model that does not verify leaves the previous file byte-identical, goes to scratch/, and the run exits 3', async () => {
+test('a model core does not verify leaves the file byte-identical, goes to scratch/, the run exits 3', async () => {
   const dir = tempDir();
   const name = `unverified-test-${process.pid}\u001b[31m`; // a file name with an escape code: printed escaped
   writeFileSync(join(dir, `${name}.json`), 'a verified model\n');

@@ -51,8 +51,9 @@ describe('verdictOf', () => {
     const v = verdictOf(vectorModel(heldOutConfig, 3, 3));
     expect(v.kind).toBe('experiment');
     expect(v.line).toMatch(
-      /^held-out experiment \(10% of pairs never trained on; every training pair right\): .*all pairs 16381\/16384, held-out 1635\/1638 \(99.82%\)/,
+      /^held-out experiment \(10% of pairs never trained on; every training pair right\): .*all pairs 16381\/16384, /,
     );
+    expect(v.line).toMatch(/held-out 1635\/1638 \(99.82%\)/);
     expect(v.line).not.toMatch(/NOT verified/);
   });
 

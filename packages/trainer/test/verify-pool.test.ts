@@ -55,7 +55,8 @@ test('shares of a plan merge into the whole', async () => {
   const weights = await barelyTrained();
   const whole = drain(verifySerialSteps(weights, plan));
   const parts = [0, 1, 2].map((index) => drain(verifySerialSteps(weights, plan, { share: { index, count: 3 } })));
-  expect(plan.samples.map((_, k) => parts.reduce((n, p) => n + p.byWidth[k]!.samples, 0))).toEqual(plan.samples); // every sum in one share
+  // every sum in one share
+  expect(plan.samples.map((_, k) => parts.reduce((n, p) => n + p.byWidth[k]!.samples, 0))).toEqual(plan.samples);
   const { wrong: _w, ...merged } = mergeVerifications(parts);
   const { wrong: _x, ...expected } = whole;
   expect(merged).toEqual(expected);

@@ -46,7 +46,9 @@ export function createReporter(
   }
   const bar = new cliProgress.SingleBar(
     {
-      format: `[${config.arch}] {bar} epoch {value}/{total} | loss {loss} | train {train} | ${config.arch === 'serial' ? '64-bit' : 'all pairs'} {all} | {secs}s | ETA {remaining}s`,
+      format:
+        `[${config.arch}] {bar} epoch {value}/{total} | loss {loss} | train {train} | ` +
+        `${config.arch === 'serial' ? '64-bit' : 'all pairs'} {all} | {secs}s | ETA {remaining}s`,
       hideCursor: true,
       clearOnComplete: false,
       stopOnComplete: false,

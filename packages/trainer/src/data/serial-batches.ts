@@ -15,7 +15,8 @@ export interface SerialBatch {
 }
 
 /** `size` sums of two uniformly random `width`-bit operands, with the sum's bits by ripple carry; a fraction
- *  `chainRows` of the rows are carry chains instead: b = ¬a but where 1 bit in 16 makes a = b (a generate or a kill). */
+ *  `chainRows` of the rows are carry chains instead: b = ¬a but where 1 bit in 16 makes a = b (a generate or a
+ *  kill). */
 export function serialBatch(rng: PRNG, width: number, size: number, chainRows = 0): SerialBatch {
   const n = width + 1;
   const steps = Array.from({ length: n }, () => new Float32Array(size * 2));

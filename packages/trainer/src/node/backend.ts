@@ -68,7 +68,8 @@ export async function setupBackend(
     info =
       (await tryNative()) ??
       fail(
-        '--backend tensorflow: neither @tensorflow/tfjs-node-gpu nor @tensorflow/tfjs-node could be loaded (they are optional dependencies; use --backend auto, wasm or cpu)',
+        '--backend tensorflow: neither @tensorflow/tfjs-node-gpu nor @tensorflow/tfjs-node could be loaded ' +
+          '(they are optional dependencies; use --backend auto, wasm or cpu)',
       );
   } else if (choice === 'wasm') {
     if (!(await tryWasm())) fail('--backend wasm: @tensorflow/tfjs-backend-wasm failed to start');

@@ -1,7 +1,7 @@
-// A serial verification on two threads: at H = 3 core checks ~1.8 million sum bits per verified model (1.1–1.4 s on
-// one thread here), and training waits for the verdict, so the machine's second core takes every other sum. Same verdict as
-// one thread (counts, margin, carry chains; test/verify-pool.test.ts); a worker that cannot start or fails leaves
-// the whole plan to this thread.
+// A serial verification on two threads: at H = 3 core checks ~1.8 million sum bits per verified model, and training
+// waits for the verdict, so the machine's second core takes every other sum. Same verdict as one thread (counts,
+// margin, carry chains; test/verify-pool.test.ts); a worker that cannot start or fails leaves the whole plan to this
+// thread.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Weights } from '@lstm-adder/core';

@@ -60,7 +60,8 @@ export function reportSpec(weights: Weights): TopLevelSpec {
       height,
       layer: [
         {
-          // Training pairs and all pairs coincide once nothing is held out: a solid line under a dashed one keeps both visible.
+          // Training pairs and all pairs coincide once nothing is held out: a solid line under a dashed one keeps
+          // both visible.
           data: { values: accuracy },
           mark: { type: 'line', strokeWidth: 2.5 },
           encoding: {
