@@ -15,7 +15,7 @@ import { DEFAULTS, SEED_PRESET, type TrainConfig } from '../src/config.js';
 import { setupBackend } from '../src/node/backend.js';
 import { createVerifyPool } from '../src/node/verify-pool.js';
 import { trainModel } from '../src/pipeline.js';
-import { resultsTable } from './results-table.js';
+import { type ResultRow, resultsTable } from './results-table.js';
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const loadAtStart = loadavg(); // the machine is shared: times are only comparable at a similar load
@@ -25,21 +25,11 @@ const backend = await setupBackend((process.env.TRAIN_BACKEND as 'auto' | undefi
 const verifier = createVerifyPool(); // as the CLI and npm run train verify serial models: on two threads
 console.log(`backend: ${backend.name} (${backend.reason}); groups: ${groups.join(', ')}`);
 
-interface Row {
+/** A row of results.json: what the README's table shows (results-table.ts), and more. */
+interface Row extends ResultRow {
   recipe: string;
-  arch: string;
-  hidden: number;
-  seed: number;
-  epochs: number;
-  stop: string;
-  trainSeconds: number;
   wallSeconds: number;
   cpuSeconds: number;
-  exact: boolean;
-  heldOut: string | null;
-  allPairs: string | null;
-  serial: string | null;
-  minMargin: number | null;
   digits: number;
   /** Serial: 10,000 random 33-bit sums, a width outside the verification plan (issue 10's 8, 33, 64, 1,024, 4,096). */
   sums33: string | null;
