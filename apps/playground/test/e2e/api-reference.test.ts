@@ -1,36 +1,30 @@
 // api.html in Chromium: the built page renders the edge API's OpenAPI document (the playground's own copy, no CDN),
 // every route and error code of it, and the main page's footer links to it.
-import { readFileSync, rmSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import openapi from '@lstm-adder/edge-api/openapi.json' with { type: 'json' };
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPage, launchChromium, servePage } from './servers';
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { type Chromium, launchChromium } from './servers';
 
-let browser: { context: BrowserContext; close(): Promise<void> } | undefined;
-let served: { server: PreviewServer; origin: string } | undefined;
-let outDir = '';
+const served = { origin: inject('stack').pageUrl };
+let browser: Chromium | undefined;
 
 beforeAll(async () => {
   browser = await launchChromium();
-  outDir = await buildPage('http://127.0.0.1:9'); // the reference needs no API: nothing listens there
-  served = await servePage(outDir);
 });
 
 afterAll(async () => {
   await browser?.close();
-  await served?.server.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
 });
 
 async function open(path: string): Promise<Page> {
   const page = await browser!.context.newPage();
   const external: string[] = [];
   page.on('request', (request) => {
-    if (!request.url().startsWith(served!.origin) && !request.url().startsWith('data:')) external.push(request.url());
+    if (!request.url().startsWith(served.origin) && !request.url().startsWith('data:')) external.push(request.url());
   });
-  await page.goto(`${served!.origin}${path}`);
+  await page.goto(`${served.origin}${path}`);
   await page.waitForSelector('#reference:not([aria-busy])');
   expect(external).toEqual([]); // no CDN, no API call
   return page;
@@ -61,14 +55,14 @@ describe('the API reference page', () => {
   it('links the document it renders, byte for byte the one the API serves', async () => {
     const page = await open('/api.html');
     const href = await page.locator('#api-document').getAttribute('href');
-    const response = await fetch(new URL(href ?? '', served!.origin));
+    const response = await fetch(new URL(href ?? '', served.origin));
     expect(await response.json()).toEqual(openapi);
     await page.close();
   });
 
   it('is reached from the main page’s footer', async () => {
     const page = await browser!.context.newPage();
-    await page.goto(`${served!.origin}/`);
+    await page.goto(`${served.origin}/`);
     await page.getByTestId('api-reference-link').click();
     await page.waitForSelector('#reference:not([aria-busy])');
     expect(new URL(page.url()).pathname).toBe('/api.html');

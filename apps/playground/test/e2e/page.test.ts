@@ -4,35 +4,36 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdder, evaluateAllPairs, parseWeights } from '@lstm-adder/core';
 import vectorWeights from '@lstm-adder/core/models/vector.json' with { type: 'json' };
-import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { APP_DIR, freePort, launchChromium, startStack, type Stack } from './servers';
+import { type ErrorWatch, watchErrors } from './errors';
+import { APP_DIR, type Chromium, freePort, launchChromium } from './servers';
 
 const RESULTS = join(APP_DIR, 'test-results');
 
-let stack: Stack;
-let browser: { context: BrowserContext; close(): Promise<void> } | undefined;
+const stack = inject('stack');
+let browser: Chromium | undefined;
 let page: Page;
+let watch: ErrorWatch;
 
 beforeAll(async () => {
-  // Chromium first: without it nothing else is worth starting, and the message says how to install it.
   browser = await launchChromium();
-  stack = await startStack();
   mkdirSync(RESULTS, { recursive: true });
 });
 
 afterAll(async () => {
   await browser?.close();
-  await stack?.stop();
 });
 
 beforeEach(async () => {
   page = await browser!.context.newPage();
+  watch = watchErrors(page);
 });
 
 afterEach(async () => {
   await page.close();
+  expect(watch.errors).toEqual([]);
 });
 
 async function apiAnswer(
@@ -342,6 +343,7 @@ describe('the playground in Chromium', () => {
   });
 
   it('says what is wrong with the input in plain words, next to it, and keeps what was typed', async () => {
+    watch.allow(/status of 400/); // the API's refusals
     await open('a=128&b=5&model=vector');
     const { status, body } = await apiAnswer({ a: '128', b: '5', model: 'vector' });
     expect(status).toBe(400);
@@ -439,6 +441,7 @@ describe('the playground in Chromium', () => {
 
   it('says which URL it tried when the API cannot be reached', async () => {
     const closed = `http://127.0.0.1:${await freePort()}`;
+    watch.allow(/ERR_CONNECTION_REFUSED/);
     await open(`a=1&b=2&model=vector&api=${encodeURIComponent(closed)}`);
     const banner = page.getByTestId('api-banner');
     await banner.waitFor({ state: 'visible' });

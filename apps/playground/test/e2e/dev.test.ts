@@ -1,0 +1,42 @@
+// The page as `npm start` serves it: Vite's dev server, from source, with its dependency pre-bundling (a different
+// module graph from the production build's, which once broke the Train view on every load).
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { watchErrors } from './errors';
+import { type Chromium, launchChromium } from './servers';
+
+const { devUrl } = inject('stack');
+let chromium: Chromium | undefined;
+
+beforeAll(async () => {
+  chromium = await launchChromium();
+});
+
+afterAll(async () => {
+  await chromium?.close();
+});
+
+describe('the page under npm start (Vite dev server)', () => {
+  it('answers on /, then trains the serial model to exact within 20 s of Play, without a page or console error', async () => {
+    const page = await chromium!.context.newPage();
+    const watch = watchErrors(page);
+    await page.goto(`${devUrl}/`);
+    const a = await page.getByTestId('operand-a').inputValue();
+    const b = await page.getByTestId('operand-b').inputValue();
+    // The first load pre-bundles the dependencies: give it room.
+    await expect
+      .poll(() => page.getByTestId('sum').textContent(), { timeout: 60_000 })
+      .toBe((BigInt(a) + BigInt(b)).toString());
+
+    await page.goto(`${devUrl}/?view=train&seed=1`);
+    const status = page.getByTestId('train-status');
+    // Ready, or failed on load (as it did when the pre-bundle ran tfjs-core's gradients before its flags).
+    await expect.poll(() => status.textContent(), { timeout: 60_000 }).toMatch(/ready|failed/);
+    expect(await status.textContent()).toContain('ready');
+    await page.getByTestId('train-play').click();
+    const pressed = Date.now();
+    await expect.poll(() => status.textContent(), { timeout: 20_000, interval: 100 }).toContain('exact');
+    console.log(`[dev e2e] exact ${((Date.now() - pressed) / 1000).toFixed(1)} s after Play`);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 150_000);
+});
