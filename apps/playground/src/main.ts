@@ -1,21 +1,21 @@
 // Wires the page: URL state ⇄ inputs, debounced calls to the edge API, and the views.
 import './styles.css';
 import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
-import { showBanner, showErrors } from './alerts';
+import { showBanner, showErrors } from './answer/alerts';
 import { createApi, resolveApiBase, type AddAnswer } from './api';
-import { describeRefusal, localProblems } from './answer-errors';
-import { renderBits, renderEquation } from './answer-view';
-import { createAnswerSource, type AnswerSource } from './answers/answer-source';
-import { renderSourcePicker } from './answers/source-view';
-import type { CarryUnit } from './carry';
-import { byId, h } from './dom';
-import { createErrorMap, type ErrorMap } from './errormap';
-import { operandEls, renderInputs } from './inputs';
-import { createModelView } from './model-view';
-import { renderNetwork, type NetworkView } from './network-view';
-import { createSerialStats, type SerialStats } from './serial-stats';
+import { describeRefusal, localProblems } from './answer/answer-errors';
+import { renderBits, renderEquation } from './answer/answer-view';
+import { createAnswerSource, type AnswerSource } from './answer/answer-source';
+import { renderSourcePicker } from './answer/source-view';
+import type { CarryUnit } from './inside/carry';
+import { byId, h } from './lib/dom';
+import { createErrorMap, type ErrorMap } from './model/errormap';
+import { operandEls, renderInputs } from './answer/inputs';
+import { createModelView } from './model/model-view';
+import { renderNetwork, type NetworkView } from './inside/network-view';
+import { createSerialStats, type SerialStats } from './model/serial-stats';
 import { DEFAULT_STATE, isModelChoice, parseState, sameState, serializeState, type PlaygroundState } from './state';
-import { onThemeChange } from './theme';
+import { onThemeChange } from './lib/theme';
 
 const DEBOUNCE_MS = 150;
 

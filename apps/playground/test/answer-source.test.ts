@@ -3,8 +3,8 @@ import serialJson from '@lstm-adder/core/models/serial.json' with { type: 'json'
 import vectorJson from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import type { AddOutcome, Api } from '../src/api';
-import { createAnswerSource } from '../src/answers/answer-source';
-import { chosenModel } from '../src/answers/local-answer';
+import { createAnswerSource } from '../src/answer/answer-source';
+import { chosenModel } from '../src/answer/local-answer';
 
 /** An API stub: `reply` decides the outcome of every add; `calls` counts them. */
 function stubApi(reply: () => AddOutcome): Api & { calls: number } {

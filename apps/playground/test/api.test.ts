@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRefusal, localProblems, operandProblem } from '../src/answer-errors';
+import { describeRefusal, localProblems, operandProblem } from '../src/answer/answer-errors';
 import { resolveApiBase } from '../src/api';
 
 describe('resolveApiBase', () => {

@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignBitRows, carrySequence, confidenceOfOutput, groupDigits, sumBitConfidences } from '../src/bits';
+import { alignBitRows, carrySequence, confidenceOfOutput, groupDigits, sumBitConfidences } from '../src/answer/bits';
 
 describe('alignBitRows', () => {
   it('right-aligns rows so each column is one bit position', () => {

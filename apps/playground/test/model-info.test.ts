@@ -3,7 +3,7 @@ import { parseWeights } from '@lstm-adder/core';
 import vectorWeights from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 import serialWeights from '@lstm-adder/core/models/serial.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { extractFigures, extractHistory, joinRuns, phaseNote } from '../src/model-info';
+import { extractFigures, extractHistory, joinRuns, phaseNote } from '../src/model/model-info';
 
 const row = (epoch: number, loss: number, train: number, heldOut: number | null, all: number | null): EpochRecord => ({
   epoch,

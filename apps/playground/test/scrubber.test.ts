@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStep, stepFacts } from '../src/scrubber';
+import { describeStep, stepFacts } from '../src/inside/scrubber';
 
 describe('a step of the serial sum', () => {
   // 11 + 3 = 14: 1011 + 0011 = 01110 (five steps: four bits and the final carry).

@@ -1,7 +1,7 @@
 // Loss and accuracy per epoch while training runs: two uPlot charts fed new data at most a few times a second.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { h } from '../dom';
+import { h } from '../lib/dom';
 import type { EpochReport } from './protocol';
 
 const SERIES = {

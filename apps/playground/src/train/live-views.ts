@@ -1,12 +1,12 @@
 // What the Train view redraws as the model learns, from the weights being trained, computed with core:
 // the gate/cell heatmaps of the current pair, the serial exact-match rate by length, the vector 128 × 128 map.
 import { fitsVector, TRACE_MAX_DIGITS, type Weights } from '@lstm-adder/core';
-import { localAnswer, adderOf } from '../answers/local-answer';
-import { MAP_ORIENTATION } from '../errormap-protocol';
-import { h, sizeCanvas } from '../dom';
-import { renderHeatmap } from '../heatmap';
-import { CHANNELS, heatmapData, stepLabels, stepTicks } from '../heatmap-data';
-import { colour } from '../theme';
+import { localAnswer, adderOf } from '../answer/local-answer';
+import { MAP_ORIENTATION } from '../model/errormap-protocol';
+import { h, sizeCanvas } from '../lib/dom';
+import { renderHeatmap } from '../inside/heatmap';
+import { CHANNELS, heatmapData, stepLabels, stepTicks } from '../inside/heatmap-data';
+import { colour } from '../lib/theme';
 import { LENGTHS } from './eval-protocol';
 
 /** The heatmaps of a + b through `weights`; the pair is the page's, or 57 + 99 when it does not fit the model. */

@@ -1,8 +1,8 @@
 // The Train view (`?view=train`): settings, play / pause / step / reset, live curves and maps, and the
 // trained weights handed to the answer panel as "your model". Training runs in a worker (TF.js loads there).
 import type { Weights } from '@lstm-adder/core';
-import type { AnswerSourceControl } from '../answers/answer-source';
-import { h } from '../dom';
+import type { AnswerSourceControl } from '../answer/answer-source';
+import { h } from '../lib/dom';
 import type { EvalReply, EvalRequest } from './eval-protocol';
 import { createLiveCharts, type LiveCharts } from './live-charts';
 import { createLengthsView, createPairMapView, renderTraceHeatmaps } from './live-views';

@@ -1,8 +1,8 @@
 // Renders the answer: decimal sum, right/wrong badge and the three aligned binary rows.
 import type { TraceStep } from '@lstm-adder/edge-api';
-import type { AddAnswer } from './api';
+import type { AddAnswer } from '../api';
 import { alignBitRows, groupDigits, sumBitConfidences } from './bits';
-import { h, keepInView } from './dom';
+import { h, keepInView } from '../lib/dom';
 
 /** Digits in groups of three, spaced by CSS so that copying or reading textContent gives the plain number. */
 function digitGroups(decimal: string): HTMLElement[] {

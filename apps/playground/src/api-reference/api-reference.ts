@@ -1,8 +1,8 @@
 // api.html: the edge API's OpenAPI document rendered as a page, from the copy the playground ships (no CDN, no
 // renderer library: a document this small needs headings, tables and its own examples, nothing more).
 import documentUrl from '@lstm-adder/edge-api/openapi.json?url';
-import { byId, h } from './dom';
-import './styles.css';
+import { byId, h } from '../lib/dom';
+import '../styles.css';
 
 type Json = Record<string, unknown>;
 interface Parameter {

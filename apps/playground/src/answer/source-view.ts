@@ -1,5 +1,5 @@
 // "Answer with: the edge API | your model" and the badge that says who actually answered.
-import { h } from '../dom';
+import { h } from '../lib/dom';
 import type { AnswerPreference, AnswerSource, AnswerSourceControl } from './answer-source';
 
 const SOURCE_TITLES: Record<AnswerSource, string> = {

@@ -1,10 +1,10 @@
 // The serial model's counterpart of the vector map: exact-match rate by operand length (random sums
 // run in a worker with core), and which units carry the 1, for the step-through view.
-import type { CarryUnit } from './carry';
-import type { ModelInfo } from './api';
-import { h } from './dom';
+import type { CarryUnit } from '../inside/carry';
+import type { ModelInfo } from '../api';
+import { h } from '../lib/dom';
 import { LENGTHS, type SerialStatsMessage, type SerialStatsRequest } from './serial-stats-protocol';
-import { startWorkerJob } from './worker-job';
+import { startWorkerJob } from '../lib/worker-job';
 
 export interface SerialStats {
   element: HTMLElement;

@@ -3,8 +3,8 @@
 // by operand length, one length at a time.
 import { createAdder, evaluateSerial, mulberry32, randomBigInt, weightsFingerprint } from '@lstm-adder/core';
 import { weightsOf } from './model-weights';
-import { carrySequence } from './bits';
-import { carryCorrelations, carryUnits, type CarrySample } from './carry';
+import { carrySequence } from '../answer/bits';
+import { carryCorrelations, carryUnits, type CarrySample } from '../inside/carry';
 import { CARRY_SAMPLES, LENGTHS, type SerialStatsMessage, type SerialStatsRequest } from './serial-stats-protocol';
 
 const post = (message: SerialStatsMessage) => (self as unknown as Worker).postMessage(message);

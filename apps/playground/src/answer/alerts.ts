@@ -1,7 +1,7 @@
 // Where the page says something went wrong: a message under the input it concerns (one per input),
 // and a banner when the API cannot be reached.
 import type { PlainError } from './answer-errors';
-import { byId, h } from './dom';
+import { byId, h } from '../lib/dom';
 
 const TARGETS = ['a', 'b', 'model', 'form'] as const;
 

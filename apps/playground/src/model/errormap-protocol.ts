@@ -1,6 +1,6 @@
 // Messages between the page and the error-map worker, and the map's geometry.
 import { VECTOR_MAX_OPERAND } from '@lstm-adder/core';
-import type { ModelInfo } from './api';
+import type { ModelInfo } from '../api';
 
 /** Values per operand: 0..127. */
 export const SIDE = VECTOR_MAX_OPERAND + 1;

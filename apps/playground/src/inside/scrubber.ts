@@ -2,10 +2,10 @@
 // significant first, and are drawn right to left like the bits, so the control runs right to left too:
 // the arrow keys and the pointer move the highlight the way they point.
 import type { TraceStep } from '@lstm-adder/edge-api';
-import type { AddAnswer } from './api';
-import { carrySequence } from './bits';
+import type { AddAnswer } from '../api';
+import { carrySequence } from '../answer/bits';
 import type { CarryUnit } from './carry';
-import { h } from './dom';
+import { h } from '../lib/dom';
 
 export interface StepFacts {
   step: number;

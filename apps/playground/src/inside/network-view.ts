@@ -2,9 +2,9 @@
 // that walks the sum bit by bit, highlighting the same step in the bit table and every heatmap.
 import type { TraceStep } from '@lstm-adder/edge-api';
 import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
-import type { AddAnswer } from './api';
-import type { BitTable } from './answer-view';
-import { carrySequence } from './bits';
+import type { AddAnswer } from '../api';
+import type { BitTable } from '../answer/answer-view';
+import { carrySequence } from '../answer/bits';
 import type { CarryUnit } from './carry';
 import { renderHeatmap, type Heatmap } from './heatmap';
 import { CHANNELS, heatmapData, stepLabels, stepTicks } from './heatmap-data';

@@ -2,7 +2,7 @@
 // parameter at fault) and what the user typed, and the input each one belongs next to. The API's own
 // message is written for developers (it names query parameters and quotes the accepted grammar).
 import { VECTOR_MAX_OPERAND } from '@lstm-adder/core';
-import type { ModelChoice } from './state';
+import type { ModelChoice } from '../state';
 
 export type ErrorTarget = 'a' | 'b' | 'model' | 'form';
 

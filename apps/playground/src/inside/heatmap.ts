@@ -1,8 +1,8 @@
 // Draws one heatmap (hidden units × steps) on a canvas, with axis labels, a colour legend, a tooltip
 // per cell that follows the mouse or the arrow keys, and the step the scrubber is on.
 import { CHANNEL_INFO, cellAt, colourFor, columnOf, valueAt, type GridLayout, type HeatmapData } from './heatmap-data';
-import { h, hideTooltip, keepInView, showTooltip, sizeCanvas } from './dom';
-import { colour } from './theme';
+import { h, hideTooltip, keepInView, showTooltip, sizeCanvas } from '../lib/dom';
+import { colour } from '../lib/theme';
 
 const LEFT = 58;
 const STRIP = 10;

@@ -1,7 +1,7 @@
 // Messages between the page and the serial-stats worker: exact-match rate by length, and which
 // units carry the 1.
-import type { ModelInfo } from './api';
-import type { CarryUnit } from './carry';
+import type { ModelInfo } from '../api';
+import type { CarryUnit } from '../inside/carry';
 
 /** Operand lengths in bits, and random sums per length (fewer for the long ones: they cost per bit). */
 export const LENGTHS: readonly { bits: number; samples: number }[] = [

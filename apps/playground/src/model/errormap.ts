@@ -9,10 +9,10 @@ import {
   type ErrorMapMessage,
   type ErrorMapRequest,
 } from './errormap-protocol';
-import type { ModelInfo } from './api';
-import { h, hideTooltip, showTooltip, sizeCanvas } from './dom';
-import { colour, onThemeChange } from './theme';
-import { startWorkerJob } from './worker-job';
+import type { ModelInfo } from '../api';
+import { h, hideTooltip, showTooltip, sizeCanvas } from '../lib/dom';
+import { colour, onThemeChange } from '../lib/theme';
+import { startWorkerJob } from '../lib/worker-job';
 
 const CELL = 3;
 

@@ -2,8 +2,8 @@
 // vector model, a slider per operand.
 import { VECTOR_MAX_OPERAND } from '@lstm-adder/core';
 import { MAX_OPERAND_DIGITS } from './answer-errors';
-import { byId } from './dom';
-import { sliderValue, type PlaygroundState } from './state';
+import { byId } from '../lib/dom';
+import { sliderValue, type PlaygroundState } from '../state';
 
 const HINTS = {
   vector: {

@@ -1,11 +1,11 @@
 // "The model": what the answering model is, its training curves and figures from `meta`, and what
 // fits its kind: the 128 × 128 map of pairs for vector, exact answers by length for serial.
-import type { Api, ModelInfo } from './api';
-import { h } from './dom';
+import type { Api, ModelInfo } from '../api';
+import { h } from '../lib/dom';
 import type { ErrorMap } from './errormap';
 import { extractFigures, extractHistory } from './model-info';
 import type { SerialStats } from './serial-stats';
-import { onThemeChange } from './theme';
+import { onThemeChange } from '../lib/theme';
 
 export interface ModelEls {
   summary: HTMLElement;

@@ -4,8 +4,8 @@
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
 import { humanise, phaseNote, type Series, type TrainingHistory } from './model-info';
-import { h } from './dom';
-import { colour } from './theme';
+import { h } from '../lib/dom';
+import { colour } from '../lib/theme';
 
 const PALETTE = ['--chart-1', '--chart-2', '--chart-3', '--chart-4'] as const;
 const DASHES = [undefined, [8, 4], [2, 3], [12, 3, 2, 3]];
