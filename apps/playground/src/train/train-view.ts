@@ -3,12 +3,23 @@
 import type { Weights } from '@lstm-adder/core';
 import type { AnswerSourceControl } from '../answer/answer-source';
 import { h } from '../lib/dom';
-import type { EvalReply, EvalRequest } from './eval-protocol';
+import type { EvalReply } from './eval-protocol';
+import { createEvalQueue } from './eval-queue';
 import { createLiveCharts, type LiveCharts } from './live-charts';
 import { createLengthsView, createPairMapView, renderTraceHeatmaps } from './live-views';
-import { BACKEND_CHOICES, type EpochReport, type FromWorker, type TrainSettings } from './protocol';
+import { BACKEND_CHOICES, type TrainSettings } from './protocol';
 import { createTrainerClient, type TrainerClient } from './trainer-client';
 import { ARCH_DEFAULTS, LIMITS, parseSetting, parseTrainSettings, serializeTrainSettings } from './train-settings';
+import {
+  controls,
+  initialTrainState,
+  speedText,
+  statusText,
+  type TrainAction,
+  type TrainState,
+  takeableWeights,
+  trainReducer,
+} from './train-state';
 import { downloadWeights, openWeightsFile } from './weights-file';
 
 /** Live measurements with core every this many epochs (and whenever training stops). */
@@ -148,53 +159,25 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
   );
   slot.replaceChildren(section);
 
-  // Run state
+  // The run: one state, changed by trainReducer; render() draws it and starts what a change asks for.
   let client: TrainerClient | null = null;
-  let records: EpochReport[] = [];
   let charts: LiveCharts | null = null;
-  let latest: Weights | null = null;
-  let final: Weights | null = null;
-  let playing = false;
-  let finished = false;
-  let lastEpoch = 0;
-  let firstPressed = 0;
+  let state = initialTrainState(settings);
 
-  const evaluator = new Worker(new URL('./eval.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'lstm-adder-eval',
-  });
-  let evalId = 0;
-  let evalBusy = false;
-  let evalQueued: { weights: Weights; epoch: number } | null = null;
-  let evalEpoch = 0;
-  /** The last epoch sent to be measured (now or queued). */
-  let askedEpoch = -1;
-  const evaluate = (weights: Weights, epoch: number) => {
-    askedEpoch = epoch;
-    if (evalBusy) return void (evalQueued = { weights, epoch });
-    evalBusy = true;
-    evalEpoch = epoch;
-    const request: EvalRequest = { id: ++evalId, weights, seed: (Math.random() * 2 ** 31) >>> 0 };
-    evaluator.postMessage(request);
-  };
-  evaluator.addEventListener('message', (event: MessageEvent<EvalReply>) => {
-    const reply = event.data;
-    evalBusy = false;
-    if (reply.id === evalId) {
-      if (reply.type === 'lengths') lengths.show(reply.byWidth, evalEpoch);
-      else if (reply.type === 'pairs') pairMap.show(reply.sums, reply.correct, evalEpoch);
-    }
-    const next = evalQueued;
-    evalQueued = null;
-    if (next) evaluate(next.weights, next.epoch);
-  });
+  const evaluator = createEvalQueue<Weights, EvalReply>(
+    new Worker(new URL('./eval.worker.ts', import.meta.url), { type: 'module', name: 'lstm-adder-eval' }),
+    (reply, epoch) => {
+      if (reply.type === 'lengths') lengths.show(reply.byWidth, epoch);
+      else if (reply.type === 'pairs') pairMap.show(reply.sums, reply.correct, epoch);
+    },
+  );
 
   let heatmapTimer: ReturnType<typeof setTimeout> | null = null;
   const drawHeatmaps = () => {
     if (heatmapTimer) return;
     heatmapTimer = setTimeout(() => {
       heatmapTimer = null;
-      const weights = final ?? latest;
+      const weights = state.final ?? state.latest;
       if (!weights) return;
       const p = new URLSearchParams(location.search);
       // When the page is idle: a keystroke waiting to be answered goes first.
@@ -208,95 +191,61 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     }, HEATMAP_MS);
   };
 
-  const syncButtons = () => {
-    play.disabled = playing || finished || !client;
-    pause.disabled = !playing;
-    step.disabled = playing || finished || !client;
-    download.disabled = !(final ?? (playing ? null : latest));
-    useYours.disabled = download.disabled;
+  const render = (prev: TrainState, next: TrainState) => {
+    status.textContent = statusText(next);
+    epochOut.textContent = String(next.epoch);
+    speed.textContent = speedText(next);
+    const can = controls(next);
+    play.disabled = !can.play || !client;
+    pause.disabled = !can.pause;
+    step.disabled = !can.step || !client;
+    download.disabled = !can.take;
+    useYours.disabled = !can.take;
+    if (next.backend && next.backend !== prev.backend) {
+      const { name, reason, ms } = next.backend;
+      backendOut.textContent = `${name} (${reason}; started in ${Math.round(ms)} ms)`;
+      backendOut.dataset.backend = name;
+    }
+    if (next.records !== prev.records) charts?.update(next.records);
+    if (next.latest !== prev.latest && next.latest) {
+      drawHeatmaps();
+      if (next.epoch % EVAL_EVERY === 0) evaluator.request(next.latest, next.epoch);
+    }
+    // Paused (or one step done): measure the weights it stopped at, if the every-few-epochs rhythm skipped them.
+    if (next.phase === 'paused' && prev.phase !== 'paused' && next.latest && evaluator.asked !== next.epoch)
+      evaluator.request(next.latest, next.epoch);
+    if (next.phase === 'done' && prev.phase !== 'done' && next.final && next.verdict) finished(next, next.final);
   };
 
-  const onMessage = (message: FromWorker) => {
-    switch (message.type) {
-      case 'backend':
-        backendOut.textContent = `${message.backend.name} (${message.backend.reason}; started in ${Math.round(message.ms)} ms)`;
-        backendOut.dataset.backend = message.backend.name;
-        if (!playing && !finished) status.textContent = 'ready: press play';
-        break;
-      case 'state':
-        playing = message.state === 'playing';
-        status.textContent =
-          message.state === 'playing'
-            ? `training (epoch ${lastEpoch + 1})`
-            : message.state === 'paused'
-              ? `paused after epoch ${lastEpoch}`
-              : 'verifying with core…';
-        // Paused (or one step done): measure the weights it stopped at, if the every-few-epochs rhythm skipped them.
-        if (message.state === 'paused' && latest && askedEpoch !== lastEpoch) evaluate(latest, lastEpoch);
-        break;
-      case 'epoch': {
-        records.push(message.record);
-        lastEpoch = message.record.epoch;
-        epochOut.textContent = String(lastEpoch);
-        const seconds = message.wall / 1000;
-        const pairs = records.reduce((n, r) => n + r.samples, 0);
-        speed.textContent = `${(records.length / seconds).toFixed(1)} epochs/s · ${Math.round(pairs / seconds).toLocaleString('en-GB')} pairs/s`;
-        if (playing) status.textContent = `training (epoch ${lastEpoch + 1})`;
-        charts?.update(records);
-        if (message.weights) {
-          latest = message.weights;
-          drawHeatmaps();
-          if (lastEpoch % EVAL_EVERY === 0) evaluate(message.weights, lastEpoch);
-        }
-        break;
-      }
-      case 'done': {
-        playing = false;
-        finished = true;
-        final = message.weights;
-        const verification = message.weights.meta.verification;
-        // For the bench and the curious: from the first press of play (or step) to core's verdict, in this page's clock.
-        status.dataset.secondsFromPlay = ((performance.now() - firstPressed) / 1000).toFixed(2);
-        status.dataset.verifyMs = message.verifyMs.toFixed(0);
-        status.dataset.passed = String(message.passed);
-        if (message.passed) {
-          status.textContent = `exact: verified by core after epoch ${lastEpoch} (${status.dataset.secondsFromPlay} s from play)`;
-          exactNote.hidden = false;
-          const widths = verification?.serial?.byWidth;
-          exactNote.textContent = widths
-            ? `Exact at every length: core added ${widths.map((w) => `${w.samples.toLocaleString('en-GB')} random pairs of ${w.width.toLocaleString('en-GB')} bits`).join(', ')} without one mistake — the command-line trainer’s verification.`
-            : 'Exact: core adds all 16,384 pairs right — the command-line trainer’s verification.';
-        } else {
-          status.textContent = `stopped after epoch ${lastEpoch} (${message.stopReason}): not exact yet — core’s verification found wrong sums`;
-        }
-        answers.setYours({
-          weights: final,
-          label: `trained here, ${settings.arch}, seed ${settings.seed}, epoch ${lastEpoch}`,
-        });
-        drawHeatmaps();
-        evaluate(final, lastEpoch);
-        break;
-      }
-      case 'failed':
-        playing = false;
-        status.textContent = `failed: ${message.message}`;
-        break;
-    }
-    syncButtons();
+  /** Core's verdict: say it, hand the weights to the answer panel, and measure them. */
+  const finished = (s: TrainState, weights: Weights) => {
+    const verdict = s.verdict!;
+    // For the bench and the curious: from the first press of play (or step) to core's verdict, in this page's clock.
+    status.dataset.secondsFromPlay = verdict.secondsFromPlay.toFixed(2);
+    status.dataset.verifyMs = verdict.verifyMs.toFixed(0);
+    status.dataset.passed = String(verdict.passed);
+    exactNote.hidden = !verdict.passed;
+    const widths = weights.meta.verification?.serial?.byWidth;
+    exactNote.textContent = widths
+      ? `Exact at every length: core added ${widths.map((w) => `${w.samples.toLocaleString('en-GB')} random pairs of ${w.width.toLocaleString('en-GB')} bits`).join(', ')} without one mistake — the command-line trainer’s verification.`
+      : 'Exact: core adds all 16,384 pairs right — the command-line trainer’s verification.';
+    answers.setYours({ weights, label: `trained here, ${s.settings.arch}, seed ${s.settings.seed}, epoch ${s.epoch}` });
+    drawHeatmaps();
+    evaluator.request(weights, s.epoch);
+  };
+
+  const dispatch = (action: TrainAction) => {
+    const prev = state;
+    state = trainReducer(state, action);
+    render(prev, state);
   };
 
   const start = () => {
     client?.dispose();
-    records = [];
-    latest = final = null;
-    playing = finished = false;
-    lastEpoch = firstPressed = 0;
-    askedEpoch = -1;
+    client = null;
+    evaluator.clear();
     for (const key of ['secondsFromPlay', 'verifyMs', 'passed']) delete status.dataset[key];
-    epochOut.textContent = '0';
-    speed.textContent = '–';
     exactNote.hidden = true;
-    status.textContent = 'starting TF.js…';
     lengths.clear();
     pairMap.clear();
     lengths.element.hidden = settings.arch !== 'serial';
@@ -307,8 +256,8 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
       Math.max(260, Math.min(520, Math.floor((chartsSlot.clientWidth || 900) / 2) - 16)),
     );
     chartsSlot.replaceChildren(charts.element);
-    client = createTrainerClient(settings, onMessage);
-    syncButtons();
+    client = createTrainerClient(settings, (message) => dispatch({ type: 'worker', message, at: performance.now() }));
+    dispatch({ type: 'reset', settings });
   };
 
   const renderSettings = () => {
@@ -347,33 +296,29 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     change({ ...settings, backend: backendChoice.value as TrainSettings['backend'] }),
   );
 
-  const pressed = () => (firstPressed ||= performance.now());
   play.addEventListener('click', () => {
-    pressed();
     client?.play();
-    playing = true;
-    status.textContent = `training (epoch ${lastEpoch + 1})`;
-    syncButtons();
+    dispatch({ type: 'play', at: performance.now() });
   });
   pause.addEventListener('click', () => client?.pause());
   step.addEventListener('click', () => {
-    pressed();
     client?.step();
+    dispatch({ type: 'step', at: performance.now() });
   });
   reset.addEventListener('click', start);
 
   download.addEventListener('click', () => {
-    const weights = final ?? latest;
+    const weights = takeableWeights(state);
     if (weights)
-      downloadWeights(weights, `lstm-adder-${weights.arch}-h${weights.hiddenSize}-seed${settings.seed}.json`);
+      downloadWeights(weights, `lstm-adder-${weights.arch}-h${weights.hiddenSize}-seed${state.settings.seed}.json`);
   });
   useYours.addEventListener('click', () => {
-    const weights = final ?? latest;
+    const weights = takeableWeights(state);
     if (!weights) return;
-    if (!final)
+    if (!state.final)
       answers.setYours({
         weights,
-        label: `trained here, ${settings.arch}, seed ${settings.seed}, epoch ${lastEpoch} (paused)`,
+        label: `trained here, ${state.settings.arch}, seed ${state.settings.seed}, epoch ${state.epoch} (paused)`,
       });
     answers.prefer('yours');
   });
