@@ -1,10 +1,11 @@
 import { parseWeights } from '@lstm-adder/core';
 import serialJson from '@lstm-adder/core/models/serial.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import type { EpochReport, FromWorker, TrainSettings } from '../src/train/protocol';
+import type { EpochReport, FromWorker } from '../src/train/protocol';
 import {
   controls,
   initialTrainState,
+  shownWeights,
   speedText,
   statusText,
   type TrainAction,
@@ -12,7 +13,6 @@ import {
   trainReducer,
 } from '../src/train/train-state';
 
-const settings: TrainSettings = { arch: 'serial', hidden: 3, lr: 0.03, batch: 64, seed: 1, backend: 'auto' };
 const weights = parseWeights(serialJson);
 const record = (epoch: number): EpochReport => ({
   epoch,
@@ -25,11 +25,14 @@ const record = (epoch: number): EpochReport => ({
   seconds: epoch / 2,
 });
 const worker = (message: FromWorker, at = 0): TrainAction => ({ type: 'worker', message, at });
-const run = (...actions: TrainAction[]) => actions.reduce(trainReducer, initialTrainState(settings));
-const backend = worker({ type: 'backend', backend: { name: 'wasm', reason: 'no GPU' }, ms: 120 });
+const run = (...actions: TrainAction[]) =>
+  actions.reduce(trainReducer, trainReducer(initialTrainState(), { type: 'reset' }));
+const backend = worker({ type: 'backend', backend: { name: 'wasm', reason: 'no GPU' }, ms: 120, weights });
 
 describe('the Train view’s state', () => {
-  it('starts, gets ready when the backend is up, and plays from the press of play', () => {
+  it('waits for the visitor, starts, gets ready when the backend is up, and plays from the press of play', () => {
+    expect(statusText(initialTrainState())).toBe('not started: press Play');
+    expect(controls(initialTrainState())).toEqual({ play: true, pause: false, step: true, take: false });
     expect(statusText(run())).toBe('starting TF.js…');
     expect(statusText(run(backend))).toBe('ready: press play');
     expect(controls(run(backend))).toEqual({ play: true, pause: false, step: true, take: false });
@@ -80,7 +83,20 @@ describe('the Train view’s state', () => {
 
   it('starts afresh on reset', () => {
     const s = run(backend, { type: 'play', at: 0 }, worker({ type: 'epoch', record: record(1), weights, wall: 1 }));
-    const other = { ...settings, seed: 2 };
-    expect(trainReducer(s, { type: 'reset', settings: other })).toEqual(initialTrainState(other));
+    expect(trainReducer(s, { type: 'reset' })).toEqual(initialTrainState('starting'));
+  });
+
+  it('adds the sample sums with the newest weights it has, and says which', () => {
+    expect(shownWeights(run())).toBeNull();
+    const other = parseWeights(structuredClone(serialJson));
+    expect(shownWeights(run(backend))?.what).toContain('random weights, before epoch 1');
+    const trained = run(backend, worker({ type: 'epoch', record: record(4), weights: other, wall: 1 }));
+    expect(shownWeights(trained)).toEqual({ weights: other, what: 'the float weights after epoch 4' });
+    const done = trainReducer(
+      trained,
+      worker({ type: 'done', weights, passed: true, stopReason: 'target', wall: 2, verifyMs: 1 }),
+    );
+    expect(shownWeights(done)?.weights).toBe(weights);
+    expect(shownWeights(done)?.what).toContain('exported weights core verified');
   });
 });

@@ -1,7 +1,7 @@
-// Where the page says something went wrong: a message under the input it concerns (one per input),
-// and a banner when the API cannot be reached.
-import type { PlainError } from './answer-errors';
+// Where the page says something went wrong: a message under the input it concerns (one per input), and a quiet
+// note when the API cannot be reached (the page still answers, from the shipped weights).
 import { byId, h } from '../lib/dom';
+import type { PlainError } from './answer-errors';
 
 const TARGETS = ['a', 'b', 'model', 'form'] as const;
 
@@ -25,35 +25,43 @@ export function showErrors(errors: PlainError[]): void {
   }
 }
 
-const banner = byId('api-banner');
+const note = byId('api-banner');
 
-/** `answeredLocally`: the shipped weights answered in the browser meanwhile. */
-export function showBanner(
-  unreachable: { url: string; detail: string } | null,
-  retry: () => void,
-  answeredLocally = false,
-): void {
+/**
+ * The API cannot be reached: say so quietly (the answers come from the shipped weights, in this tab), with what the
+ * page tried and how to start the API folded away for the developer. `null` hides the note.
+ */
+export function showApiNote(unreachable: { url: string; detail: string } | null, retry: () => void): void {
   if (!unreachable) {
-    banner.hidden = true;
+    note.hidden = true;
     return;
   }
-  const button = h('button', { type: 'button' }, 'Try again');
+  const button = h('button', { type: 'button', class: 'link-button' }, 'try again');
   button.addEventListener('click', retry);
-  banner.replaceChildren(
-    h('strong', {}, 'The API cannot be reached. '),
-    'The page tried ',
-    h('code', {}, unreachable.url),
-    ` (${unreachable.detail}). Start it with `,
-    h('code', {}, 'npm start'),
-    ' at the repository root, or point the page at another API with ',
-    h('code', {}, '?api=URL'),
-    '. If it is running, it may not allow this page’s origin ',
-    h('code', {}, location.origin),
-    ': add it to the API’s ',
-    h('code', {}, 'CORS_ORIGINS'),
-    '. ',
-    answeredLocally ? 'Meanwhile the answers below come from the shipped weights, run in your browser. ' : '',
+  note.replaceChildren(
+    'The API cannot be reached, so the page is answering from the shipped weights, in this tab (',
     button,
+    '). ',
+    h(
+      'details',
+      { class: 'api-details' },
+      h('summary', {}, 'What the page tried'),
+      h(
+        'p',
+        {},
+        'It asked ',
+        h('code', {}, unreachable.url),
+        ` (${unreachable.detail}). Start the API with `,
+        h('code', {}, 'npm start'),
+        ' at the repository root, or point the page at another with ',
+        h('code', {}, '?api=URL'),
+        '. If it runs, it may not allow this page’s origin ',
+        h('code', {}, location.origin),
+        ': add it to the API’s ',
+        h('code', {}, 'CORS_ORIGINS'),
+        '.',
+      ),
+    ),
   );
-  banner.hidden = false;
+  note.hidden = false;
 }

@@ -3,10 +3,11 @@
 // message is written for developers (it names query parameters and quotes the accepted grammar).
 import { VECTOR_MAX_OPERAND } from '@lstm-adder/core';
 import type { ModelChoice } from '../state';
+import { NO_MODEL_OF_YOURS } from './answer-source';
 
 export type ErrorTarget = 'a' | 'b' | 'model' | 'form';
 
-/** The API's longest operand (apps/edge-api refuses longer ones with `operand_too_long`). */
+/** The API's longest operand (apps/edge-api's MAX_DIGITS: it refuses longer ones with `operand_too_long`). */
 export const MAX_OPERAND_DIGITS = 1000;
 
 export interface Refusal {
@@ -76,11 +77,15 @@ export function describeRefusal(refusal: Refusal, typed: { a: string; b: string;
         target,
         text: (operand && operandProblem(operand, value)) ?? 'Type whole numbers of 0 or more, with digits only.',
       };
-    case 'operand_out_of_range':
+    case 'operand_out_of_range': {
+      const which = operand ? `, and ${operand} is ${quoteTyped(value)}` : '';
       return {
         target,
-        text: `The vector model adds numbers from 0 to ${VECTOR_MAX_OPERAND} only${operand ? `, and ${operand} is ${quoteTyped(value)}` : ''}. Type a smaller number, or choose the serial model for bigger ones.`,
+        text:
+          `The vector model adds numbers from 0 to ${VECTOR_MAX_OPERAND} only${which}. ` +
+          'Type a smaller number, or choose the serial model for bigger ones.',
       };
+    }
     case 'operand_too_long': {
       const limit = `the adder takes numbers of up to ${MAX_OPERAND_DIGITS.toLocaleString('en-GB')} digits`;
       return {
@@ -92,6 +97,11 @@ export function describeRefusal(refusal: Refusal, typed: { a: string; b: string;
     }
     case 'unknown_model':
       return { target: 'model', text: 'Choose one of the models in the list.' };
+    case NO_MODEL_OF_YOURS:
+      return {
+        target: 'model',
+        text: 'There is no model of yours in this tab yet: press Play to train one, or open a weights file.',
+      };
     case 'trace_too_long':
       return {
         target: 'form',
@@ -102,9 +112,13 @@ export function describeRefusal(refusal: Refusal, typed: { a: string; b: string;
   }
 }
 
-/** Problems the page can see before asking (an empty box, for instance), one per operand, so both boxes are flagged at once. */
+/**
+ * Problems the page can see before asking (an empty box, letters), one per operand, so both boxes are flagged at
+ * once; the same words the API's refusal would bring.
+ */
 export function localProblems(typed: { a: string; b: string }): PlainError[] {
-  return (['a', 'b'] as const).flatMap((name) =>
-    typed[name] === '' ? [{ target: name, text: `Type a number for ${name}.` }] : [],
-  );
+  return (['a', 'b'] as const).flatMap((name) => {
+    const text = operandProblem(name, typed[name]);
+    return text ? [{ target: name, text }] : [];
+  });
 }

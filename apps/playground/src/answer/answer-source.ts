@@ -1,14 +1,13 @@
-// Who answers the question on the page: the edge API, "your model" (weights trained or opened in this
-// tab, run by core), or, when the API cannot be reached, the shipped weights run in the browser.
+// Who answers the question on the page: the edge API, your model (yours/your-model.ts: trained, opened or linked,
+// run by core in this tab), or, when the API cannot be reached, the shipped weights run in the browser.
 // Core and the weights load only when a local answer is first needed; TF.js never enters here.
-import type { Adder, Weights } from '@lstm-adder/core';
+import type { Adder } from '@lstm-adder/core';
 import type { AddOutcome, Api } from '../api';
 import type { PlaygroundState } from '../state';
+import type { YourModel } from '../yours/your-model';
 
-/** What `data-testid="answer-source"` shows. */
+/** What `data-testid="answer-source"` starts with (and its `data-source`). */
 export type AnswerSource = 'edge' | 'yours' | 'shipped-local';
-/** What the visitor asked for; `shipped-local` is never chosen, only fallen back to. */
-export type AnswerPreference = 'edge' | 'yours';
 
 export interface SourcedOutcome {
   outcome: AddOutcome;
@@ -17,21 +16,14 @@ export interface SourcedOutcome {
   unreachable: Extract<AddOutcome, { kind: 'unreachable' }> | null;
 }
 
-export interface YourModel {
-  weights: Weights;
-  /** Where it came from, for the page: "trained here, epoch 12" or "opened serial-8.json". */
-  label: string;
-}
+/** The refusal when `model=yours` is asked for and there is none. */
+export const NO_MODEL_OF_YOURS = 'no_model_of_yours';
 
 const localModule = () => import('./local-answer');
 
 export function createAnswerSource(api: Api) {
-  let preference: AnswerPreference = 'edge';
   let yours: (YourModel & { adder: Promise<Adder> }) | null = null;
   const listeners = new Set<() => void>();
-  const changed = () => {
-    for (const f of listeners) f();
-  };
 
   async function local(state: PlaygroundState, trace: boolean, adder: Promise<Adder>): Promise<AddOutcome> {
     const { localAnswer } = await localModule();
@@ -39,38 +31,35 @@ export function createAnswerSource(api: Api) {
   }
 
   return {
-    get preference(): AnswerPreference {
-      return preference;
-    },
     get yours(): YourModel | null {
-      return yours && { weights: yours.weights, label: yours.label };
+      return yours && { weights: yours.weights, origin: yours.origin };
     },
-    /** Chooses who answers; `yours` needs a model (setYours) first. */
-    prefer(next: AnswerPreference): void {
-      if (next === 'yours' && !yours)
-        throw new Error('there is no model of yours yet: train one or open a weights file');
-      if (next === preference) return;
-      preference = next;
-      changed();
-    },
-    /** Sets (or clears) your model; clearing it while it answers hands the answers back to the edge API. */
+    /** Sets (or clears) your model: the one `model=yours` answers with. */
     setYours(model: YourModel | null): void {
       yours = model && { ...model, adder: localModule().then((m) => m.adderOf(model.weights)) };
-      if (!yours && preference === 'yours') preference = 'edge';
-      changed();
+      for (const listener of listeners) listener();
     },
     onChange(listener: () => void): () => void {
       listeners.add(listener);
       return () => listeners.delete(listener);
     },
     async add(state: PlaygroundState, trace: boolean): Promise<SourcedOutcome> {
-      if (preference === 'yours' && yours)
-        return { outcome: await local(state, trace, yours.adder), source: 'yours', unreachable: null };
-      const outcome = await api.add(state, trace);
+      const { model } = state;
+      if (model === 'yours') {
+        const outcome: AddOutcome = yours
+          ? await local(state, trace, yours.adder)
+          : { kind: 'refused', status: 400, code: NO_MODEL_OF_YOURS, param: 'model', message: 'no model of yours' };
+        return { outcome, source: 'yours', unreachable: null };
+      }
+      const outcome = await api.add({ ...state, model }, trace);
       if (outcome.kind !== 'unreachable') return { outcome, source: 'edge', unreachable: null };
       const { chosenModel, shippedAdder } = await localModule();
-      const model = chosenModel(state.model, state.a, state.b);
-      return { outcome: await local(state, trace, shippedAdder(model)), source: 'shipped-local', unreachable: outcome };
+      const chosen = chosenModel(model, state.a, state.b);
+      return {
+        outcome: await local(state, trace, shippedAdder(chosen)),
+        source: 'shipped-local',
+        unreachable: outcome,
+      };
     },
   };
 }

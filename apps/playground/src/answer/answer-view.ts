@@ -1,8 +1,9 @@
 // Renders the answer: decimal sum, right/wrong badge and the three aligned binary rows.
 import type { TraceStep } from '@lstm-adder/edge-api';
 import type { AddAnswer } from '../api';
-import { alignBitRows, groupDigits, sumBitConfidences } from './bits';
+import { BIT_COLUMN, LABEL_GUTTER } from '../lib/columns';
 import { h, keepInView } from '../lib/dom';
+import { alignBitRows, groupDigits, sumBitConfidences, surePercent } from './bits';
 
 /** Digits in groups of three, spaced by CSS so that copying or reading textContent gives the plain number. */
 function digitGroups(decimal: string): HTMLElement[] {
@@ -63,8 +64,11 @@ export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: 
     answer.bits.sum.length,
   );
   const fallback = Math.min(1, 2 * answer.margin);
-  const percent = (confidence: number) => Math.floor(confidence * 100);
   table.replaceChildren();
+  // Fixed columns behind a fixed gutter, as the serial heatmaps draw theirs (lib/columns.ts).
+  table.style.setProperty('--col', `${BIT_COLUMN}px`);
+  table.style.setProperty('--gutter', `${LABEL_GUTTER}px`);
+  table.style.setProperty('--columns', String(width));
   const head = h('tr', {}, h('th', { scope: 'col' }, h('span', { class: 'sr-only' }, 'row')));
   for (let column = 0; column < width; column++) {
     const position = width - 1 - column;
@@ -95,13 +99,16 @@ export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: 
         td.className = `shade${confidence > 0.55 ? ' dark' : ''}${wrong ? ' wrong' : ''}`;
         td.dataset.confidence = confidence.toFixed(3);
         td.tabIndex = -1;
+        const truth = wrong ? `, wrong: the true bit is ${expected}` : '';
         td.setAttribute(
           'aria-label',
-          `sum bit ${cell.position} = ${cell.bit}, ${percent(confidence)} % sure${wrong ? `, wrong: the true bit is ${expected}` : ''}`,
+          `sum bit ${cell.position} = ${cell.bit}, ${surePercent(confidence)} % sure${truth}`,
         );
         td.title = td.getAttribute('aria-label')!;
         if (wrong) td.dataset.testid = 'bit-wrong';
-        sure.append(h('td', { 'data-position': cell.position, 'aria-hidden': 'true' }, String(percent(confidence))));
+        sure.append(
+          h('td', { 'data-position': cell.position, 'aria-hidden': 'true' }, String(surePercent(confidence))),
+        );
       } else if (row.label === 'sum') {
         sure.append(h('td', { 'data-position': cell.position }));
       }
@@ -111,10 +118,8 @@ export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: 
   }
   body.append(sure);
   table.append(body);
-  table.setAttribute(
-    'aria-label',
-    `a, b and the sum in binary, most significant bit on the left${perBit ? '' : ' (per-bit confidence not available: shaded by the overall margin)'}`,
-  );
+  const shading = perBit ? '' : ' (per-bit confidence not available: shaded by the overall margin)';
+  table.setAttribute('aria-label', `a, b and the sum in binary, most significant bit on the left${shading}`);
   const scroller = table.parentElement;
   // Long sums: show the least significant bits (the right end) first, where the adding starts.
   if (scroller) scroller.scrollLeft = scroller.scrollWidth;
@@ -126,7 +131,7 @@ export function renderBits(answer: AddAnswer, trace: TraceStep[] | null, table: 
       const cells = table.querySelectorAll<HTMLElement>(`[data-position="${position}"]`);
       for (const el of cells) el.classList.add('current');
       const first = cells[0];
-      if (scroller && first) keepInView(scroller, first.offsetLeft, first.offsetWidth);
+      if (scroller && first) keepInView(scroller, first.offsetLeft, first.offsetWidth, LABEL_GUTTER);
     },
   };
 }

@@ -46,6 +46,14 @@ export function confidenceOfOutput(y: number): number {
 }
 
 /**
+ * How sure, in %, for a confidence: 50 at the threshold (a coin toss), 100 at 0 or 1. For a sigmoid output it is the
+ * probability the model gave the bit it wrote, max(y, 1 − y).
+ */
+export function surePercent(confidence: number): number {
+  return Math.floor(50 + 50 * Math.min(1, Math.max(0, confidence)));
+}
+
+/**
  * Confidence per sum bit, indexed by bit position (0 = LSB), from the model's per-step outputs.
  * vector: the answer is the last step's 8 outputs, MSB first. serial: step t's single output is bit t.
  * Returns null when the outputs are missing, so the caller can fall back to the overall margin.

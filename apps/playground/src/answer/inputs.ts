@@ -1,24 +1,23 @@
-// The form: model choice, the two operands (text boxes that keep exactly what was typed) and, for the
-// vector model, a slider per operand.
+// The form: the model select (it always names the model that answered), the two operands (text boxes that keep
+// exactly what was typed) and, for the vector model, a slider per operand.
 import { VECTOR_MAX_OPERAND } from '@lstm-adder/core';
-import { MAX_OPERAND_DIGITS } from './answer-errors';
 import { byId } from '../lib/dom';
-import { sliderValue, type PlaygroundState } from '../state';
+import { type ModelChoice, type PlaygroundState, sliderValue } from '../state';
+import { describeYours, type YourModel } from '../yours/your-model';
+import { MAX_OPERAND_DIGITS } from './answer-errors';
 
-const HINTS = {
-  vector: {
-    operand: `0 to ${VECTOR_MAX_OPERAND} (7 bits): the vector model reads 8-bit numbers.`,
-    model: 'The notebook’s model: reads a, then b, 8 bits at a time; answers 8 bits.',
-  },
-  serial: {
-    operand: `Any whole number of 0 or more, up to ${MAX_OPERAND_DIGITS.toLocaleString('en-GB')} digits.`,
-    model: 'Reads one bit of a and of b per step (least significant first) and writes one bit of the sum.',
-  },
-  auto: {
-    operand: `Any whole number of 0 or more: 0 to ${VECTOR_MAX_OPERAND} goes to the vector model, larger to serial.`,
-    model: 'Lets the API choose: vector when both operands are 0 to 127, serial otherwise.',
-  },
+const ANY_LENGTH = `0 or more, up to ${MAX_OPERAND_DIGITS.toLocaleString('en-GB')} digits`;
+const OPERAND_HINTS = {
+  vector: `0 to ${VECTOR_MAX_OPERAND}: the vector model reads 8-bit numbers`,
+  serial: `Any whole number, ${ANY_LENGTH}`,
+  auto: `Any whole number: 0 to ${VECTOR_MAX_OPERAND} goes to the vector model, larger to serial`,
 } as const;
+const MODEL_HINTS = {
+  vector: 'The notebook’s model: reads a, then b, 8 bits at a time, and answers 8 bits.',
+  serial: 'Reads one bit of a and of b per step, least significant first, and writes one bit of the sum.',
+  auto: 'The API chooses: vector when both numbers are 0 to 127, serial otherwise.',
+} as const;
+const OPTION_TEXT = { serial: 'serial (any length)', vector: 'vector (0 to 127)', auto: 'auto (the API picks)' };
 
 export const operandEls = (['a', 'b'] as const).map((name) => ({
   name,
@@ -29,14 +28,31 @@ export const operandEls = (['a', 'b'] as const).map((name) => ({
 
 const model = byId<HTMLSelectElement>('model');
 const modelHint = byId('model-hint');
+const option = (value: ModelChoice) => model.querySelector<HTMLOptionElement>(`option[value="${value}"]`)!;
 
-/** Puts the state into the form. The boxes are text boxes for every model, so they keep what was typed (`abc`, `128`). */
-export function renderInputs(state: PlaygroundState): void {
+export interface InputsContext {
+  yours: YourModel | null;
+  /** The model that answered last, so `auto` can say which it was. */
+  answered: 'vector' | 'serial' | null;
+}
+
+/** Puts the state into the form. The boxes are text boxes for every model, so they keep what was typed (`abc`). */
+export function renderInputs(state: PlaygroundState, { yours, answered }: InputsContext): void {
+  const mine = option('yours');
+  mine.disabled = !yours;
+  mine.textContent = yours ? describeYours(yours) : 'your model (train one or open a file first)';
+  option('auto').textContent = state.model === 'auto' && answered ? `auto (${answered} answered)` : OPTION_TEXT.auto;
   model.value = state.model;
-  modelHint.textContent = HINTS[state.model].model;
+  const arch = state.model === 'yours' ? (yours?.weights.arch ?? 'serial') : state.model;
+  modelHint.textContent =
+    state.model === 'yours'
+      ? yours
+        ? `Runs in this tab with core. ${MODEL_HINTS[yours.weights.arch]}`
+        : 'There is none yet: press Play to train one, or open a weights file.'
+      : MODEL_HINTS[state.model];
   for (const { name, input, range, hint } of operandEls) {
     if (input.value !== state[name]) input.value = state[name];
-    range.hidden = state.model === 'serial';
+    range.hidden = arch !== 'vector' && arch !== 'auto';
     const typed = state[name];
     range.value = String(sliderValue(typed));
     range.setAttribute(
@@ -45,6 +61,6 @@ export function renderInputs(state: PlaygroundState): void {
         ? typed
         : `${typed === '' ? 'empty' : `“${typed.slice(0, 12)}”`}: not a number from 0 to ${VECTOR_MAX_OPERAND}`,
     );
-    hint.textContent = HINTS[state.model].operand;
+    hint.textContent = OPERAND_HINTS[arch];
   }
 }

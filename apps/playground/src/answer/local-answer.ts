@@ -15,7 +15,7 @@ import type { ModelChoice } from '../state';
 type ModelName = AddAnswer['model'];
 
 /** The model the API would pick for `auto` (core's defaultArch), or the one chosen. */
-export function chosenModel(choice: ModelChoice, a: string, b: string): ModelName {
+export function chosenModel(choice: Exclude<ModelChoice, 'yours'>, a: string, b: string): ModelName {
   return choice === 'auto' ? defaultArch(a, b) : choice;
 }
 

@@ -93,7 +93,12 @@ function parameters(list: Parameter[] | undefined): Node | null {
     {},
     ...['name', 'in', 'required', 'accepts', 'meaning'].map((t) => h('th', { scope: 'col' }, t)),
   );
-  return h('table', { class: 'params' }, h('thead', {}, head), h('tbody', {}, ...rows));
+  // On a phone the table scrolls sideways: focusable, so the keyboard can scroll it too.
+  return h(
+    'div',
+    { class: 'scroll-x', tabindex: 0, role: 'region', 'aria-label': 'parameters' },
+    h('table', { class: 'params' }, h('thead', {}, head), h('tbody', {}, ...rows)),
+  );
 }
 
 function responses(doc: OpenApi, list: Record<string, Response> | undefined): Node[] {

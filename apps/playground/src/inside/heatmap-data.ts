@@ -51,7 +51,10 @@ export function valueAt(data: HeatmapData, unit: number, step: number): number {
   return data.values[unit * data.steps + step] ?? Number.NaN;
 }
 
-/** What each step feeds the network: vector reads a then b (8 bits each); serial reads bit t of both, then a final [0, 0]. */
+/**
+ * What each step feeds the network: vector reads a then b (8 bits each); serial reads bit t of both, then a final
+ * [0, 0].
+ */
 export function stepLabels(model: string, steps: number): string[] {
   if (model === 'vector')
     return Array.from({ length: steps }, (_, t) =>

@@ -1,10 +1,11 @@
 // Draws one heatmap (hidden units × steps) on a canvas, with axis labels, a colour legend, a tooltip
 // per cell that follows the mouse or the arrow keys, and the step the scrubber is on.
-import { CHANNEL_INFO, cellAt, colourFor, columnOf, valueAt, type GridLayout, type HeatmapData } from './heatmap-data';
+import { LABEL_GUTTER } from '../lib/columns';
 import { h, hideTooltip, keepInView, showTooltip, sizeCanvas } from '../lib/dom';
 import { colour } from '../lib/theme';
+import { CHANNEL_INFO, cellAt, colourFor, columnOf, type GridLayout, type HeatmapData, valueAt } from './heatmap-data';
 
-const LEFT = 58;
+const LEFT = LABEL_GUTTER;
 const STRIP = 10;
 const BOTTOM = 22;
 
@@ -19,6 +20,8 @@ export interface HeatmapOptions {
   labels: string[];
   ticks: string[];
   maxWidth: number;
+  /** Each step's column width: fixed (to line up with the bit table's), else fitted to `maxWidth`. */
+  cellWidth?: number;
   strip?: Strip;
   /** Steps right to left (see GridLayout.rtl). */
   rtl?: boolean;
@@ -28,6 +31,8 @@ export interface HeatmapOptions {
 
 export interface Heatmap {
   element: HTMLElement;
+  /** The box that scrolls the map sideways. */
+  scroller: HTMLElement;
   /** Outlines one step's column (the scrubber's), or none. */
   highlight(step: number | null): void;
   /** Redraws with the current theme's colours. */
@@ -41,7 +46,8 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
   let named = options.named ?? [];
   const info = CHANNEL_INFO[data.channel];
   const top = strip ? STRIP + 8 : 6;
-  const cellWidth = Math.max(2, Math.min(48, Math.floor((maxWidth - LEFT - 8) / Math.max(1, data.steps))));
+  const cellWidth =
+    options.cellWidth ?? Math.max(2, Math.min(48, Math.floor((maxWidth - LEFT - 8) / Math.max(1, data.steps))));
   const cellHeight = data.units > 24 ? 6 : data.units > 12 ? 9 : 14;
   const layout: GridLayout = { left: LEFT, top, cellWidth, cellHeight, units: data.units, steps: data.steps, rtl };
   const width = LEFT + cellWidth * data.steps + 8;
@@ -52,7 +58,9 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
     tabindex: 0,
     role: 'img',
     'data-testid': `heatmap-${data.channel}`,
-    'aria-label': `${info.title}: ${data.units} hidden units by ${data.steps} steps${rtl ? ' (step 1 on the right, like the bits)' : ''}. Use the arrow keys to read cells.`,
+    'aria-label':
+      `${info.title}: ${data.units} hidden units by ${data.steps} steps` +
+      `${rtl ? ' (step 1 on the right, like the bits)' : ''}. Use the arrow keys to read cells.`,
   });
   const ctx = sizeCanvas(canvas, width, height);
   let focus: { unit: number; step: number } | null = null;
@@ -86,7 +94,8 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
     }
     ctx.textAlign = 'right';
     ctx.textBaseline = 'middle';
-    const unitEvery = data.units > 16 ? 8 : 4;
+    // Every unit is named when there are few (a small model's carry may live in any of them).
+    const unitEvery = data.units > 16 ? 8 : data.units > 12 ? 4 : 1;
     const namedUnits = new Map(named.map((n) => [n.unit, n.name]));
     for (let u = 0; u < data.units; u++) {
       const name = namedUnits.get(u);
@@ -117,9 +126,12 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
   };
   draw();
 
-  const describe = (cell: { unit: number; step: number }) =>
-    `${data.channel}, unit ${cell.unit}, ${labels[cell.step] ?? `step ${cell.step + 1}`}: ${valueAt(data, cell.unit, cell.step).toFixed(3).replace('-', '−')}` +
-    (strip ? ` (${strip.label} ${strip.values[cell.step] ?? '?'})` : '');
+  const describe = (cell: { unit: number; step: number }) => {
+    const value = valueAt(data, cell.unit, cell.step).toFixed(3).replace('-', '−');
+    const step = labels[cell.step] ?? `step ${cell.step + 1}`;
+    const carry = strip ? ` (${strip.label} ${strip.values[cell.step] ?? '?'})` : '';
+    return `${data.channel}, unit ${cell.unit}, ${step}: ${value}${carry}`;
+  };
 
   canvas.addEventListener('mousemove', (event) => {
     const rect = canvas.getBoundingClientRect();
@@ -172,6 +184,7 @@ export function renderHeatmap(data: HeatmapData, options: HeatmapOptions): Heatm
   );
   return {
     element,
+    scroller,
     highlight(step) {
       current = step;
       canvas.dataset.step = step === null ? '' : String(step);

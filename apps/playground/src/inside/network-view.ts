@@ -2,9 +2,10 @@
 // that walks the sum bit by bit, highlighting the same step in the bit table and every heatmap.
 import type { TraceStep } from '@lstm-adder/edge-api';
 import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
-import type { AddAnswer } from '../api';
 import type { BitTable } from '../answer/answer-view';
 import { carrySequence } from '../answer/bits';
+import type { AddAnswer } from '../api';
+import { BIT_COLUMN, scrollTogether } from '../lib/columns';
 import type { CarryUnit } from './carry';
 import { renderHeatmap, type Heatmap } from './heatmap';
 import { CHANNELS, heatmapData, stepLabels, stepTicks } from './heatmap-data';
@@ -14,6 +15,8 @@ export interface NetworkEls {
   intro: HTMLElement;
   scrubberSlot: HTMLElement;
   heatmaps: HTMLElement;
+  /** The bit table's sideways scroller: the serial maps scroll with it, column under column. */
+  bitsScroller: HTMLElement;
 }
 
 export interface NetworkView {
@@ -24,10 +27,21 @@ export interface NetworkView {
 
 const INTRO = {
   vector:
-    'The vector model reads a (step 1), then b (step 2), 8 bits at a time, and writes all 8 bits of the sum after step 2, so there is no carry to step through. Rows are the hidden units, columns the steps.',
+    'The vector model reads a (step 1), then b (step 2), 8 bits at a time, and writes all 8 bits of the sum after ' +
+    'step 2, so there is no carry to step through. Rows are the hidden units, columns the steps.',
   serial:
-    'The serial model reads one bit of a and one of b per step, least significant first, and writes one bit of the sum per step. The columns line up with the bits above: step 1 is on the right, and time runs right to left, as when adding by hand. The strip above each map is the true carry out of each bit (filled = 1): a trained model holds it in its cell state c and passes it on.',
+    'The serial model reads one bit of a and one of b per step, least significant first, and writes one bit of the ' +
+    'sum per step. Each column sits under its bit in the table above: step 1 is on the right, and time runs right ' +
+    'to left, as when adding by hand. The strip above each map is the true carry out of each bit (filled = 1): a ' +
+    'trained model holds it in its cell state c and passes it on.',
 };
+
+/** What the section says when there is no answer to look inside (the input has a problem). */
+export function clearNetwork(els: NetworkEls): void {
+  els.heatmaps.replaceChildren();
+  els.scrubberSlot.replaceChildren();
+  els.intro.textContent = 'Once a and b are whole numbers, the gates and states of every step of the sum show here.';
+}
 
 /** Draws the heatmaps (and, for serial, the scrubber) for one answer; `carry` names the carry unit(s) when known. */
 export function renderNetwork(
@@ -41,7 +55,8 @@ export function renderNetwork(
   els.scrubberSlot.replaceChildren();
   els.heatmaps.className = `heatmaps ${answer.model}`;
   if (!trace) {
-    els.intro.textContent = `The trace is given for operands of at most ${TRACE_MAX_DIGITS} digits; shorten a or b to look inside.`;
+    const limit = `operands of at most ${TRACE_MAX_DIGITS} digits`;
+    els.intro.textContent = `The trace is given for ${limit}; shorten a or b to look inside.`;
     return { redraw() {}, nameCarry() {} };
   }
   els.intro.textContent = INTRO[answer.model];
@@ -67,6 +82,7 @@ export function renderNetwork(
       labels,
       ticks,
       maxWidth: panelWidth,
+      ...(serial ? { cellWidth: BIT_COLUMN } : {}),
       strip,
       rtl: serial,
       named: namedFor(channel, carry),
@@ -74,6 +90,7 @@ export function renderNetwork(
   );
   let scrubber: Scrubber | null = null;
   els.heatmaps.append(...maps.map((m) => m.element));
+  if (serial) scrollTogether([els.bitsScroller, ...maps.map((m) => m.scroller)]);
   if (serial) {
     scrubber = createScrubber(
       steps,

@@ -47,10 +47,12 @@ export function describeStep(
   const last = step === steps - 1;
   const reads = last ? 'reads 0 + 0 (the operands have ended)' : `reads bit ${step}: a = ${facts.a}, b = ${facts.b}`;
   const verdict = facts.sum === String(facts.trueSum) ? '✓' : `✗ (true bit ${facts.trueSum})`;
-  let text = `Step ${step + 1} of ${steps} ${reads}, carry in ${facts.carryIn} → sum bit ${step} = ${facts.sum} ${verdict}, carry out ${facts.carryOut}.`;
+  const bit = `carry in ${facts.carryIn} → sum bit ${step} = ${facts.sum} ${verdict}`;
+  let text = `Step ${step + 1} of ${steps} ${reads}, ${bit}, carry out ${facts.carryOut}.`;
   const cells = trace?.[step]?.c;
   if (carry && cells) {
-    text += ` Carry unit${carry.length > 1 ? 's' : ''}: ${carry.map((u) => `u${u.unit} c = ${(cells[u.unit] ?? Number.NaN).toFixed(2).replace('-', '−')}`).join(', ')}.`;
+    const values = carry.map((u) => `u${u.unit} c = ${(cells[u.unit] ?? Number.NaN).toFixed(2).replace('-', '−')}`);
+    text += ` Carry unit${carry.length > 1 ? 's' : ''}: ${values.join(', ')}.`;
   }
   return text;
 }

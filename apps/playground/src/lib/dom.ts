@@ -55,9 +55,12 @@ export function hideTooltip(): void {
   if (tooltip) tooltip.hidden = true;
 }
 
-/** Scrolls a horizontally scrolling box just enough to show [left, left + width) of its content. */
-export function keepInView(scroller: HTMLElement, left: number, width: number): void {
-  if (left < scroller.scrollLeft) scroller.scrollLeft = left - 8;
+/**
+ * Scrolls a horizontally scrolling box just enough to show [left, left + width) of its content; `inset`: the width of
+ * what stays stuck over its left edge (row labels).
+ */
+export function keepInView(scroller: HTMLElement, left: number, width: number, inset = 0): void {
+  if (left - inset < scroller.scrollLeft) scroller.scrollLeft = left - inset - 8;
   else if (left + width > scroller.scrollLeft + scroller.clientWidth)
     scroller.scrollLeft = left + width - scroller.clientWidth + 8;
 }

@@ -3,16 +3,28 @@
 // far apart instead of squeezed into a sliver under 100 %.
 import uPlot from 'uplot';
 import 'uplot/dist/uPlot.min.css';
-import { humanise, phaseNote, type Series, type TrainingHistory } from './model-info';
 import { h } from '../lib/dom';
+import { EPOCH_TICKS } from '../lib/epoch-ticks';
 import { colour } from '../lib/theme';
+import { phaseNote, type Series, type TrainingHistory } from './model-info';
+
+/** What each series measured, in the legend. */
+const SERIES_LABELS: Record<string, string> = {
+  loss: 'loss',
+  trainAccuracy: 'training data',
+  heldOutAccuracy: 'held out',
+  allPairsAccuracy: 'all pairs',
+};
 
 const PALETTE = ['--chart-1', '--chart-2', '--chart-3', '--chart-4'] as const;
 const DASHES = [undefined, [8, 4], [2, 3], [12, 3, 2, 3]];
 const MARKERS = [0, 5, 0, 4];
 const TOP = 20;
 
-/** A dashed rule just before the first fine-tune epoch, labelled above the plot (where no curve can be); the caption says the same in text. */
+/**
+ * A dashed rule just before the first fine-tune epoch, labelled above the plot (where no curve can be); the caption
+ * says the same in text.
+ */
 function phaseMarker(from: number): uPlot.Hooks.Defs['draw'] {
   return (u: uPlot) => {
     const dpr = uPlot.pxRatio;
@@ -73,7 +85,7 @@ function chart(
     padding: [TOP, 12, 0, 0],
     scales: { x: { time: false }, y: accuracy ? { distr: 4, asinh: 0.01, range: [0, 100] } : { distr: 3 } },
     axes: [
-      { ...axis, label: 'epoch', size: 36 },
+      { ...axis, label: 'epoch', size: 36, incrs: EPOCH_TICKS },
       // Fixed ticks on the asinh scale: uPlot's own put one below 0 % wrong, where there is nothing to read.
       {
         ...axis,
@@ -85,7 +97,7 @@ function chart(
     series: [
       { label: 'epoch' },
       ...series.map((s, k) => ({
-        label: humanise(s.name),
+        label: SERIES_LABELS[s.name] ?? s.name,
         stroke: colour(PALETTE[k % PALETTE.length]!),
         width: 2,
         dash: DASHES[k % DASHES.length],

@@ -117,7 +117,10 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
             canvas.dataset.state = 'done';
             canvas.dataset.correct = String(message.correct);
             const pct = ((100 * message.correct) / message.total).toFixed(2);
-            const summary = `${message.correct.toLocaleString('en-GB')} of ${message.total.toLocaleString('en-GB')} pairs right (${pct} %), computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
+            const en = (n: number) => n.toLocaleString('en-GB');
+            const summary =
+              `${en(message.correct)} of ${en(message.total)} pairs right (${pct} %), computed in your browser ` +
+              `in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
             status.textContent = summary;
             canvas.setAttribute('aria-label', `Map of right and wrong pairs: ${summary}`);
             wrongList.textContent = wrong.length
@@ -205,7 +208,8 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
         h(
           'p',
           { class: 'small muted', id: 'errormap-help' },
-          'Click a cell to load that pair, or focus the map, move with the arrow keys (Shift: 8 at a time) and press Enter.',
+          'Click a cell to load that pair, or focus the map, move with the arrow keys (Shift: 8 at a time) ' +
+            'and press Enter.',
         ),
         cursorLine,
       ),

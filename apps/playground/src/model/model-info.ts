@@ -1,5 +1,5 @@
-// Reads the training history and the figures out of a model's `meta` (core's ModelMeta: what the
-// trainer writes). No DOM here.
+// Reads the training history out of a model's `meta` (core's ModelMeta: what the trainer writes), for the curves.
+// No DOM here.
 import type { EpochRecord, ModelMeta } from '@lstm-adder/core';
 
 export interface Series {
@@ -75,54 +75,4 @@ export function phaseNote(history: TrainingHistory): string | null {
     `${experiment}: trained with ${share} of the pairs held out (the held-out accuracy is measured on them). ` +
     `From epoch ${from}: fine-tune on all pairs, continuing from those weights; this is the shipped model.`
   );
-}
-
-export interface Figure {
-  label: string;
-  value: string;
-}
-
-/** `heldOutAccuracy` → `held out accuracy`. */
-export function humanise(key: string): string {
-  return key
-    .replace(/([a-z0-9])([A-Z])/g, '$1 $2')
-    .replace(/[_-]+/g, ' ')
-    .toLowerCase();
-}
-
-function formatValue(key: string, v: unknown): string | null {
-  if (typeof v === 'number') {
-    if (/acc/i.test(key) && v >= 0 && v <= 1) return `${(v * 100).toFixed(v === 1 ? 0 : 2)} %`;
-    return Number.isInteger(v) ? v.toLocaleString('en-GB') : v.toPrecision(4);
-  }
-  if (typeof v === 'string') return v.length > 240 ? `${v.slice(0, 239)}…` : v;
-  if (typeof v === 'boolean') return v ? 'yes' : 'no';
-  return null;
-}
-
-const isRecord = (v: unknown): v is Record<string, unknown> => !!v && typeof v === 'object' && !Array.isArray(v);
-
-/** Lists too long to read as figures (histories, wrong pairs, held-out pair indices). */
-const SKIPPED = new Set(['history', 'wrong', 'heldOutWrong', 'heldOutPairs']);
-
-/** The scalar figures of one part of the meta (verification, training, configuration), flattened with readable labels. */
-export function extractFigures(source: object | null | undefined, limit = 24): Figure[] {
-  const figures: Figure[] = [];
-  const visit = (v: unknown, prefix: string, depth: number) => {
-    if (!isRecord(v) || depth > 3) return;
-    for (const [key, value] of Object.entries(v)) {
-      if (SKIPPED.has(key)) continue;
-      const label = prefix ? `${prefix} › ${humanise(key)}` : humanise(key);
-      const formatted = formatValue(key, value);
-      if (formatted !== null) figures.push({ label, value: formatted });
-      else if (isRecord(value)) visit(value, label, depth + 1);
-      else if (Array.isArray(value) && value.every((item) => isRecord(item) && typeof item.width === 'number')) {
-        // Serial verification by width: one group per width.
-        for (const { width, ...rest } of value as { width: number }[])
-          visit(rest, `${label} › ${width} bits`, depth + 1);
-      }
-    }
-  };
-  visit(source, '', 0);
-  return figures.slice(0, limit);
 }

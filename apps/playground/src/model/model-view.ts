@@ -1,9 +1,11 @@
-// "The model": what the answering model is, its training curves and figures from `meta`, and what
-// fits its kind: the 128 × 128 map of pairs for vector, exact answers by length for serial.
+// "The model": what the API's model is, its training curves, its verification and training in words and tables
+// (model/meta-view.ts), and what fits its kind: the 128 × 128 map of pairs for vector, exact answers by length for
+// serial. It depends on the model only, never on the sum typed, so an input error leaves it in place.
 import type { Api, ModelInfo } from '../api';
 import { h } from '../lib/dom';
 import type { ErrorMap } from './errormap';
-import { extractFigures, extractHistory } from './model-info';
+import { type MetaSection, metaSections } from './meta-view';
+import { extractHistory } from './model-info';
 import type { SerialStats } from './serial-stats';
 import { onThemeChange } from '../lib/theme';
 
@@ -38,7 +40,10 @@ export function createModelView(
     }
     const { renderTrainingCharts } = await import('./charts');
     const width = els.training.clientWidth || 900;
-    els.training.replaceChildren(renderTrainingCharts(history, width));
+    els.training.replaceChildren(
+      h('p', { class: 'muted small' }, 'As the trainer measured it, epoch by epoch, with its float weights:'),
+      renderTrainingCharts(history, width),
+    );
   }
   onThemeChange(() => {
     if (shownInfo) void renderCharts(shownInfo);
@@ -58,37 +63,46 @@ export function createModelView(
     if (outcome.kind !== 'model') {
       loaded.delete(name);
       shown = '';
-      els.summary.textContent = `The model description could not be loaded: ${outcome.kind === 'refused' ? outcome.message : outcome.detail}`;
+      const why = outcome.kind === 'refused' ? outcome.message : outcome.detail;
+      els.summary.textContent = `The model description could not be loaded: ${why}`;
       return;
     }
     const info = outcome.info;
     shownInfo = info;
+    const outputs = `${info.outputSize} ${info.outputActivation} output${info.outputSize === 1 ? '' : 's'}`;
     els.summary.textContent =
-      `The ${name} model: an LSTM with ${info.inputSize} inputs, ${info.hiddenSize} hidden units and ${info.outputSize} ${info.outputActivation} output${info.outputSize === 1 ? '' : 's'}, ` +
-      `${info.parameters.toLocaleString('en-GB')} parameters (weights fingerprint ${info.fingerprint}).`;
+      `The edge API’s ${name} model: an LSTM with ${info.inputSize} inputs, ${info.hiddenSize} hidden units and ` +
+      `${outputs}, ${info.parameters.toLocaleString('en-GB')} parameters (weights fingerprint ${info.fingerprint}).`;
     mine?.run(info);
     await renderCharts(info);
-    // Show the verification record, the training record, and the configuration folded away.
-    const { verification, config, history: _history, holdoutExperiment, ...training } = info.meta;
-    const group = (title: string, source: object | null | undefined, open = true) => {
-      const figures = extractFigures(source, 40);
-      if (figures.length === 0) return null;
-      const list = h(
-        'dl',
-        { class: 'figures' },
-        ...figures.flatMap((f) => [h('dt', {}, f.label), h('dd', {}, f.value)]),
-      );
-      return h('details', { class: 'figure-group', open }, h('summary', {}, title), list);
-    };
-    els.figures.replaceChildren(
-      ...[
-        group('Verification', verification),
-        group('Training', training),
-        group('Held-out experiment', holdoutExperiment, false),
-        group('Training configuration', config, false),
-      ].filter((g) => g !== null),
-    );
+    els.figures.replaceChildren(...metaSections(info.meta).map(renderSection));
   }
 
   return { show };
+}
+
+/** A section of the meta: its sentences, then its tables. */
+function renderSection(section: MetaSection): HTMLElement {
+  const tables = section.tables.map((t) =>
+    h(
+      'table',
+      { class: 'meta-table' },
+      h('caption', {}, t.caption),
+      h('thead', {}, h('tr', {}, ...t.head.map((c) => h('th', { scope: 'col' }, c)))),
+      h(
+        'tbody',
+        {},
+        ...t.rows.map(([first, ...rest]) =>
+          h('tr', {}, h('th', { scope: 'row' }, first ?? ''), ...rest.map((c) => h('td', {}, c))),
+        ),
+      ),
+    ),
+  );
+  return h(
+    'details',
+    { class: 'figure-group', open: section.open, 'data-section': section.title },
+    h('summary', {}, section.title),
+    ...section.prose.map((text) => h('p', {}, text)),
+    ...tables,
+  );
 }

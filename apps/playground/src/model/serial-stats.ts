@@ -56,7 +56,8 @@ export function createSerialStats(onCarry: (units: CarryUnit[]) => void): Serial
     rows.replaceChildren();
     carryLine.textContent = '';
     table.dataset.state = 'running';
-    status.textContent = `Adding ${LENGTHS.reduce((n, l) => n + l.samples, 0).toLocaleString('en-GB')} random sums in a worker…`;
+    const sums = LENGTHS.reduce((n, l) => n + l.samples, 0);
+    status.textContent = `Adding ${sums.toLocaleString('en-GB')} random sums in a worker…`;
     stop = startWorkerJob<SerialStatsMessage>(
       () => new Worker(new URL('./serial-stats.worker.ts', import.meta.url), { type: 'module' }),
       { model } satisfies SerialStatsRequest,
@@ -64,7 +65,10 @@ export function createSerialStats(onCarry: (units: CarryUnit[]) => void): Serial
         message(message) {
           if (message.type === 'carry') {
             const names = message.units.map((u) => `u${u.unit} (r = ${u.r.toFixed(2).replace('-', '−')})`).join(', ');
-            carryLine.textContent = `The carry lives in ${names}: the unit${message.units.length > 1 ? 's' : ''} whose cell state c best follows the true carry over ${message.samples} random ${message.bits}-bit sums.`;
+            const plural = message.units.length > 1 ? 's' : '';
+            carryLine.textContent =
+              `The carry lives in ${names}: the unit${plural} whose cell state c best follows the true carry ` +
+              `over ${message.samples} random ${message.bits}-bit sums.`;
             onCarry(message.units);
           } else if (message.type === 'length') {
             const rate = message.correct / message.samples;
@@ -86,7 +90,9 @@ export function createSerialStats(onCarry: (units: CarryUnit[]) => void): Serial
             );
           } else if (message.type === 'done') {
             table.dataset.state = 'done';
-            status.textContent = `Computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
+            status.textContent =
+              `Computed in your browser in ${Math.round(message.ms)} ms from the weights the API serves ` +
+              `(fingerprint ${message.fingerprint}).`;
           }
         },
         failed(reason) {

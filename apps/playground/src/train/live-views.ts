@@ -22,7 +22,8 @@ export function renderTraceHeatmaps(weights: Weights, a: string, b: string, widt
   const caption = h(
     'p',
     { class: 'muted small' },
-    `Inside the network for ${answer.a} + ${answer.b}: it answers ${answer.sum} ${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`,
+    `Inside the network for ${answer.a} + ${answer.b}: it answers ${answer.sum} ` +
+      `${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`,
   );
   const panel = Math.max(200, Math.floor(width / 3) - 16);
   for (const channel of CHANNELS) {
@@ -146,7 +147,8 @@ export function createPairMapView(): PairMapView {
           ctx.fillStyle = sums[a * side + b] === a + b ? colour('--map-right') : colour('--map-wrong');
           ctx.fillRect(a * cell, b * cell, cell, cell);
         }
-      const text = `${correct.toLocaleString('en-GB')} of 16,384 pairs right (${((100 * correct) / 16384).toFixed(2)} %) after epoch ${epoch}.`;
+      const share = ((100 * correct) / 16384).toFixed(2);
+      const text = `${correct.toLocaleString('en-GB')} of 16,384 pairs right (${share} %) after epoch ${epoch}.`;
       status.textContent = text;
       canvas.setAttribute('aria-label', `Map of right and wrong pairs: ${text}`);
     },

@@ -1,9 +1,10 @@
 // The Train view's state: one object, changed only by trainReducer, from the worker's messages and the visitor's
 // presses. Everything the view shows (status, speed, which buttons work) is derived from it. No DOM here.
 import type { Weights } from '@lstm-adder/core';
-import type { BackendInfo, EpochReport, FromWorker, TrainSettings } from './protocol';
+import type { BackendInfo, EpochReport, FromWorker } from './protocol';
 
-export type Phase = 'starting' | 'ready' | 'playing' | 'paused' | 'verifying' | 'done' | 'failed';
+/** `idle`: nothing loaded yet (TF.js loads when the visitor reaches for the view). */
+export type Phase = 'idle' | 'starting' | 'ready' | 'playing' | 'paused' | 'verifying' | 'done' | 'failed';
 
 /** Core's verdict when training stopped. */
 export interface Verdict {
@@ -15,7 +16,6 @@ export interface Verdict {
 }
 
 export interface TrainState {
-  settings: TrainSettings;
   phase: Phase;
   backend: (BackendInfo & { ms: number }) | null;
   records: readonly EpochReport[];
@@ -23,6 +23,8 @@ export interface TrainState {
   epoch: number;
   /** Training wall time at the last epoch, in ms. */
   wall: number;
+  /** The run's starting (random) weights, once the worker has set the run up. */
+  initial: Weights | null;
   /** The float weights as they stand after the last epoch (the trainer's, 9 digits); null before the first. */
   latest: Weights | null;
   /** The exported weights, core's verification in their meta, once training stopped. */
@@ -34,22 +36,22 @@ export interface TrainState {
 }
 
 export type TrainAction =
-  /** A fresh run with these settings (the view starts a new worker). */
-  | { type: 'reset'; settings: TrainSettings }
+  /** A fresh run (the view has started a new worker). */
+  | { type: 'reset' }
   /** Play was pressed: playing from now on, before the worker says so. */
   | { type: 'play'; at: number }
   | { type: 'step'; at: number }
   /** A message from the training worker, stamped with when it arrived. */
   | { type: 'worker'; message: FromWorker; at: number };
 
-export function initialTrainState(settings: TrainSettings): TrainState {
+export function initialTrainState(phase: 'idle' | 'starting' = 'idle'): TrainState {
   return {
-    settings,
-    phase: 'starting',
+    phase,
     backend: null,
     records: [],
     epoch: 0,
     wall: 0,
+    initial: null,
     latest: null,
     final: null,
     verdict: null,
@@ -66,6 +68,7 @@ function onWorker(state: TrainState, message: FromWorker, at: number): TrainStat
       return {
         ...state,
         backend: { ...message.backend, ms: message.ms },
+        initial: message.weights,
         phase: state.phase === 'starting' ? 'ready' : state.phase,
       };
     case 'state':
@@ -98,7 +101,7 @@ function onWorker(state: TrainState, message: FromWorker, at: number): TrainStat
 export function trainReducer(state: TrainState, action: TrainAction): TrainState {
   switch (action.type) {
     case 'reset':
-      return initialTrainState(action.settings);
+      return initialTrainState('starting');
     case 'play':
       return { ...state, phase: 'playing', pressedAt: state.pressedAt ?? action.at };
     case 'step':
@@ -111,6 +114,8 @@ export function trainReducer(state: TrainState, action: TrainAction): TrainState
 /** The status line (`data-testid="train-status"`): contains "training" while it runs, "exact" once verified. */
 export function statusText(s: TrainState): string {
   switch (s.phase) {
+    case 'idle':
+      return 'not started: press Play';
     case 'starting':
       return 'starting TF.js…';
     case 'ready':
@@ -126,7 +131,8 @@ export function statusText(s: TrainState): string {
     case 'done':
       return s.verdict?.passed
         ? `exact: verified by core after epoch ${s.epoch} (${s.verdict.secondsFromPlay.toFixed(2)} s from play)`
-        : `stopped after epoch ${s.epoch} (${s.verdict?.stopReason}): not exact yet — core’s verification found wrong sums`;
+        : `stopped after epoch ${s.epoch} (${s.verdict?.stopReason}): ` +
+            'not exact yet — core’s verification found wrong sums';
   }
 }
 
@@ -135,7 +141,8 @@ export function speedText(s: TrainState): string {
   if (s.records.length === 0 || s.wall <= 0) return '–';
   const seconds = s.wall / 1000;
   const pairs = s.records.reduce((n, r) => n + r.samples, 0);
-  return `${(s.records.length / seconds).toFixed(1)} epochs/s · ${Math.round(pairs / seconds).toLocaleString('en-GB')} pairs/s`;
+  const perSecond = Math.round(pairs / seconds).toLocaleString('en-GB');
+  return `${(s.records.length / seconds).toFixed(1)} epochs/s · ${perSecond} pairs/s`;
 }
 
 /** The weights the visitor can take: the verified ones, or, paused, the last epoch's. */
@@ -145,6 +152,20 @@ export function takeableWeights(s: TrainState): Weights | null {
 
 /** Which controls work now. */
 export function controls(s: TrainState): { play: boolean; pause: boolean; step: boolean; take: boolean } {
-  const idle = s.phase === 'starting' || s.phase === 'ready' || s.phase === 'paused';
+  const idle = s.phase === 'idle' || s.phase === 'starting' || s.phase === 'ready' || s.phase === 'paused';
   return { play: idle, pause: s.phase === 'playing', step: idle, take: takeableWeights(s) !== null };
+}
+
+/** The weights the sample sums are added with now, and what they are, for the list's caption. */
+export function shownWeights(s: TrainState): { weights: Weights; what: string } | null {
+  if (s.final)
+    return {
+      weights: s.final,
+      what: s.verdict?.passed
+        ? 'the exported weights core verified (the ones the model link carries)'
+        : 'the exported weights (core found wrong sums: not exact yet)',
+    };
+  if (s.latest) return { weights: s.latest, what: `the float weights after epoch ${s.epoch}` };
+  if (s.initial) return { weights: s.initial, what: 'the untrained model’s random weights, before epoch 1' };
+  return null;
 }

@@ -7,7 +7,7 @@ import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { type Browser, type BrowserContext, chromium } from 'playwright-core';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
 import { build, createServer, type PreviewServer, preview, type ViteDevServer } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
@@ -223,7 +223,7 @@ export interface Chromium {
   /** A first context, for tests that need only one. */
   context: BrowserContext;
   /** A fresh context: no storage, no history, as another visitor's browser. */
-  newContext(): Promise<BrowserContext>;
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
   close(): Promise<void>;
 }
 
@@ -249,6 +249,7 @@ export async function launchChromium(options: { webgl?: boolean } = {}): Promise
       '--no-first-run',
     ],
   });
-  const newContext = () => browser.newContext({ viewport: { width: 1200, height: 900 } });
+  const newContext = (options: BrowserContextOptions = {}) =>
+    browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
   return { browser, context: await newContext(), newContext, close: () => browser.close() };
 }
