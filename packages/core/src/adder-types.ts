@@ -1,7 +1,8 @@
-// What an adder is and what it answers: the types both adders implement, apart from them so nothing imports in a circle.
+// What an adder is and what it answers: the types both adders implement, kept apart from them so nothing imports
+// in a circle.
 import type { Arch } from './arch.js';
-import type { StepTrace } from './forward.js';
 import type { Operand } from './operand.js';
+import type { Trace } from './trace.js';
 import type { Weights } from './weights.js';
 
 /** The longest operand, in decimal digits, a trace is given for (the API and the page refuse longer; core does not). */
@@ -18,7 +19,8 @@ export interface AddResult {
   margin: number;
   /** Whether the model's sum equals a + b. */
   correct: boolean;
-  trace?: StepTrace[];
+  /** Every step's gates, states and output (flat typed arrays; `trace.step(t)` gives step t), when asked for. */
+  trace?: Trace;
   /** `formatResult(this)`, so `JSON.stringify(result)` gives the API's form (without the trace). */
   toJSON(): AddResultJson;
 }
@@ -47,7 +49,7 @@ export interface TraceStepJson {
   y: number[];
 }
 
-/** An answer as the API writes it: formatResult's fields, the model that answered, and the trace when one was asked for. */
+/** An answer as the API writes it: formatResult's fields, the model that answered, and the trace if asked for. */
 export interface AddAnswerJson extends AddResultJson {
   model: Arch;
   trace?: TraceStepJson[];

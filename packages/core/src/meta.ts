@@ -27,7 +27,7 @@ export const EpochRecordSchema = looseObjectOf({
   epoch: integer,
   /** Mean training loss over the epoch (sampled batches). */
   loss: number,
-  /** Exact-match accuracy on the training data (vector: training pairs; serial: a fresh batch at the training widths). */
+  /** Exact-match accuracy on the training data (vector: training pairs; serial: a fresh batch at training widths). */
   trainAccuracy: number,
   /** Vector: the held-out pairs; serial: fresh pairs at 64 bits. null when there are none. */
   heldOutAccuracy: v.nullable(number),

@@ -56,7 +56,7 @@ beforeAll(() => {
   // done that (turbo.json: test depends on build) and other packages' tests may be reading dist while this runs:
   // a second build would delete and rewrite it under them, so the tarball takes turbo's build as it is.
   const scripts = process.env.TURBO_HASH ? ['--ignore-scripts'] : [];
-  run('npm', ['pack', '--silent', ...scripts, '--pack-destination', scratch], pkgDir); // stdout may hold the build's log
+  run('npm', ['pack', '--silent', ...scripts, '--pack-destination', scratch], pkgDir); // stdout may hold the build log
   tarball = join(scratch, readdirSync(scratch).find((f) => f.endsWith('.tgz'))!);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], scratch);
@@ -100,7 +100,7 @@ describe('the packed @lstm-adder/core', () => {
     expect(messages.map((m) => formatMessage(m, pkg))).toEqual([]);
   });
 
-  it('passes attw (are the types wrong), ESM-only profile: require() reaches the ESM build through require(esm)', () => {
+  it('passes attw (are the types wrong), ESM-only profile: require() reaches the ESM build by require(esm)', () => {
     run(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'ascii'], pkgDir);
   });
 
@@ -117,7 +117,8 @@ describe('the packed @lstm-adder/core', () => {
     expect(JSON.parse(run(process.execPath, ['--no-warnings', 'example.cjs'], scratch))).toMatchObject(EXPECTED);
   });
 
-  // module node18 is the first to accept the example's import attributes (`with { type: 'json' }`) under node16 resolution.
+  // module node18 is the first to accept the example's import attributes (`with { type: 'json' }`) with node16
+  // resolution.
   // skipLibCheck as most projects set it: checking valibot's own declarations would take the test's whole budget.
   it.each([
     ['node16', { module: 'node18', moduleResolution: 'node16' }],

@@ -3,7 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { WeightsError, parameterCount, parseWeights } from '../src/index.js';
 import { serialWeightsJson, vectorWeightsJson } from './fixtures.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: the tests corrupt weights files in every way, so fields are untyped on purpose
+// biome-ignore lint/suspicious/noExplicitAny: the tests corrupt weights files in every way, so fields are untyped
 type Json = Record<string, any>;
 
 function rejects(
@@ -240,7 +240,7 @@ describe('parseWeights', () => {
     expect(rowsRead).toBe(0);
   });
 
-  it('checks every shape before any number: a short row later in the file is named before an earlier bad number', () => {
+  it('checks every shape before any number: a short row later on is named before an earlier bad number', () => {
     const err = rejects((w) => {
       w.lstm.i.U[0][0] = 'one';
       w.dense.W[1].pop();
