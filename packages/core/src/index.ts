@@ -4,6 +4,7 @@ export type { Arch, Gate, OutputActivation } from './arch.js';
 export { WEIGHTS_FORMAT, WeightsError, parseWeights, parameterCount } from './weights.js';
 export type { GateParams, Weights } from './weights.js';
 export { ModelMetaSchema } from './meta.js';
+export { META_LIMITS } from './meta-bounds.js';
 export type { EpochRecord, ModelMeta } from './meta.js';
 export { formatIssuePath } from './issues.js';
 export {
