@@ -77,7 +77,8 @@ export function checkMetaBounds(meta: unknown): MetaBoundsIssue | undefined {
     const size = Array.isArray(value) ? value.length : 0;
     if (count + stack.length + size > values) return tooMany(values);
     if (Array.isArray(value)) {
-      for (let k = size - 1; k >= 0; k--) stack.push({ value: value[k], depth: entry.depth + 1, key: k, parent: entry });
+      for (let k = size - 1; k >= 0; k--)
+        stack.push({ value: value[k], depth: entry.depth + 1, key: k, parent: entry });
       continue;
     }
     for (const key in value) {
