@@ -36,3 +36,13 @@ export { evaluateAllPairs, evaluateSerial } from './evaluate.js';
 export type { PairsEvaluation, SerialEvaluation, SerialEvaluationOptions } from './evaluate.js';
 export { mulberry32, randomBigInt } from './random.js';
 export { weightsFingerprint } from './fingerprint.js';
+export {
+  SAFETENSORS_DTYPES,
+  SAFETENSORS_MAX_HEADER_BYTES,
+  SafetensorsError,
+  readSafetensors,
+  writeSafetensors,
+} from './safetensors.js';
+export type { SafetensorsDtype, SafetensorsFile, TensorInfo, TensorToWrite } from './safetensors.js';
+export { LAYOUTS, SAFETENSORS_METADATA, weightsFromSafetensors, weightsToSafetensors } from './layouts.js';
+export type { ExportOptions, ImportedModel, ImportOptions, Layout } from './layouts.js';
