@@ -18,7 +18,7 @@ const bitAt = (binary: string, t: number): number =>
   t < binary.length ? binary.charCodeAt(binary.length - 1 - t) - 48 : 0;
 
 // Below this |logit| the bit is read from σ itself: σ(−ε) rounds to exactly 0.5 (a 1) for ε under about 1e-16.
-export const TINY_LOGIT = 1e-12;
+const TINY_LOGIT = 1e-12;
 
 export function createSerialAdder(weights: Weights): Adder {
   const p = pack(weights);

@@ -2,7 +2,6 @@
 // of the four inputs, and how core reads a bit from the output (serial-adder.ts).
 import { inputTerm } from '../cell.js';
 import { pack, type PackedWeights } from '../packed.js';
-import { TINY_LOGIT } from '../serial-adder.js';
 import type { Weights } from '../weights.js';
 import { radius, type StepModel, stepModel } from './affine.js';
 
@@ -14,9 +13,11 @@ export interface SerialSetup {
   D: number;
   /** x·U for input code 2a + b at code·4H. */
   inpX: Float64Array;
-  /** A bit is 1 when the output is ≥ this (the logit's 0 with a sigmoid output, 0.5 without). */
+  /**
+   * Outputs at or above `one` are read as 1 and below `zero` as 0, for certain. With a sigmoid output core reads the
+   * logit's sign (serial-adder.ts) or σ(logit) ≥ 0.5 (with a trace); both agree outside ±1e-11.
+   */
   one: number;
-  /** …and 0 when it is below this (a sigmoid output rounds to 0.5, a 1, within TINY_LOGIT below 0). */
   zero: number;
 }
 
@@ -27,7 +28,16 @@ export function serialSetup(weights: Weights): SerialSetup {
   const inpX = new Float64Array(4 * G);
   for (let code = 0; code < 4; code++) inputTerm(p, [code >> 1, code & 1], inpX, code * G);
   const sigmoid = weights.outputActivation === 'sigmoid';
-  return { p, m: stepModel(p), H: p.H, D: 2 * p.H, inpX, one: sigmoid ? 0 : 0.5, zero: sigmoid ? -TINY_LOGIT : 0.5 };
+  const sure = sigmoid ? 1e-11 : 0;
+  return {
+    p,
+    m: stepModel(p),
+    H: p.H,
+    D: 2 * p.H,
+    inpX,
+    one: (sigmoid ? 0 : 0.5) + sure,
+    zero: (sigmoid ? 0 : 0.5) - sure,
+  };
 }
 
 /** The input code of a step: 2·(bit of a) + (bit of b). */
