@@ -79,17 +79,23 @@ describe('the packed @lstm-adder/core', () => {
       'dist/index.d.ts',
       'dist/index.js',
       'dist/index.js.map',
+      'dist/proof.d.ts',
+      'dist/proof.js',
+      'dist/proof.js.map',
+      'dist/shared.d.ts',
+      'dist/shared.js',
+      'dist/shared.js.map',
       'models/serial.json',
       'models/vector.json',
       'package.json',
     ]);
-    const map = JSON.parse(readFileSync(join(scratch, 'node_modules/@lstm-adder/core/dist/index.js.map'), 'utf8')) as {
-      sources: string[];
-      sourcesContent?: string[];
-    };
-    // The maps name ../src files the package does not ship, so they must carry the sources themselves.
-    expect(map.sourcesContent?.length).toBe(map.sources.length);
-    expect(map.sourcesContent?.every((s) => s.length > 0)).toBe(true);
+    for (const name of ['index', 'proof', 'shared']) {
+      const file = join(scratch, `node_modules/@lstm-adder/core/dist/${name}.js.map`);
+      const map = JSON.parse(readFileSync(file, 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+      // The maps name ../src files the package does not ship, so they must carry the sources themselves.
+      expect(map.sourcesContent?.length).toBe(map.sources.length);
+      expect(map.sourcesContent?.every((s) => s.length > 0)).toBe(true);
+    }
   });
 
   it('passes publint with no message at all', async () => {
@@ -107,6 +113,18 @@ describe('the packed @lstm-adder/core', () => {
   it('runs the README example as written under ESM import', () => {
     writeFileSync(join(scratch, 'example.mjs'), `${readmeExample()}\nconsole.log(JSON.stringify(result));\n`);
     expect(JSON.parse(run(process.execPath, ['example.mjs'], scratch))).toMatchObject(EXPECTED);
+  });
+
+  it('serves the prover at @lstm-adder/core/proof: it proves the shipped vector model', () => {
+    const script = [
+      "import { parseWeights } from '@lstm-adder/core';",
+      "import { proveVector } from '@lstm-adder/core/proof';",
+      "import vector from '@lstm-adder/core/models/vector.json' with { type: 'json' };",
+      'const { proven, right } = proveVector(parseWeights(vector));',
+      'console.log(JSON.stringify({ proven, right }));',
+    ].join('\n');
+    writeFileSync(join(scratch, 'prove.mjs'), script);
+    expect(JSON.parse(run(process.execPath, ['prove.mjs'], scratch))).toEqual({ proven: true, right: 16384 });
   });
 
   it('runs the README example under CommonJS require (require(esm), Node ≥ 20.19)', () => {
