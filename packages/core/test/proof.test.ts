@@ -134,7 +134,7 @@ describe('the certificate', () => {
       steps.forEach(([x, y], t) => {
         carry = (x! + y! + carry) >> 1;
         if ((t + 1) % certificate.words !== 0) return; // the invariant holds between words
-        const step = trace![t]!;
+        const step = trace!.step(t);
         const cell = cellOfState(certificate.grid, [...step.h, ...step.c]).join(',');
         expect(sets[carry]!.has(cell), `state after step ${t + 1} of ${a} + ${b}`).toBe(true);
         checked++;
