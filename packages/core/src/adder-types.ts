@@ -56,12 +56,21 @@ export interface AddAnswerJson extends AddResultJson {
 }
 
 export interface AddOptions {
-  /** Also return every step's gates, states and output (from the plain forward pass). */
+  /**
+   * Also return every step's gates, states and output, equal to the plain forward pass's. It holds 8·(6H + O) bytes
+   * a step (a serial sum has one step per bit, plus one: 10^5 digits at H = 3 take 50 MB); core sets no limit.
+   */
   trace?: boolean;
 }
 
 export interface Adder {
   readonly arch: Arch;
   readonly weights: Weights;
+  /**
+   * a + b as the model computes it. Vector: operands 0..127. Serial: any size, one step per bit of the longer
+   * operand plus one, and linear in the bits apart from V8's decimal conversions of string operands (10^6 digits
+   * take about 1.3 s of CPU in all, see the benchmark); callers that take untrusted input bound the length.
+   * Throws TypeError or RangeError, quoting at most 40 characters of the operand, for what is not accepted.
+   */
   add(a: Operand, b: Operand, options?: AddOptions): AddResult;
 }
