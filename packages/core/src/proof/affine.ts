@@ -74,8 +74,9 @@ export function stepModel(p: PackedWeights): StepModel {
 export class StepScratch {
   readonly pre: Float64Array;
   readonly act: Float64Array;
-  /** The full radius of each activation. */
+  /** The full radius of each activation, and of each input state form. */
   readonly actRadius: Float64Array;
+  readonly stateRadius: Float64Array;
   readonly lin = new Float64Array(3);
   constructor(
     H: number,
@@ -84,6 +85,7 @@ export class StepScratch {
     this.pre = new Float64Array(4 * H * stride(K));
     this.act = new Float64Array(4 * H * stride(K));
     this.actRadius = new Float64Array(4 * H);
+    this.stateRadius = new Float64Array(2 * H);
   }
 }
 
@@ -106,7 +108,8 @@ export function encloseStep(
   const K = s.K;
   const S = K + 2;
   const G = 4 * H;
-  const { pre, act, actRadius, lin } = s;
+  const { pre, act, actRadius, stateRadius, lin } = s;
+  for (let d = 0; d < 2 * H; d++) stateRadius[d] = radius(inState, d * S, kc, K);
   // Pre-activations (b + h·V) + x·U; then σ for i, f, o and tanh for g, each as α·pre + ζ ± δ.
   for (let q = 0; q < G; q++) {
     const o = q * S;
@@ -123,7 +126,7 @@ export function encloseStep(
       const hs = j * S;
       const hc = inState[hs] as number;
       c0 += hc * v;
-      mag += Math.abs(v) * (Math.abs(hc) + radius(inState, hs, kc, K));
+      mag += Math.abs(v) * (Math.abs(hc) + (stateRadius[j] as number));
       for (let k = 0; k < kc; k++) pre[o + 1 + k] = (pre[o + 1 + k] as number) + (inState[hs + 1 + k] as number) * v;
       e += (inState[hs + 1 + K] as number) * Math.abs(v);
     }
@@ -166,7 +169,7 @@ export function encloseStep(
     const rf = actRadius[H + u] as number;
     const rg = actRadius[2 * H + u] as number;
     const ro = actRadius[3 * H + u] as number;
-    const rc = radius(inState, cs, kc, K);
+    const rc = stateRadius[H + u] as number;
     const n0 = f0 * c0 + i0 * g0;
     outState[cs] = n0;
     let crad = 0;
