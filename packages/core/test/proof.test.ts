@@ -100,6 +100,15 @@ describe('proveSerial', () => {
     const check = checkCertificate(w, proof.certificate);
     expect(check).toMatchObject({ valid: true, reason: null, cells: proof.cells });
     expect(check.minLogit).toBe(proof.minLogit);
+    // The automaton: from each carry, each input's sum bit and carry out, every margin positive and the least one the
+    // proof's; the checker finds the same margins.
+    expect(proof.edges?.map(({ carry, a, b, sum, carryOut }) => [carry, a, b, sum, carryOut])).toEqual(
+      [0, 1].flatMap((carry) =>
+        [0, 1].flatMap((a) => [0, 1].map((b) => [carry, a, b, (a + b + carry) % 2, a + b + carry >= 2 ? 1 : 0])),
+      ),
+    );
+    expect(Math.min(...proof.edges!.map((e) => e.minLogit))).toBe(proof.minLogit);
+    expect(check.edges).toEqual(proof.edges);
   });
 
   it('reports progress while it explores', () => {
