@@ -1,20 +1,12 @@
 // api.html in Chromium: the built page renders the edge API's OpenAPI document (the playground's own copy, no CDN),
 // every route and error code of it, and the main page links to it. One page load: the reference is static.
 import openapi from '@lstm-adder/edge-api/openapi.json' with { type: 'json' };
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
-import { type Chromium, launchChromium } from './servers';
+import { chromiumPerFile } from './chromium';
 
 const { pageUrl } = inject('stack');
-let browser: Chromium | undefined;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-
-afterAll(async () => {
-  await browser?.close();
-});
+const chromium = chromiumPerFile();
 
 const operations = Object.entries(openapi.paths).flatMap(([path, ops]) =>
   Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
@@ -22,7 +14,7 @@ const operations = Object.entries(openapi.paths).flatMap(([path, ops]) =>
 
 describe('the API reference page', () => {
   it('is linked from the page, renders every operation, parameter and error code, and links its document', async () => {
-    const page = await browser!.context.newPage();
+    const page = await chromium().context.newPage();
     await page.goto(`${pageUrl}/?api=${encodeURIComponent('http://127.0.0.1:9')}`);
     const external: string[] = [];
     page.on('request', (request) => {

@@ -1,23 +1,15 @@
 // The page as `npm start` serves it: Vite's dev server, from source, with its dependency pre-bundling (a different
 // module graph from the production build's, which once broke the Train view on every load).
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { describe, expect, inject, it } from 'vitest';
+import { chromiumPerFile } from './chromium';
 import { watchErrors } from './errors';
-import { type Chromium, launchChromium } from './servers';
 
 const { devUrl } = inject('stack');
-let chromium: Chromium | undefined;
-
-beforeAll(async () => {
-  chromium = await launchChromium();
-});
-
-afterAll(async () => {
-  await chromium?.close();
-});
+const chromium = chromiumPerFile();
 
 describe('the page under npm start (Vite dev server)', () => {
   it('answers on /, then trains the serial model to exact in 20 s of Play, with no page or console error', async () => {
-    const page = await chromium!.context.newPage();
+    const page = await chromium().context.newPage();
     const watch = watchErrors(page);
     await page.goto(`${devUrl}/`);
     // The first load pre-bundles the dependencies: give it room.

@@ -5,24 +5,20 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { createAdder, parseWeights } from '@lstm-adder/core';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
+import { chromiumPerFile } from './chromium';
 import { watchErrors } from './errors';
-import { APP_DIR, type Chromium, launchChromium } from './servers';
+import { APP_DIR } from './servers';
 
 const RESULTS = join(APP_DIR, 'test-results');
 const { pageUrl } = inject('stack');
 const A = '987654321987654321';
 const B = '123456789123456789';
-let chromium: Chromium | undefined;
+const chromium = chromiumPerFile();
 
-beforeAll(async () => {
-  chromium = await launchChromium();
+beforeAll(() => {
   mkdirSync(RESULTS, { recursive: true });
-});
-
-afterAll(async () => {
-  await chromium?.close();
 });
 
 /** Every value each sample sum's data-correct takes, recorded from before the page's scripts run. */
@@ -47,7 +43,7 @@ const bottomOf = (page: Page, testId: string) =>
 
 describe('the first screen', () => {
   it('answers a carry chain, steps through it, trains to exact as samples turn green, links the model', async () => {
-    const context = await chromium!.newContext({ viewport: { width: 1280, height: 800 } });
+    const context = await chromium().newContext({ viewport: { width: 1280, height: 800 } });
     const page = await context.newPage();
     const watch = watchErrors(page);
     await recordSamples(page);
@@ -120,7 +116,7 @@ describe('the first screen', () => {
     await context.close();
 
     // A fresh browser opens the link: the trained model answers, and says it came with the link.
-    const fresh = await chromium!.newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
+    const fresh = await chromium().newContext({ viewport: { width: 1280, height: 800 }, colorScheme: 'dark' });
     const other = await fresh.newPage();
     const otherWatch = watchErrors(other);
     await other.goto(href);

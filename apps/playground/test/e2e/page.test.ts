@@ -5,29 +5,25 @@ import { join } from 'node:path';
 import { createAdder, evaluateAllPairs, parseWeights } from '@lstm-adder/core';
 import vectorWeights from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 import type { Page } from 'playwright-core';
-import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
+import { afterEach, beforeAll, beforeEach, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
+import { chromiumPerFile } from './chromium';
 import { type ErrorWatch, watchErrors } from './errors';
-import { APP_DIR, type Chromium, freePort, launchChromium } from './servers';
+import { APP_DIR, freePort } from './servers';
 
 const RESULTS = join(APP_DIR, 'test-results');
 
 const stack = inject('stack');
-let browser: Chromium | undefined;
+const chromium = chromiumPerFile();
 let page: Page;
 let watch: ErrorWatch;
 
-beforeAll(async () => {
-  browser = await launchChromium();
+beforeAll(() => {
   mkdirSync(RESULTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 beforeEach(async () => {
-  page = await browser!.context.newPage();
+  page = await chromium().context.newPage();
   watch = watchErrors(page);
 });
 

@@ -7,8 +7,9 @@ import serialWeights from '@lstm-adder/core/models/serial.json' with { type: 'js
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { axeViolations } from './axe';
+import { chromiumPerFile } from './chromium';
 import { type ErrorWatch, watchErrors } from './errors';
-import { APP_DIR, type Chromium, launchChromium } from './servers';
+import { APP_DIR } from './servers';
 import { typingLatencies } from './typing';
 
 const RESULTS = join(APP_DIR, 'test-results');
@@ -16,19 +17,17 @@ const RESULTS = join(APP_DIR, 'test-results');
 const TRAIN_TIMEOUT = 240_000;
 
 const stack = inject('stack');
-let browser: Chromium | undefined;
+const chromium = chromiumPerFile();
 let page: Page;
 let watch: ErrorWatch;
 
 beforeAll(async () => {
-  browser = await launchChromium();
-  page = await browser.context.newPage();
+  page = await chromium().context.newPage();
   watch = watchErrors(page);
   mkdirSync(RESULTS, { recursive: true });
 });
 
-afterAll(async () => {
-  await browser?.close();
+afterAll(() => {
   expect(watch.errors).toEqual([]);
 });
 
