@@ -218,6 +218,24 @@ describe('the playground in Chromium', () => {
       /^The carry lives in u\d+ \(r = −?[01]\.\d\d\)/,
     );
     await page.screenshot({ path: join(RESULTS, 'serial-view.png'), fullPage: true });
+    // Scrolled sideways, the bit table keeps its row labels in view, and the heatmaps scroll with it, each bit's
+    // column over the same step's (the serial maps draw step t in column steps − 1 − t, 26 px wide behind 58 px).
+    await page.locator('.bits-scroller').evaluate((el) => {
+      el.scrollLeft = 300;
+      el.dispatchEvent(new Event('scroll'));
+    });
+    await expect.poll(() => page.getByTestId('heatmap-c').evaluate((c) => c.parentElement!.scrollLeft)).toBe(300);
+    const place = await page.evaluate((steps) => {
+      const left = (selector: string) => document.querySelector(selector)!.getBoundingClientRect().left;
+      return {
+        scroller: left('.bits-scroller'),
+        label: left('#bits tr.row-sum th'),
+        bit: left('#bits tr.row-sum td[data-position="100"]'),
+        step: left('[data-testid="heatmap-c"]') + 58 + (steps - 1 - 100) * 26,
+      };
+    }, steps);
+    expect(place.label).toBe(place.scroller);
+    expect(place.bit).toBe(place.step);
 
     // Everything that arrives after the answer: the model's description and curves, its exact answers by length,
     // its carry units.
