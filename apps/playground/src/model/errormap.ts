@@ -92,7 +92,7 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
       ? `${a} + ${b}: computing…`
       : `${a} + ${b} → ${got} ${got === a + b ? '✓ right' : `✗ wrong (true sum ${a + b})`}`;
   };
-  paintAll();
+  // Painted when a model runs (the map is shown only then): not on the page's first load, where it costs a frame.
 
   function run(model: ModelInfo): void {
     if (model.fingerprint === shownKey) return;
