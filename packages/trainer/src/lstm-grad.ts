@@ -19,8 +19,16 @@ export interface Sequences {
   targets: (Float32Array | null)[];
 }
 
+/** The serial recipe's regularisers (config.ts: cellPenalty, stateNoise); off when absent. */
+export interface Regularisers {
+  /** λ: the loss gains λ × the mean over rows and steps of |c|² (summed over the units). */
+  cellPenalty?: number;
+  /** σ of the Gaussian noise added to c and to h after every step of the forward pass, and a standard normal draw. */
+  stateNoise?: { sigma: number; gauss: () => number };
+}
+
 /** Row r's forward pass, keeping what the backward pass needs: gate activations (fused blocks, gates.ts), c, tanh(c),
- *  h per step. */
+ *  h per step. State noise (σ > 0) is added to c and h as constants: the backward pass is the same. */
 function forwardRow(
   p: ParamSnapshot,
   batch: Sequences,
@@ -29,6 +37,7 @@ function forwardRow(
   cs: Float64Array,
   tcs: Float64Array,
   hs: Float64Array,
+  noise?: Regularisers['stateNoise'],
 ): void {
   const { inputSize: I, hiddenSize: H } = p;
   const G = 4 * H;
@@ -56,10 +65,10 @@ function forwardRow(
       act[a + f0 + j] = f;
       act[a + g0 + j] = g;
       act[a + o0 + j] = o;
-      const c = i * g + (t > 0 ? f * cs[prev + j]! : 0);
+      const c = i * g + (t > 0 ? f * cs[prev + j]! : 0) + (noise ? noise.sigma * noise.gauss() : 0);
       cs[s + j] = c;
       tcs[s + j] = tanh(c);
-      hs[s + j] = o * tcs[s + j]!;
+      hs[s + j] = o * tcs[s + j]! + (noise ? noise.sigma * noise.gauss() : 0);
     }
   }
 }
@@ -102,16 +111,24 @@ export function sequenceMargins(p: ParamSnapshot, batch: Sequences, loss: Loss):
 }
 
 /**
- * Mean loss over every output (rows × output steps × O, as tf.losses' default reduction) and its gradient with
- * respect to each parameter. h0 = c0 = 0, as in lstm.ts.
+ * Mean loss over every output (rows × output steps × O, as tf.losses' default reduction), plus the cell penalty if
+ * any, and its gradient with respect to each parameter. h0 = c0 = 0, as in lstm.ts.
  */
-export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { loss: number; grads: ParamGrads } {
+export function lossAndGrads(
+  p: ParamSnapshot,
+  batch: Sequences,
+  loss: Loss,
+  { cellPenalty = 0, stateNoise }: Regularisers = {},
+): { loss: number; grads: ParamGrads } {
   const { inputSize: I, hiddenSize: H, outputSize: O } = p;
   const G = 4 * H;
   const [i0, f0, g0, o0] = [GATE.i * H, GATE.f * H, GATE.g * H, GATE.o * H];
   const T = batch.inputs.length;
   const outputSteps = batch.targets.filter((t) => t !== null).length;
   const n = batch.size * outputSteps * O;
+  /** d(penalty)/dc = 2λc / (rows × steps). */
+  const penaltyScale = (2 * cellPenalty) / (batch.size * T);
+  let penalty = 0;
   const grads: ParamGrads = {
     kernel: new Float32Array(I * G),
     recurrent: new Float32Array(H * G),
@@ -137,7 +154,7 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
   let total = 0;
 
   for (let r = 0; r < batch.size; r++) {
-    forwardRow(p, batch, r, act, cs, tcs, hs);
+    forwardRow(p, batch, r, act, cs, tcs, hs, stateNoise && stateNoise.sigma > 0 ? stateNoise : undefined);
     dh.fill(0);
     dc.fill(0);
     for (let t = T - 1; t >= 0; t--) {
@@ -174,7 +191,9 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
           g = act[a + g0 + j]!,
           o = act[a + o0 + j]!,
           tc = tcs[s + j]!;
-        const dcj = dc[j]! + dh[j]! * o * (1 - tc * tc);
+        const cj = cs[s + j]!;
+        const dcj = dc[j]! + dh[j]! * o * (1 - tc * tc) + penaltyScale * cj;
+        penalty += cj * cj;
         const cPrev = t > 0 ? cs[prev + j]! : 0;
         dz[i0 + j] = dcj * g * i * (1 - i);
         dz[f0 + j] = dcj * cPrev * f * (1 - f);
@@ -203,5 +222,5 @@ export function lossAndGrads(p: ParamSnapshot, batch: Sequences, loss: Loss): { 
   grads.bias.set(gB);
   grads.denseW.set(gW);
   grads.denseB.set(gD);
-  return { loss: total / n, grads };
+  return { loss: total / n + (cellPenalty * penalty) / (batch.size * T), grads };
 }

@@ -1,6 +1,14 @@
 // Train → pick the shortest number format core still verifies → verify with core → weights with their meta.
 // Pure TF.js + core (no Node built-ins): the CLI and the `train` script wrap it with files and signals.
 import { parameterCount, type Weights } from '@lstm-adder/core';
+import {
+  type ProofProgress,
+  type ProveSerialOptions,
+  proveSerial,
+  proveVector,
+  type SerialCertificate,
+  type SerialProof,
+} from '@lstm-adder/core/proof';
 import type { SerialConfig, TrainConfig } from './config.js';
 import { toWeights } from './export.js';
 import { outputActivationOf } from './objective.js';
@@ -25,6 +33,17 @@ import {
 export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
 const MAX_WRONG_LISTED = 100;
 
+/** What a model's meta says of its proof (the writer adds the certificate's file and SHA-256). */
+export interface ProofRecord {
+  method: 'cells' | 'enumeration' | 'counterexample';
+  proven: boolean;
+  cells?: number;
+  pairs?: number;
+  minLogit: number | null;
+  seconds: number;
+  counterexample?: { a: string; b: string };
+}
+
 export interface TrainedModel {
   config: TrainConfig;
   weights: Weights;
@@ -34,8 +53,29 @@ export interface TrainedModel {
     vector?: VectorVerification;
     serial?: SerialVerification;
     parity: ReturnType<typeof parityCheck>;
+    proof?: ProofRecord;
   };
+  /** A serial proof's certificate, to write beside the model (its meta names the file and its SHA-256). */
+  certificate?: SerialCertificate;
 }
+
+/** Runs core's serial prover: on this thread by default; the CLI runs it on a worker thread, so a signal is heard
+ *  while it works (`cancelled` is asked as it goes: null when it was). */
+export type ProofRunner = (
+  weights: Weights,
+  options: ProveSerialOptions,
+  cancelled: () => boolean,
+) => Promise<SerialProof | null>;
+export const proveHere: ProofRunner = async (weights, options) => proveSerial(weights, options);
+
+const proofRecord = (p: SerialProof): ProofRecord => ({
+  method: p.method,
+  proven: p.proven,
+  cells: p.cells,
+  minLogit: p.minLogit === null ? null : Number(p.minLogit.toPrecision(4)),
+  seconds: Number(p.seconds.toFixed(2)),
+  ...(p.counterexample ? { counterexample: { a: p.counterexample.a, b: p.counterexample.b } } : {}),
+});
 
 /** 4 significant digits: the curves need no more, and the meta ships inside the API Worker (≤ 40 KiB gzipped). */
 function round4(x: number): number;
@@ -129,14 +169,21 @@ export interface TrainingOptions extends VectorTaskOptions {
   /** Runs core's serial verification plans (default: on this thread; the CLI splits them over two,
    *  node/verify-pool.ts). */
   runPlan?: PlanRunner;
+  /** Runs core's serial prover (default: on this thread). */
+  runProof?: ProofRunner;
 }
 
 /** A training run that can be stepped one epoch at a time (the page) or run to its end (`trainModel`). */
 export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, options: TrainingOptions = {}): Training {
   const act = outputActivationOf(config.loss);
-  const task = config.arch === 'vector' ? vectorTask(config, options) : serialTask(config);
+  const serial = config.arch === 'serial' ? serialTask(config) : null;
+  const task = config.arch === 'vector' ? vectorTask(config, options) : serial!;
   const heldOutPairs = task.heldOutPairs ?? new Int32Array(0);
-  let serialPick: { snapshot: ParamSnapshot; pick: Awaited<ReturnType<typeof chooseSerialDigits>> } | null = null;
+  let serialPick: {
+    snapshot: ParamSnapshot;
+    pick: Awaited<ReturnType<typeof chooseSerialDigits>>;
+    proof: SerialProof | null;
+  } | null = null;
   // A stop asked for (a signal) is honoured before each verification, however long the run has gone on.
   const stopIfAsked = () => {
     if (hooks.shouldStop?.()) throw new Stopped();
@@ -145,13 +192,37 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
     stopIfAsked();
     return (options.runPlan ?? runPlanHere)(weights, plan, failFast);
   };
-  // Asked when the training signals look exact: core's verdict on the exported numbers decides the early stop.
+  /** core's prover within the recipe's bounds; a sum it finds wrong joins the regression batches. */
+  const prove = async (weights: Weights, bounds: NonNullable<SerialConfig['proof']>): Promise<SerialProof> => {
+    stopIfAsked();
+    const bounded = {
+      maxCells: bounds.maxCells,
+      seconds: bounds.seconds,
+      onProgress: (p: ProofProgress) => hooks.onProof?.({ kind: 'progress', cells: p.cells, seconds: p.seconds }),
+    };
+    const proof = await (options.runProof ?? proveHere)(weights, bounded, () => hooks.shouldStop?.() ?? false);
+    if (!proof) throw new Stopped();
+    if (proof.counterexample) serial?.addRegression(BigInt(proof.counterexample.a), BigInt(proof.counterexample.b));
+    hooks.onProof?.({
+      kind: 'result',
+      proven: proof.proven,
+      cells: proof.cells,
+      seconds: proof.seconds,
+      ...(proof.counterexample ? { counterexample: proof.counterexample } : {}),
+      ...(proof.failure ? { failure: proof.failure } : {}),
+    });
+    return proof;
+  };
+  // Asked when the training signals look exact: core's verdict on the exported numbers decides the early stop, and
+  // with a proof in the recipe, core's proof that they add right for every length.
   const verify = async (s: ParamSnapshot): Promise<boolean> => {
     if (config.arch === 'serial') {
       const pick = await chooseSerialDigits(s, config, true, undefined, runPlan);
-      const enough = stopsAt(pick.serial, config); // else train on for a wider margin
-      if (enough) serialPick = { snapshot: s, pick };
-      return enough;
+      if (!stopsAt(pick.serial, config)) return false; // train on for a wider margin
+      const proof = config.proof ? await prove(pick.weights, config.proof) : null;
+      if (proof && !proof.proven) return false; // train on (on the counterexample, if one was found)
+      serialPick = { snapshot: s, pick, proof };
+      return true;
     }
     stopIfAsked();
     const { wrong } = verifyVector(toWeights(s, config.arch, act, {}, 9)).allPairs;
@@ -168,6 +239,7 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
       loop.dispose();
       const result = loop.result();
       let digits: number, weights: Weights, verification: TrainedModel['verification'];
+      let certificate: SerialCertificate | undefined;
       if (config.arch === 'vector') {
         ({ digits, weights } = chooseVectorDigits(result.snapshot, config, stopIfAsked));
         const v = verifyVector(weights, heldOutPairs);
@@ -178,20 +250,36 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
           wrongCount: e.wrong.length,
           wrong: e.wrong.slice(0, MAX_WRONG_LISTED),
         });
+        stopIfAsked();
+        const proof = proveVector(weights);
         verification = {
           passed: v.passed && parity.passed,
           vector: { ...v, allPairs: trim(v.allPairs), heldOut: v.heldOut && trim(v.heldOut) },
           parity,
+          proof: {
+            method: proof.method,
+            proven: proof.proven,
+            pairs: proof.right,
+            minLogit: proof.minMargin === null ? null : Number(proof.minMargin.toPrecision(4)),
+            seconds: Number(proof.seconds.toFixed(2)),
+          },
         };
       } else {
-        const pick =
-          serialPick?.snapshot === result.snapshot
-            ? serialPick.pick
-            : await chooseSerialDigits(result.snapshot, config, false, undefined, runPlan);
+        const chosen = serialPick?.snapshot === result.snapshot ? serialPick : null;
+        const pick = chosen?.pick ?? (await chooseSerialDigits(result.snapshot, config, false, undefined, runPlan));
         ({ digits, weights } = pick);
+        // Stopped without a proof (the epoch or time limit): the weights it returns are asked once more.
+        const proof = chosen ? chosen.proof : config.proof ? await prove(weights, config.proof) : null;
         stopIfAsked();
         const parity = parityCheck(weights);
-        verification = { passed: pick.serial.passed && parity.passed, serial: pick.serial, parity };
+        const proven = proof === null || proof.proven;
+        verification = {
+          passed: pick.serial.passed && parity.passed && proven,
+          serial: pick.serial,
+          parity,
+          ...(proof ? { proof: proofRecord(proof) } : {}),
+        };
+        certificate = proof?.certificate;
       }
       weights.meta = {
         trainer: '@lstm-adder/trainer',
@@ -222,7 +310,7 @@ export function createTraining(config: TrainConfig, hooks: TrainHooks = {}, opti
         verification,
         history: compactHistory(result.history),
       };
-      return { config, weights, result, verification };
+      return { config, weights, result, verification, ...(certificate ? { certificate } : {}) };
     },
   };
 }

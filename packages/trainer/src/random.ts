@@ -6,7 +6,7 @@ import { mulberry32 } from '@lstm-adder/core';
 export type PRNG = () => number;
 
 /** Purposes of the separate streams drawn from one seed. */
-export const STREAMS = { train: 0, holdout: 1, check: 2, data: 3, parity: 4 } as const;
+export const STREAMS = { train: 0, holdout: 1, check: 2, data: 3, parity: 4, noise: 5 } as const;
 
 /** The stream `purpose` of `seed`: the seed mixed with a golden-ratio multiple of the stream number. */
 export function createRng(seed: number, purpose: keyof typeof STREAMS = 'train'): PRNG {
@@ -28,3 +28,7 @@ export function shuffle<T>(rng: PRNG, items: T[] | Int32Array): void {
     items[j] = tmp;
   }
 }
+
+/** Standard normal draws (Box–Muller on the stream's uniforms, one of each pair kept: simple, and cheap enough here). */
+export const gaussian = (rng: PRNG): (() => number) => () =>
+  Math.sqrt(-2 * Math.log(1 - uniform(rng))) * Math.cos(2 * Math.PI * uniform(rng));

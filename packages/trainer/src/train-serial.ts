@@ -3,13 +3,13 @@
 // on the length. Its weights, gradients and checks are plain arrays (lstm-grad.ts; a TF.js kernel per step costs far
 // more than the arithmetic at this size), stepped by adam.ts, TF.js's Adam to the last bit. No Node built-ins.
 import type { Loss, SerialConfig } from './config.js';
-import { serialBatch, type SerialBatch } from './data/serial-batches.js';
+import { encodeSerialBatch, serialBatch, type SerialBatch } from './data/serial-batches.js';
 import { initialWeights } from './init.js';
 import type { LstmShape } from './lstm.js';
 import type { Batch, Task } from './loop.js';
-import { lossAndGrads, sequenceMargins, type ParamGrads, type Sequences } from './lstm-grad.js';
+import { lossAndGrads, type Regularisers, sequenceMargins, type ParamGrads, type Sequences } from './lstm-grad.js';
 import type { ParamSnapshot } from './snapshot.js';
-import { createRng, randInt } from './random.js';
+import { createRng, gaussian, randInt } from './random.js';
 
 /** Width of the per-epoch check, beyond the training widths: a carry that drifts fails here first. */
 export const SERIAL_CHECK_WIDTH = 64;
@@ -76,7 +76,15 @@ function flatten(p: ParamGrads, total: number): Float32Array {
  *  training row, so checking as much as training would double the time to exact. */
 const CHECK_ROWS = { train: 128, long: 32, confirm: 256 };
 
-export function serialTask(config: SerialConfig): Task {
+/** The sums the prover found wrong that regression batches replay (the latest first to go when it is full). */
+const REGRESSION_SUMS = 64;
+
+/** The serial task: a Task that also takes the sums the prover finds wrong, to train on them. */
+export interface SerialTask extends Task {
+  addRegression(a: bigint, b: bigint): void;
+}
+
+export function serialTask(config: SerialConfig): SerialTask {
   const rng = createRng(config.seed);
   const checkRng = createRng(config.seed, 'check');
   const shape: LstmShape = { inputSize: 2, hiddenSize: config.hidden, outputSize: 1 };
@@ -88,18 +96,37 @@ export function serialTask(config: SerialConfig): Task {
   // a copy: the loop keeps snapshots while training goes on
   const snapshot = () => unflatten(shape, sizes, params.slice());
   const [minWidth, maxWidth] = config.trainWidths;
+  const regularisers: Regularisers = {
+    cellPenalty: config.cellPenalty,
+    ...(config.stateNoise > 0 ? { stateNoise: { sigma: config.stateNoise, gauss: gaussian(createRng(config.seed, 'noise')) } } : {}),
+  };
+  const regression: [bigint, bigint][] = [];
+
+  /** Every regressionEvery-th batch: the sums the prover found wrong, repeated to fill the batch. */
+  const regressionBatch = (): SerialBatch => {
+    const rows = Array.from({ length: config.batch }, (_, r) => regression[r % regression.length]!);
+    const width = Math.max(...rows.map(([a, b]) => Math.max(a.toString(2).length, b.toString(2).length)));
+    return encodeSerialBatch(
+      rows.map(([a]) => a),
+      rows.map(([, b]) => b),
+      width,
+    );
+  };
 
   let step = 0;
   function* batches(): Generator<Batch> {
     for (let k = 0; k < config.batchesPerEpoch; k++) {
-      const long = config.longBatches !== null && ++step % config.longBatches[0] === 0;
+      step++;
+      const long = config.longBatches !== null && step % config.longBatches[0] === 0;
+      const replay = regression.length > 0 && config.regressionEvery > 0 && step % config.regressionEvery === 0;
       const width = long ? config.longBatches![1] : minWidth + randInt(rng, maxWidth - minWidth + 1);
-      const batch = serialBatch(rng, width, config.batch, config.chainRows);
+      const batch = replay ? regressionBatch() : serialBatch(rng, width, config.batch, config.chainRows);
       yield {
         size: config.batch,
-        width,
+        width: batch.width,
         gradients: () => {
-          const { loss, grads } = lossAndGrads(unflatten(shape, sizes, params), sequencesOf(batch), config.loss);
+          const weights = unflatten(shape, sizes, params);
+          const { loss, grads } = lossAndGrads(weights, sequencesOf(batch), config.loss, regularisers);
           return { loss, grads: [flatten(grads, total)] };
         },
       };
@@ -110,6 +137,10 @@ export function serialTask(config: SerialConfig): Task {
     params,
     snapshot,
     batches,
+    addRegression(a, b) {
+      regression.push([a, b]);
+      if (regression.length > REGRESSION_SUMS) regression.shift();
+    },
     score() {
       const weights = snapshot();
       const train = scoreSerialBatch(weights, serialBatch(checkRng, maxWidth, CHECK_ROWS.train), config.loss);

@@ -4,7 +4,21 @@ import type { ParamSnapshot } from './snapshot.js';
 
 export type { EpochRecord };
 
+/** The serial recipe's proofs as they run: progress, then each attempt's outcome. */
+export type ProofEvent =
+  | { kind: 'progress'; cells: number; seconds: number }
+  | {
+      kind: 'result';
+      proven: boolean;
+      cells: number;
+      seconds: number;
+      counterexample?: { a: string; b: string };
+      failure?: string;
+    };
+
 export interface TrainHooks {
+  /** A proof attempt's progress and outcome (serial recipes with a proof). */
+  onProof?(event: ProofEvent): void;
   onEpoch?(record: EpochRecord): void;
   /** Vector: the pair indices (a·128 + b) of each batch, as trained on. */
   onBatch?(pairIds: Int32Array): void;

@@ -25,7 +25,14 @@ export function summaryLine(m: TrainedModel): string {
     return `${head}; core: all pairs ${pairs}${held}; ${parity}; ${digits}`;
   }
   const widths = v.serial!.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ');
-  return `${head}; core: ${widths}; ${parity}; ${digits}`;
+  return `${head}; core: ${widths}${v.proof ? `; ${proofWords(v.proof)}` : ''}; ${parity}; ${digits}`;
+}
+
+/** A proof's outcome in words. */
+export function proofWords(p: NonNullable<TrainedModel['verification']['proof']>): string {
+  if (p.proven) return `proven right for every length (${p.cells} cells, min logit ${p.minLogit})`;
+  if (p.counterexample) return `not proven: ${p.counterexample.a} + ${p.counterexample.b} is wrong`;
+  return 'not proven';
 }
 
 /** Why training stopped, in words (the progress bar's last state says the same). */

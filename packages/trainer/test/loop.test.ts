@@ -252,3 +252,73 @@ describe('serial recipe fields', () => {
     expect(await run(20)).toEqual(restarted); // deterministic
   });
 });
+
+describe('the serial recipe trains until core proves the model', () => {
+  const serialConfig = (over: Partial<SerialConfig>): SerialConfig => ({
+    ...structuredClone(DEFAULTS.serial),
+    epochs: 3,
+    batchesPerEpoch: 10,
+    ...over,
+  });
+
+  test('regressionEvery n: once a sum is added, every n-th batch replays it (and none does before)', () => {
+    const task = serialTask(serialConfig({ regressionEvery: 3, longBatches: null, trainWidths: [2, 6] }));
+    const before = [...task.batches(1)].map((b) => b.width);
+    expect(before.every((w) => w! >= 2 && w! <= 6)).toBe(true);
+    const [a, b] = [2n ** 40n - 3n, 3n]; // a 41-bit carry chain, far wider than the training widths
+    task.addRegression(a, b);
+    const after = [...task.batches(2)].map((batch) => batch.width);
+    // Steps 11–20 of the task: the multiples of 3 replay the 41-bit sum.
+    expect(after).toEqual(after.map((w, k) => ((11 + k) % 3 === 0 ? 41 : w)));
+    expect(after.filter((w) => w === 41)).toHaveLength(3);
+  });
+
+  test('a counterexample trains on, a proof stops training; the meta records the proof', async () => {
+    const calls: string[] = [];
+    const wrong = { a: '7', b: '9', sum: '0', expected: '16' };
+    const model = await trainModel(
+      serialConfig({ epochs: 60, batchesPerEpoch: 20, proof: { maxCells: 500, seconds: 5 } }),
+      { name: 'cpu', reason: 'test' },
+      {},
+      {},
+      {
+        // A prover that refutes the first candidate and proves the second: the pipeline's part is what is tested.
+        runProof: async (weights, options) => {
+          calls.push(`${options.maxCells}`);
+          return calls.length === 1
+            ? { proven: false, method: 'counterexample', cells: 0, cellsByCarry: [0, 0], minLogit: null, seconds: 0.1, counterexample: wrong }
+            : { proven: true, method: 'cells', cells: 123, cellsByCarry: [100, 23], minLogit: 0.25, seconds: 0.2 };
+        },
+      },
+    );
+    expect(calls).toEqual(['500', '500']);
+    expect(model.result.stopReason).toBe('target');
+    expect(model.verification).toMatchObject({
+      passed: true,
+      proof: { method: 'cells', proven: true, cells: 123, minLogit: 0.25 },
+    });
+    expect(model.weights.meta.verification?.proof).toMatchObject({ proven: true, cells: 123 });
+  });
+
+  test('with no proof by the epoch limit, the model is not verified', async () => {
+    const model = await trainModel(
+      serialConfig({ epochs: 40, batchesPerEpoch: 20, proof: { maxCells: 500, seconds: 5 } }),
+      { name: 'cpu', reason: 'test' },
+      {},
+      {},
+      {
+        runProof: async () => ({
+          proven: false,
+          method: 'cells',
+          cells: 500,
+          cellsByCarry: [400, 100],
+          minLogit: null,
+          seconds: 0.1,
+          failure: 'more than 500 cells',
+        }),
+      },
+    );
+    expect(model.result.stopReason).toBe('epochs');
+    expect(model.verification).toMatchObject({ passed: false, proof: { proven: false, method: 'cells' } });
+  });
+});

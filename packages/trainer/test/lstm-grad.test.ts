@@ -3,12 +3,12 @@
 import * as tf from '@tensorflow/tfjs-core';
 import { beforeAll, describe, expect, test } from 'vitest';
 import type { Loss } from '../src/config.js';
-import { lossAndGrads, sequenceMargins, type Sequences } from '../src/lstm-grad.js';
+import { lossAndGrads, type Regularisers, sequenceMargins, type Sequences } from '../src/lstm-grad.js';
 import { initParams } from '../src/init.js';
 import { disposeParams, forwardLogits, paramList } from '../src/lstm.js';
 import { setupBackend } from '../src/node/backend.js';
 import { lossOf, rowMargins } from '../src/objective.js';
-import { createRng, uniform } from '../src/random.js';
+import { createRng, gaussian, uniform } from '../src/random.js';
 import { takeSnapshot } from '../src/snapshot.js';
 
 beforeAll(async () => {
@@ -153,4 +153,59 @@ describe('sequenceMargins equals the TF.js forward pass and objective.ts rowMarg
       );
     });
   }
+});
+
+describe("the serial recipe's regularisers (cellPenalty, stateNoise) in lossAndGrads", () => {
+  const shape = { inputSize: 2, hiddenSize: 3, outputSize: 1 };
+  const rng = createRng(21);
+  const size = 5;
+  const T = 6;
+  const seq: Sequences = {
+    size,
+    inputs: Array.from({ length: T }, () => bits(rng, size * 2)),
+    targets: Array.from({ length: T }, () => bits(rng, size)),
+  };
+  let snapshot: ReturnType<typeof autodiff>['snapshot'];
+  beforeAll(() => {
+    snapshot = autodiff(shape, seq, 'bce', 9).snapshot; // weights off the initialisation's symmetric start
+  });
+  /** The loss with parameter `name[k]` moved by `d`, the regularisers re-created each time (the same noise draws). */
+  const lossAt = (name: 'kernel' | 'recurrent' | 'bias', k: number, d: number, make: () => Regularisers) => {
+    const moved = { ...snapshot, [name]: Float32Array.from(snapshot[name]) };
+    moved[name][k] = moved[name][k]! + d;
+    return lossAndGrads(moved, seq, 'bce', make()).loss;
+  };
+  const noise = () => ({ stateNoise: { sigma: 0.2, gauss: gaussian(createRng(4, 'noise')) } });
+
+  test.each([
+    ['a cell penalty', () => ({ cellPenalty: 0.5 })],
+    ['state noise (the same draws each time)', noise],
+    ['both', () => ({ cellPenalty: 0.5, ...noise() })],
+  ])('%s: every gradient equals the loss difference quotient', (_, make) => {
+    const { grads } = lossAndGrads(snapshot, seq, 'bce', make());
+    const h = 1e-2; // float32 parameters: a step a float32 can take exactly, the loss then read in float64
+    for (const name of ['kernel', 'recurrent', 'bias'] as const) {
+      for (let k = 0; k < snapshot[name].length; k++) {
+        const numeric = (lossAt(name, k, h, make) - lossAt(name, k, -h, make)) / (2 * h);
+        expect(grads[name][k], `${name}[${k}]`).toBeCloseTo(numeric, 3);
+      }
+    }
+  });
+
+  test('a cell penalty adds λ × the mean |c|² to the loss, and moves the gradients', () => {
+    const plain = lossAndGrads(snapshot, seq, 'bce');
+    const penalised = lossAndGrads(snapshot, seq, 'bce', { cellPenalty: 0.5 });
+    expect(penalised.loss).toBeGreaterThan(plain.loss);
+    expect(Array.from(penalised.grads.recurrent)).not.toEqual(Array.from(plain.grads.recurrent));
+    expect(lossAndGrads(snapshot, seq, 'bce', { cellPenalty: 0 })).toEqual(plain);
+  });
+
+  test('noise of σ = 0 changes nothing; noise of σ > 0 changes the loss, reproducibly from its stream', () => {
+    const plain = lossAndGrads(snapshot, seq, 'bce');
+    const zero = { stateNoise: { sigma: 0, gauss: gaussian(createRng(4, 'noise')) } };
+    expect(lossAndGrads(snapshot, seq, 'bce', zero)).toEqual(plain);
+    const [first, again] = [noise(), noise()].map((r) => lossAndGrads(snapshot, seq, 'bce', r).loss);
+    expect(first).not.toBe(plain.loss);
+    expect(again).toBe(first);
+  });
 });

@@ -2,6 +2,7 @@
 // the repository without the optional dependencies (the native TF.js backends cannot install here; vega is only for
 // reports), and run the built bin there: no TypeScript, no tsx, no vega unless a report is asked for.
 import { execFile } from 'node:child_process';
+import { createHash } from 'node:crypto';
 import { existsSync, mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -69,9 +70,18 @@ test('npm pack → install without optional packages → lstm-adder-train --arch
   );
   expect(train.stdout).toMatch(/^backend: (wasm|cpu|tensorflow) \(/);
   expect(train.stdout).toMatch(new RegExp(`^verified: serial H=${DEFAULTS.serial.hidden}: `, 'm'));
-  expect(train.stdout).toContain('wrote "model.json"');
+  expect(train.stdout).toContain('wrote "model.certificate.json" and "model.json"');
   const model = parseWeights(JSON.parse(readFileSync(join(scratch, 'model.json'), 'utf8')));
-  expect(model.meta.verification).toMatchObject({ passed: true });
+  // Proven, and the certificate beside it is the one its meta names: its SHA-256 matches.
+  const certificate = readFileSync(join(scratch, 'model.certificate.json'));
+  expect(model.meta.verification).toMatchObject({
+    passed: true,
+    proof: {
+      proven: true,
+      method: 'cells',
+      certificate: { file: 'model.certificate.json', sha256: createHash('sha256').update(certificate).digest('hex') },
+    },
+  });
   const a = 2n ** 100n - 12_345n,
     b = 98_765_432_101_234_567_890n;
   expect(createAdder(model).add(a, b).sum).toBe(a + b);

@@ -18,7 +18,7 @@ describe.concurrent('stops before training with one line and exit 2', () => {
   test.each([
     [
       [{ arch: 'vector', out: 'm.json', report: 'r.svg', overrides: { epochs: -5 } }],
-      /^error: "train.config.json": models\[0\].overrides.epochs: expected an integer ≥ 1, got -5$/,
+      /^error: "train.config.json": models\[0\].overrides.epochs: expected an integer from 1 to 10000, got -5$/,
     ],
     [
       [{ arch: 'vector', out: '/proc/nope/m.json', report: 'r.svg' }],

@@ -29,7 +29,7 @@ describe('a bad train.config.json is refused with one line naming the field', ()
     [models({ arch: 'serial', report: 'r.svg' }), /^"train.config.json": models\[0\].out: missing$/],
     [
       models(serial({}), serial({ epochs: -5 })),
-      /^"train.config.json": models\[1\].overrides.epochs: expected an integer ≥ 1, got -5$/,
+      /^"train.config.json": models\[1\].overrides.epochs: expected an integer from 1 to 10000, got -5$/,
     ],
     [
       models(serial({ hidden: 'big' })),

@@ -4,6 +4,7 @@
 // positional (read before a subcommand's name only), so a subcommand may reuse a flag name such as --json.
 import { Command } from 'commander';
 import { quote } from '@lstm-adder/core';
+import { registerProve } from './commands/prove.js';
 import { registerTrain } from './commands/train.js';
 import { type Done, printable } from './exit.js';
 
@@ -27,5 +28,6 @@ export function createProgram(done: Done): Command {
     .enablePositionalOptions()
     .allowExcessArguments(false);
   registerTrain(program, done);
+  registerProve(program, done);
   return program;
 }

@@ -1,11 +1,14 @@
 // Progress output: a bar on a terminal, one plain line per epoch otherwise, one JSON object per epoch with --json.
 import cliProgress from 'cli-progress';
 import type { TrainConfig } from '../config.js';
-import type { EpochRecord } from '../train-types.js';
+import { quote } from '@lstm-adder/core';
+import type { EpochRecord, ProofEvent } from '../train-types.js';
 
 export interface Reporter {
   info(message: string, fields?: Record<string, unknown>): void;
   epoch(record: EpochRecord): void;
+  /** A proof attempt's outcome (its progress is not printed). */
+  proof(event: ProofEvent): void;
   /** Ends the bar; given the last epoch run, the bar ends there (time limit, target reached), full. */
   stop(lastEpoch?: number): void;
 }
@@ -25,6 +28,14 @@ export function epochLine(config: TrainConfig, r: EpochRecord): string {
   return parts.join('  ');
 }
 
+/** A proof attempt's outcome, as a line. */
+export function proofLine(config: TrainConfig, e: Extract<ProofEvent, { kind: 'result' }>): string {
+  const head = `[${config.arch}] proof (${e.seconds.toFixed(1)}s):`;
+  if (e.proven) return `${head} proven right for every length (${e.cells} cells)`;
+  if (e.counterexample) return `${head} ${e.counterexample.a} + ${e.counterexample.b} is wrong; training on it`;
+  return `${head} not yet (${quote(e.failure ?? 'undecided', 80)}); training on`;
+}
+
 export function createReporter(
   config: TrainConfig,
   mode: { json: boolean; tty: boolean; barStream?: NodeJS.WritableStream },
@@ -34,6 +45,9 @@ export function createReporter(
     return {
       info: (message, fields = {}) => write(`${JSON.stringify({ event: 'info', message, ...fields })}\n`),
       epoch: (r) => write(`${JSON.stringify({ event: 'epoch', arch: config.arch, ...r })}\n`),
+      proof: (e) => {
+        if (e.kind === 'result') write(`${JSON.stringify({ event: 'proof', arch: config.arch, ...e })}\n`);
+      },
       stop: () => {},
     };
   }
@@ -41,6 +55,9 @@ export function createReporter(
     return {
       info: (message) => write(`${message}\n`),
       epoch: (r) => write(`${epochLine(config, r)}\n`),
+      proof: (e) => {
+        if (e.kind === 'result') write(`${proofLine(config, e)}\n`);
+      },
       stop: () => {},
     };
   }
@@ -57,11 +74,16 @@ export function createReporter(
     cliProgress.Presets.shades_classic,
   );
   let started = false;
+  const info = (message: string) => {
+    if (started) bar.stop();
+    started = false;
+    write(`${message}\n`);
+  };
   return {
-    info: (message) => {
-      if (started) bar.stop();
-      started = false;
-      write(`${message}\n`);
+    info,
+    // The outcome on a line of its own; the bar starts again at the next epoch.
+    proof: (e) => {
+      if (e.kind === 'result') info(proofLine(config, e));
     },
     epoch: (r) => {
       // ETA: the sooner of the epoch limit and the time limit.

@@ -10,6 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { dirname, join, relative } from 'node:path';
 import { BACKENDS, parseChoice, type TrainConfig } from '../config.js';
 import { sidePath, writeFileAtomic, writeFilesAtomic } from '../node/atomic-write.js';
+import { modelFiles } from '../node/model-output.js';
 import { checkOutputPaths } from '../node/output-paths.js';
 import { loadReport } from '../node/report.js';
 import { interrupted, statusOf, trapSignals } from '../node/signals.js';
@@ -65,6 +66,7 @@ async function trainAll(): Promise<number> {
           ['out', job.out],
           ['report', job.report],
           ['side file', scratch(job.out, 'unverified')],
+          ['certificate beside it', sidePath(job.out, 'certificate')],
           ['side file', scratch(job.report, 'unverified')],
           ['side file', scratch(job.out, 'interrupted')],
         ] as const,
@@ -86,11 +88,9 @@ async function trainAll(): Promise<number> {
       const model = await trainModel(
         config,
         backend,
-        { onEpoch: (r) => reporter.epoch(r), shouldStop: stop },
+        { onEpoch: (r) => reporter.epoch(r), onProof: (e) => reporter.proof(e), shouldStop: stop },
         {},
-        {
-          runPlan: verifier?.run,
-        },
+        { runPlan: verifier?.run, runProof: verifier?.prove },
       );
       reporter.stop(model.result.epochsRun);
       console.log(verdictOf(model).line);
@@ -125,15 +125,13 @@ async function trainAll(): Promise<number> {
     const previous = await readFile(out, 'utf8')
       .then((text) => JSON.parse(text) as Weights)
       .catch(() => null); // none, or not a model
-    // Same weights and verdict (same seed, recipe and backend): keep the file, whose only differences would be
+    const written = modelFiles(model, place.out); // the model and its proof's certificate, if any
+    // Same weights and verdict (same seed, recipe and backend): keep the files, whose only differences would be
     // wall times, so the committed model does not churn and turbo's next run is a cache hit.
     const unchanged = place.out === out && previous !== null && sameModel(previous, model.weights);
     const files: [string, string][] = unchanged
       ? [[report, await renderReport(previous)]]
-      : [
-          [place.out, `${JSON.stringify(model.weights)}\n`],
-          [place.report!, await renderReport(model.weights)],
-        ];
+      : [...written, [place.report!, await renderReport(model.weights)]];
     try {
       await writeFilesAtomic(files, stop); // the model and its report together, unless a signal came first
     } catch (error) {
@@ -141,7 +139,7 @@ async function trainAll(): Promise<number> {
       return stopped({ weights: model.weights, side, what: 'the trained model and its verification' });
     }
     if (unchanged) console.log(`${shown(out)}: unchanged (identical weights and verification); wrote ${shown(report)}`);
-    else console.log(`wrote ${shown(place.out)} and ${shown(place.report!)}`);
+    else console.log(`wrote ${files.map(([path]) => shown(path)).join(' and ')}`);
     if (place.note) console.log(place.note);
   }
   const at = new Date().toISOString().replace(/\.\d+Z$/, 'Z');
@@ -156,7 +154,7 @@ async function trainAll(): Promise<number> {
   return status;
 }
 
-/** Equal up to wall-clock figures: weights, recipe, backend and every verification number. */
+/** Equal up to wall-clock figures: weights, recipe, backend and every verification number (a proof's time aside). */
 function sameModel(a: Weights, b: Weights): boolean {
   const key = (w: Weights) =>
     JSON.stringify([
@@ -165,7 +163,7 @@ function sameModel(a: Weights, b: Weights): boolean {
       w.outputActivation,
       w.meta.config,
       w.meta.backend,
-      w.meta.verification,
+      { ...w.meta.verification, proof: { ...w.meta.verification?.proof, seconds: null } },
       w.meta.digits,
     ]);
   return key(a) === key(b);

@@ -76,8 +76,9 @@ const width = integer(...RANGES.width);
 /** The fields both archs have. */
 const COMMON_FIELDS = {
   hidden: integer(...RANGES.hidden),
-  /** A maximum: a keep "best" recipe stops early once core verifies the target. */
-  epochs: integer(1),
+  /** A maximum: a keep "best" recipe stops early once core verifies the target. At most 10,000: core reads at most
+   *  that many history rows in a model's meta. */
+  epochs: integer(1, 10_000),
   batch: integer(...RANGES.batch),
   lr: positive,
   schedule: ScheduleSchema,
@@ -129,6 +130,20 @@ export const CONFIG_FIELDS = {
     /** Training stops at the first weights core verifies whose min |y − 0.5| over the verification's bits is at
      *  least this (0: the first verified weights); the first exact weights can sit within 0.002 of a flip. */
     stopMargin: v.optional(fraction(0.5), 0),
+    /** λ of a penalty λ × mean |c|² over rows and steps: the carry is held by the gates, not by a cell that adds up
+     *  its inputs and drifts (the model shipped before proofs drifted so, and was wrong on 16321 + 8223). */
+    cellPenalty: v.optional(nonNegative, 0),
+    /** σ of Gaussian noise added to c and h after every step while training (0: none): each step learns to be right
+     *  near the states it reaches, which a proof over cells of states needs. */
+    stateNoise: v.optional(fraction(1), 0),
+    /** Every n-th batch trains on the sums the prover found wrong (0: never). */
+    regressionEvery: v.optional(integer(0), 0),
+    /** The stop: weights core proves right for every length (@lstm-adder/core/proof, within these bounds, once the
+     *  sampled verification passes); null: the sampled verification alone. */
+    proof: v.optional(
+      v.nullable(objectOf({ maxCells: integer(100, 1_000_000), seconds: positive }, undefined, '{ maxCells, seconds }')),
+      null,
+    ),
     preset: v.nullable(
       v.literal('default', (issue) =>
         issue.input === 'seed'

@@ -3,6 +3,7 @@
 // checks the value, so text, train.config.json and the recipes meet the same limits.
 import * as v from 'valibot';
 import { oneOf } from './messages.js';
+import { DEFAULTS } from './recipes.js';
 import { type Arch, CONFIG_FIELDS, ConfigError } from './schema.js';
 
 /** Decimal notation only: no hex, binary or octal prefix, no leading zero (017 is not 15 here, nor 17), no words. */
@@ -28,6 +29,10 @@ function fieldValue(key: string, text: string): unknown {
   if (key === 'longBatches') {
     const m = EVERY.exec(text);
     return text === 'none' ? null : m ? [Number(m[1]), Number(m[2])] : text;
+  }
+  if (key === 'proof') {
+    // The cells an attempt may use, or none; the time limit stays the recipe's.
+    return text === 'none' ? null : { maxCells: decimal(text), seconds: DEFAULTS.serial.proof?.seconds ?? 60 };
   }
   return WORDS.has(key) ? text : decimal(text);
 }

@@ -1,9 +1,12 @@
-// The second thread of verify-pool.ts: checks one share of a serial verification plan with core.
+// The second thread of verify-pool.ts: checks one share of a serial verification plan with core, or runs core's
+// prover on a whole model (the main thread keeps hearing signals meanwhile).
 import { parentPort } from 'node:worker_threads';
 import { parseWeights } from '@lstm-adder/core';
+import { type ProveSerialOptions, proveSerial } from '@lstm-adder/core/proof';
 import { drain, type Plan, type PlanShare, verifySerialSteps } from '../verify.js';
 
-interface Job {
+interface VerifyJob {
+  kind: 'verify';
   id: number;
   weights: unknown;
   plan: Plan;
@@ -11,13 +14,33 @@ interface Job {
   share: PlanShare;
   flag: SharedArrayBuffer;
 }
+interface ProveJob {
+  kind: 'prove';
+  id: number;
+  weights: unknown;
+  options: Pick<ProveSerialOptions, 'maxCells' | 'seconds' | 'falsify'>;
+}
 
 const port = parentPort!;
-port.on('message', ({ id, weights, plan, failFast, share, flag }: Job) => {
-  const stop = new Int32Array(flag);
+port.on('message', (job: VerifyJob | ProveJob) => {
+  const { id } = job;
   try {
+    if (job.kind === 'prove') {
+      const proof = proveSerial(parseWeights(job.weights), {
+        ...job.options,
+        onProgress: (progress) => port.postMessage({ id, progress }),
+      });
+      port.postMessage({ id, proof });
+      return;
+    }
+    const stop = new Int32Array(job.flag);
+    const { failFast, share } = job;
     const result = drain(
-      verifySerialSteps(parseWeights(weights), plan, { failFast, share, cancelled: () => Atomics.load(stop, 0) === 1 }),
+      verifySerialSteps(parseWeights(job.weights), job.plan, {
+        failFast,
+        share,
+        cancelled: () => Atomics.load(stop, 0) === 1,
+      }),
     );
     if (failFast && !result.passed) Atomics.store(stop, 0, 1);
     port.postMessage({ id, result });

@@ -47,6 +47,10 @@ const FLAGS = {
   longBatches: '--long-batches',
   restartSteps: '--restart-steps',
   stopMargin: '--stop-margin',
+  cellPenalty: '--cell-penalty',
+  stateNoise: '--state-noise',
+  regressionEvery: '--regression-every',
+  proof: '--proof',
 } as const;
 type FlagKey = keyof typeof FLAGS;
 const NAMES: Record<string, string> = { arch: '--arch', preset: '--preset', ...FLAGS };
@@ -59,9 +63,11 @@ const ownerOf = (key: FlagKey, arch: Arch): Arch =>
 /** A field's default per arch, as `--help` shows it: the recipes (DEFAULTS) are the one place these live. */
 function defaults(key: FlagKey, archs: readonly Arch[] = ARCHS): string {
   const show = (value: unknown) =>
-    key === 'longBatches'
+    key === 'longBatches' || key === 'proof'
       ? value
-        ? (value as number[]).join(':')
+        ? key === 'proof'
+          ? String((value as { maxCells: number }).maxCells)
+          : (value as number[]).join(':')
         : 'none'
       : Array.isArray(value)
         ? value.join('-')
@@ -138,13 +144,31 @@ export function addTrainFlags(command: Command): Command {
     )
     .option(
       '--restart-steps <n>',
-      'serial: fresh weights after this many steps without a verified model, 0 = never ' +
+      'serial: fresh weights after this many steps without reaching the target (a proof), 0 = never ' +
         `(${defaults('restartSteps', ['serial'])})`,
     )
     .option(
       '--stop-margin <m>',
       'serial: stop at the first verified weights whose min |y − 0.5| is at least this, 0..0.5 ' +
         `(${defaults('stopMargin', ['serial'])})`,
+    )
+    .option(
+      '--cell-penalty <x>',
+      `serial: add x × the mean |c|² to the loss, ≥ 0 (${defaults('cellPenalty', ['serial'])})`,
+    )
+    .option(
+      '--state-noise <sd>',
+      `serial: Gaussian noise on h and c at every training step, 0..1 (${defaults('stateNoise', ['serial'])})`,
+    )
+    .option(
+      '--regression-every <n>',
+      'serial: every n-th batch replays the sums the prover found wrong, 0 = never ' +
+        `(${defaults('regressionEvery', ['serial'])})`,
+    )
+    .option(
+      '--proof <cells|none>',
+      'serial: train until core proves the model right for every length, each attempt within this many grid cells; ' +
+        `none: stop at the sampled verification (${defaults('proof', ['serial'])})`,
     )
     .option('--weight-decay <x>', `AdamW's decoupled weight decay, ≥ 0, 0 = Adam (${defaults('weightDecay')})`)
     .option('--max-seconds <s>', `stop training after this many seconds of wall time (${defaults('maxSeconds')})`)

@@ -3,6 +3,7 @@
 import type { Command } from 'commander';
 import { quote } from '@lstm-adder/core';
 import { sidePath, writeFileAtomic, writeFilesAtomic } from '../../node/atomic-write.js';
+import { modelFiles } from '../../node/model-output.js';
 import { checkOutputPaths } from '../../node/output-paths.js';
 import { loadReport } from '../../node/report.js';
 import { interrupted, statusOf } from '../../node/signals.js';
@@ -38,6 +39,7 @@ async function train(options: TrainOptions): Promise<number> {
     ['--out', out],
     ['--out (side file)', unverified(out)],
     ['--out (side file)', interruptedOut],
+    ['--out (certificate beside it)', sidePath(out, 'certificate')],
     ...(report
       ? ([
           ['--report', report],
@@ -76,20 +78,19 @@ async function train(options: TrainOptions): Promise<number> {
     model = await trainModel(
       config,
       backend,
-      { onEpoch: (r) => reporter.epoch(r), shouldStop: stop },
+      { onEpoch: (r) => reporter.epoch(r), onProof: (e) => reporter.proof(e), shouldStop: stop },
       {},
-      {
-        runPlan: verifier?.run,
-      },
+      { runPlan: verifier?.run, runProof: verifier?.prove },
     );
     reporter.stop(model.result.epochsRun);
     const verdict = verdictOf(model);
     const place = placeModel(verdict, out, report, unverified, options.allowUnverified);
-    const weights = `${JSON.stringify(model.weights)}\n`;
+    const files = modelFiles(model, place.out);
     const svg = place.report && renderReport ? await renderReport(model.weights) : null;
-    // The model and its report replace the old files together, unless a signal came first.
-    await writeFilesAtomic([[place.out, weights], ...(svg ? ([[place.report!, svg]] as const) : [])], stop);
-    const wrote = `wrote ${quote(place.out)}${svg ? ` and ${quote(place.report!)}` : ''}`;
+    // The model, its certificate and its report replace the old files together, unless a signal came first.
+    await writeFilesAtomic([...files, ...(svg ? ([[place.report!, svg]] as const) : [])], stop);
+    const written = [...files.map(([path]) => path), ...(svg ? [place.report!] : [])];
+    const wrote = `wrote ${written.map((path) => quote(path)).join(" and ")}`;
     if (json)
       reporter.info(verdict.line, {
         event: 'summary',
