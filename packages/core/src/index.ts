@@ -18,8 +18,8 @@ export {
   serialStepCount,
   toBits,
 } from './bits.js';
-export { parseOperand } from './operand.js';
-export type { Operand } from './operand.js';
+export { OPERAND_MAX_DIGITS, operandFault, parseOperand } from './operand.js';
+export type { Operand, OperandFault } from './operand.js';
 export { sigmoid, tanh } from './cell.js';
 export { forward } from './forward.js';
 export type { ForwardResult, StepTrace } from './forward.js';
