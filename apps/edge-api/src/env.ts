@@ -1,5 +1,5 @@
 // The Hono environment: Worker bindings (wrangler.jsonc "vars" and "ratelimits") and per-request variables.
-import type { ModelWork } from './http/observe.js';
+import type { ModelWork } from './work.js';
 
 /** The Workers Rate Limiting binding's API (written out so the playground's typecheck needs no Workers types). */
 export interface RateLimiter {
@@ -9,7 +9,8 @@ export interface RateLimiter {
 export interface Bindings {
   /** Comma-separated browser origins allowed by CORS; unset means the playground's dev server. */
   CORS_ORIGINS?: string;
-  /** Workers Rate Limiting binding (wrangler.jsonc "ratelimits"); without it nothing is limited (e.g. `app.request` in tests). */
+  /** Workers Rate Limiting binding (wrangler.jsonc "ratelimits"); without it nothing is limited (`app.request` in
+   * tests). */
   RATE_LIMITER?: RateLimiter;
   /** Tokens every request spends (default "1"). */
   RATE_LIMIT_REQUEST_TOKENS?: string;

@@ -7,20 +7,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../env.js';
-import type { ModelName } from '../models.js';
-import { totalSteps, type PlannedPair } from '../validation.js';
-
-export interface ModelWork {
-  /** The model that answered, or "mixed" for a batch that used both. */
-  model: ModelName | 'mixed';
-  pairs: number;
-  /** Digits of the longest operand in the request. */
-  digits: number;
-  /** Model steps (serial: one per bit of the longer operand, plus one; vector: 2). */
-  steps: number;
-  /** Time spent in the model's forward passes, µs. */
-  us: number;
-}
+import { type ModelWork, type PlannedPair, totalSteps } from '../work.js';
 
 /** One log line (JSON) per request. */
 export interface RequestLog {

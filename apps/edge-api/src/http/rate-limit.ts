@@ -8,7 +8,8 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import type { AppEnv, Bindings } from '../env.js';
 import { ApiError } from '../errors.js';
-import { totalSteps, type PlannedPair } from '../validation.js';
+import { refuses } from '../refusals.js';
+import { type PlannedPair, totalSteps } from '../work.js';
 
 /** wrangler.jsonc ratelimits[0].simple.period (the binding allows 10 or 60); a node test checks they agree. */
 export const RATE_LIMIT_PERIOD_SECONDS = 10;
@@ -85,13 +86,13 @@ async function spend(c: Context<AppEnv>, tokens: number, price: TokenPrice): Pro
 }
 
 /** Middleware: every request pays RATE_LIMIT_REQUEST_TOKENS before it is routed (floods of junk pay too). */
-export const rateLimit: MiddlewareHandler<AppEnv> = async (c, next) => {
+export const rateLimit: MiddlewareHandler<AppEnv> = refuses(['rate_limited'], async (c, next) => {
   if (c.env?.RATE_LIMITER) {
     const price = tokenPrice(c.env);
     await spend(c, price.requestTokens, price);
   }
   await next();
-};
+});
 
 /** For handlers, after validation and before the model runs: pays for the planned pairs' model steps. */
 export async function spendWork(c: Context<AppEnv>, plan: readonly PlannedPair[]): Promise<void> {

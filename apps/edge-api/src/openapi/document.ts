@@ -1,24 +1,15 @@
 // The OpenAPI 3.1 document, built from the request schemas (schemas.ts), the response schemas (responses.ts) and the
 // error table (errors.ts); every example is what the app answers to the request shown. `npm run openapi` writes it to
 // openapi.json for the Worker to serve; the converter and this module stay out of the bundle.
-import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
+import { OPERAND_MAX_DIGITS, TRACE_MAX_DIGITS } from '@lstm-adder/core';
 import { toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import type { Bindings } from '../env.js';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../errors.js';
 import { INTERNAL_ERROR_MESSAGE } from '../http/fallbacks.js';
-import { MAX_BODY_BYTES, MAX_BATCH_STEPS } from '../validation.js';
-import {
-  addQuery,
-  batchBody,
-  batchQuery,
-  MAX_DIGITS,
-  MAX_PAIRS,
-  modelName,
-  modelParam,
-  modelQuery,
-  operand,
-} from '../schemas.js';
+import { MAX_BODY_BYTES } from '../json-body.js';
+import { addQuery, batchBody, batchQuery, MAX_PAIRS, modelName, modelParam, modelQuery, operand } from '../schemas.js';
+import { MAX_BATCH_STEPS } from '../work.js';
 import { addAnswer, batchAnswer, errorBody, gate, health, modelInfo, modelList } from './responses.js';
 
 type Json = Record<string, unknown>;
@@ -85,7 +76,7 @@ const ERROR_EXAMPLES: Partial<Record<ErrorCode, ErrorExample>> = {
   repeated_parameter: { operation: 'getAdd', path: '/add?a=1&a=2&b=3' },
   unknown_parameter: { operation: 'getAdd', path: '/add?a=1&b=2&modle=serial' },
   invalid_operand: { operation: 'getAdd', path: '/add?a=-5&b=1' },
-  operand_too_long: { operation: 'getAdd', path: `/add?a=${nines(MAX_DIGITS + 1)}&b=1` },
+  operand_too_long: { operation: 'getAdd', path: `/add?a=${nines(OPERAND_MAX_DIGITS + 1)}&b=1` },
   operand_out_of_range: { operation: 'getAdd', path: '/add?a=128&b=1&model=vector' },
   unknown_model: { operation: 'getAdd', path: '/add?a=1&b=2&model=gru' },
   invalid_parameter: { operation: 'getAdd', path: '/add?a=1&b=2&trace=yes' },
@@ -105,7 +96,7 @@ const ERROR_EXAMPLES: Partial<Record<ErrorCode, ErrorExample>> = {
   batch_too_large: {
     operation: 'postAdd',
     path: '/add',
-    init: postJson({ pairs: Array.from({ length: 31 }, () => ({ a: nines(MAX_DIGITS), b: '1' })) }),
+    init: postJson({ pairs: Array.from({ length: 31 }, () => ({ a: nines(OPERAND_MAX_DIGITS), b: '1' })) }),
   },
   body_too_large: {
     operation: 'postAdd',
@@ -193,7 +184,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
           operationId: 'getAdd',
           summary: 'Add a + b with the model',
           description: `Without model, vector answers when both operands are 0 to 127, serial otherwise. Cacheable: the answer is a pure function of the URL and the weights.`,
-          parameters: parameters(addQuery.pipe[0], 'query'),
+          parameters: parameters(addQuery, 'query'),
           responses: {
             200: {
               description: 'The sum',
