@@ -6,6 +6,8 @@ export type { GateParams, Weights } from './weights.js';
 export { ModelMetaSchema } from './meta.js';
 export type { EpochRecord, ModelMeta } from './meta.js';
 export { formatIssuePath } from './issues.js';
+export { OPERAND_MAX_DIGITS, operandFault } from './operand.js';
+export type { OperandFault } from './operand.js';
 export {
   VECTOR_BITS,
   VECTOR_MAX_OPERAND,
@@ -18,8 +20,8 @@ export {
   serialStepCount,
   toBits,
 } from './bits.js';
-export { OPERAND_MAX_DIGITS, operandFault, parseOperand } from './operand.js';
-export type { Operand, OperandFault } from './operand.js';
+export { parseOperand } from './operand.js';
+export type { Operand } from './operand.js';
 export { sigmoid, tanh } from './cell.js';
 export { forward } from './forward.js';
 export type { ForwardResult, StepTrace } from './forward.js';
