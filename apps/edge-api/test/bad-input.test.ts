@@ -411,6 +411,52 @@ describe.each([
   });
 });
 
+describe('every echo is cut to 40 characters, in message and param', () => {
+  const k = (n: number) => 'k'.repeat(n);
+  const cut = (n: number) => `${k(40)}… (${n} characters)`; // core's shorten, written out
+  it.each([
+    ['a 60 KB key in a query', () => get(`/add?a=1&b=2&${k(60_000)}=1`), 'unknown_parameter', cut(60_000)],
+    ['a 10 KB key in a query', () => get(`/add?${k(10_000)}=1&a=1&b=2`), 'unknown_parameter', cut(10_000)],
+    ['a 10 KB key on /model', () => get(`/model?${k(10_000)}=1`), 'unknown_parameter', cut(10_000)],
+    ['a 10 KB key given twice', () => get(`/model?${k(10_000)}=1&${k(10_000)}=2`), 'unknown_parameter', cut(10_000)],
+    [
+      'a 1 MB key in a body',
+      () => post('/add', `{"pairs":[{"a":"1","b":"2"}],"${k(1_000_000)}":1}`),
+      'unknown_parameter',
+      cut(1_000_000),
+    ],
+    [
+      'a 2 MB key in a pair',
+      () => post('/add', `{"pairs":[{"a":"1","b":"2","${k(2_000_000)}":1}]}`),
+      'unknown_parameter',
+      `pairs[0].${k(31)}… (2000009 characters)`,
+    ],
+  ] as const)('%s', async (_name, request, code, param) => {
+    const res = await request();
+    const text = await res.text();
+    expect(text.length).toBeLessThan(400);
+    const { error } = JSON.parse(text) as ErrorBody;
+    expect(error.code).toBe(code);
+    expect(error.param).toBe(param);
+    expect(error.message).toContain(`"${param.replace(/… \(/, '…" (')}`); // the message quotes the same cut
+  });
+
+  it('a 5,000-character path is cut in the 404', async () => {
+    const res = await get(`/${k(4999)}`);
+    const { error } = (await res.json()) as ErrorBody;
+    expect(error).toMatchObject({ code: 'not_found', param: null });
+    expect(error.message).toContain(`"/${k(39)}…" (5000 characters)`);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
+  it('a key of control characters is written escaped in the message', async () => {
+    const { error } = (await (await get('/add?a=1&b=2&%1B%5B31m%07=1')).json()) as ErrorBody;
+    expect(error.code).toBe('unknown_parameter');
+    expect(error.message).toContain('"\\u001b[31m\\u0007"');
+    expect([...error.message].filter((ch) => ch < ' ')).toEqual([]); // no raw control character
+  });
+});
+
 describe('holes found under attack', () => {
   it('5,000 repeats of a=1 get a short repeated_parameter, not a 35 KB echo', async () => {
     const res = await get(`/add?${Array.from({ length: 5000 }, () => 'a=1').join('&')}&b=2`);
