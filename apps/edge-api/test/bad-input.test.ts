@@ -3,7 +3,8 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../src/errors.js';
-import { app, get, isErrorBody, post } from './helpers.js';
+import { undocumented } from './documented.js';
+import { app, get, isErrorBody, lastRequest, post, send } from './helpers.js';
 
 interface Case {
   name: string;
@@ -185,7 +186,7 @@ const body: Case[] = [
   },
   {
     name: 'no content type',
-    request: () => app.request('/add', { method: 'POST', body: new Blob(['{}']) }),
+    request: () => send('/add', { method: 'POST', body: new Blob(['{}']) }),
     code: 'unsupported_media_type',
     names: '"Content-Type"',
     got: 'nothing',
@@ -347,35 +348,35 @@ const routing: Case[] = [
   },
   {
     name: 'DELETE /add',
-    request: () => app.request('/add', { method: 'DELETE' }),
+    request: () => send('/add', { method: 'DELETE' }),
     code: 'method_not_allowed',
     names: 'DELETE',
     status: 405,
   },
   {
     name: 'DELETE /add/ (the router serves GET /add/)',
-    request: () => app.request('/add/', { method: 'DELETE' }),
+    request: () => send('/add/', { method: 'DELETE' }),
     code: 'method_not_allowed',
     names: 'DELETE',
     status: 405,
   },
   {
     name: 'PUT /model/vector/',
-    request: () => app.request('/model/vector/', { method: 'PUT' }),
+    request: () => send('/model/vector/', { method: 'PUT' }),
     code: 'method_not_allowed',
     names: 'PUT',
     status: 405,
   },
   {
     name: 'POST /openapi.json',
-    request: () => app.request('/openapi.json', { method: 'POST' }),
+    request: () => send('/openapi.json', { method: 'POST' }),
     code: 'method_not_allowed',
     names: 'POST',
     status: 405,
   },
   {
     name: 'POST /health',
-    request: () => app.request('/health', { method: 'POST' }),
+    request: () => send('/health', { method: 'POST' }),
     code: 'method_not_allowed',
     names: 'POST',
     status: 405,
@@ -397,6 +398,8 @@ describe.each([
     expect(isErrorBody(payload)).toBe(true);
     const { code, message } = (payload as { error: { code: string; message: string } }).error;
     expect(code).toBe(c.code);
+    // …and the OpenAPI document lists that status and code for the operation.
+    expect(undocumented(lastRequest.method, lastRequest.url, res.status, code)).toBeNull();
     const param =
       c.param !== undefined
         ? c.param

@@ -86,7 +86,7 @@ describe('request log', () => {
     });
   });
 
-  it('refusals are logged with their status and no model; unknown paths with no route (never the raw path)', async () => {
+  it('logs refusals with their status and no model; unknown paths with no route (never the raw path)', async () => {
     let spy = spyLog();
     await get('/add?a=12345678901234567890x&b=2');
     const refused = onlyLine(spy);

@@ -28,7 +28,7 @@ const vectorBatch = (k: number) => ({
 });
 
 describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => {
-  it('a burst of 400 sums of 1,000 digits from one address meets 429 with Retry-After and the JSON error; another address is served', async () => {
+  it('a burst of 400 1,000-digit sums from one address meets 429 + Retry-After + JSON; others are served', async () => {
     const statuses: number[] = [];
     let refusal: { retryAfter: string | null; cacheControl: string | null; body: unknown } | undefined;
     for (let k = 0; k < 400; k++) {
@@ -58,7 +58,7 @@ describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => 
     expect((await other.json()) as object).toHaveProperty('sum');
   });
 
-  it('the legitimate heavy client (20 batches of 1,000 vector pairs + 10 sums of 1,000 digits) is served in full', async () => {
+  it('serves the heavy legitimate client (20 batches of 1,000 vector pairs + 10 sums of 1,000 digits)', async () => {
     const ip = '198.51.100.3';
     const statuses: number[] = [];
     for (let k = 0; k < 20; k++) {
