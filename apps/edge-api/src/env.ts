@@ -16,11 +16,17 @@ export interface Bindings {
   RATE_LIMIT_REQUEST_TOKENS?: string;
   /** Model steps one more token pays for (default "1000"). */
   RATE_LIMIT_STEPS_PER_TOKEN?: string;
+  /** Request body bytes one more token pays for (default "65536"). */
+  RATE_LIMIT_BYTES_PER_TOKEN?: string;
 }
 
 export interface Variables {
   /** What the model did for this request, for the log line and Server-Timing (set by observe.ts's timeModel). */
   work?: ModelWork;
+  /** The POST body, parsed by json-body.ts once it is priced and bounded; validate('json') checks it. */
+  body?: object;
+  /** Time spent reading the POST body, ms: mostly waiting for its bytes to arrive (Server-Timing `upload`). */
+  uploadMs?: number;
 }
 
 export interface AppEnv {

@@ -20,6 +20,7 @@ export const ERROR_STATUS = {
   conflicting_parameter: 400,
   invalid_json: 400,
   invalid_body: 400,
+  body_too_complex: 400,
   too_many_pairs: 400,
   batch_too_large: 400,
   not_found: 404,

@@ -47,8 +47,8 @@ const check = (target: Target, schema: v.GenericSchema) => {
   const codes: ErrorCode[] = [...(target === 'query' ? ['repeated_parameter' as const] : []), ...schemaCodes(schema)];
   return refuses(
     codes,
-    createMiddleware(async (c, next) => {
-      const input = target === 'query' ? queryObject(c) : target === 'param' ? c.req.param() : await c.req.json();
+    createMiddleware<AppEnv>(async (c, next) => {
+      const input = target === 'query' ? queryObject(c) : target === 'param' ? c.req.param() : c.get('body');
       // The first problem is all a refusal reports: stop there (a 1,000-pair body of junk has 1,000 problems).
       const result = v.safeParse(schema, input, { abortEarly: true });
       if (!result.success) throw issueToError(result.issues[0], WHERE[target]);

@@ -238,11 +238,16 @@ const body: Case[] = [
     got: 'array',
   },
   {
-    name: 'deeply nested arrays',
+    name: 'deeply nested arrays (refused before parsing)',
     request: () => post('/add', `{"pairs":${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
-    code: 'invalid_body',
-    names: '"pairs[0]"',
-    got: 'array',
+    code: 'body_too_complex',
+    names: 'more than 8 deep',
+  },
+  {
+    name: 'more values than 1,000 pairs need (refused before parsing)',
+    request: () => post('/add', { pairs: Array.from({ length: 5000 }, () => ({ a: '1', b: '2' })) }),
+    code: 'body_too_complex',
+    names: 'more than 20,000 values',
   },
   {
     name: 'an operand that is an array',

@@ -3,7 +3,7 @@
 // client of the README passes. Each test uses its own client addresses (the binding's counters live per key).
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { clientKey, tokenPrice, workTokens } from '../src/http/rate-limit.js';
+import { bodyTokens, clientKey, requestTokens, tokenPrice, workTokens } from '../src/http/rate-limit.js';
 import worker from '../src/index.js';
 import { app, isErrorBody } from './helpers.js';
 
@@ -109,19 +109,27 @@ describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => 
 });
 
 describe('token price', () => {
-  it('reads the vars, with 1 token per request and 1 per 1,000 steps by default', () => {
-    expect(tokenPrice(undefined)).toEqual({ requestTokens: 1, stepsPerToken: 1000 });
-    expect(tokenPrice({ RATE_LIMIT_REQUEST_TOKENS: '3', RATE_LIMIT_STEPS_PER_TOKEN: ' 250 ' })).toEqual({
-      requestTokens: 3,
-      stepsPerToken: 250,
-    });
-    expect(workTokens(3323, { requestTokens: 1, stepsPerToken: 1000 })).toBe(3);
-    expect(workTokens(999, { requestTokens: 1, stepsPerToken: 1000 })).toBe(0);
+  it('reads the vars, with 1 token per request, 1 per 64 KiB of body and 1 per 1,000 steps by default', () => {
+    const defaults = { requestTokens: 1, stepsPerToken: 1000, bytesPerToken: 65_536 };
+    expect(tokenPrice(undefined)).toEqual(defaults);
+    expect(
+      tokenPrice({
+        RATE_LIMIT_REQUEST_TOKENS: '3',
+        RATE_LIMIT_STEPS_PER_TOKEN: ' 250 ',
+        RATE_LIMIT_BYTES_PER_TOKEN: '1024',
+      }),
+    ).toEqual({ requestTokens: 3, stepsPerToken: 250, bytesPerToken: 1024 });
+    expect(workTokens(3323, defaults)).toBe(3);
+    expect(workTokens(999, defaults)).toBe(0);
+    expect(bodyTokens(65_535, defaults)).toBe(0);
+    expect(bodyTokens(3 * 1024 * 1024, defaults)).toBe(48);
+    expect(requestTokens({ bytes: 200_000, steps: 3323 }, defaults)).toBe(1 + 3 + 3);
   });
 
   it('refuses malformed vars loudly instead of silently not limiting', () => {
     expect(() => tokenPrice({ RATE_LIMIT_STEPS_PER_TOKEN: '0' })).toThrow(/RATE_LIMIT_STEPS_PER_TOKEN/);
     expect(() => tokenPrice({ RATE_LIMIT_REQUEST_TOKENS: 'lots' })).toThrow(/RATE_LIMIT_REQUEST_TOKENS/);
+    expect(() => tokenPrice({ RATE_LIMIT_BYTES_PER_TOKEN: '1e5' })).toThrow(/RATE_LIMIT_BYTES_PER_TOKEN/);
   });
 
   it('spends request tokens plus floor(steps / steps-per-token) through the binding, as the vars say', async () => {

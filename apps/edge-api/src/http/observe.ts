@@ -53,6 +53,8 @@ export const observe: MiddlewareHandler<AppEnv> = async (c, next) => {
   const work = c.get('work');
   const timing = [`total;dur=${(us / 1000).toFixed(3)}`];
   if (work) timing.unshift(`model;dur=${(work.us / 1000).toFixed(3)};desc="${work.model}"`);
+  const uploadMs = c.get('uploadMs');
+  if (uploadMs !== undefined) timing.unshift(`upload;dur=${uploadMs.toFixed(3)};desc="reading the body"`);
   c.res.headers.set('Server-Timing', timing.join(', '));
   const line: RequestLog = {
     route: routeOf(c),

@@ -100,6 +100,7 @@ const ERROR_EXAMPLES: Record<string, Partial<Record<ErrorCode, ErrorExample>>> =
     conflicting_parameter: postJson({ ...ONE_PAIR, model: 'serial' }, '/add?model=vector'),
     invalid_json: postJson('{"pairs": ['),
     invalid_body: postJson({ pairs: [[]] }),
+    body_too_complex: postJson(`{"pairs":[${'['.repeat(8)}${']'.repeat(8)}]}`),
     too_many_pairs: postJson({ pairs: Array.from({ length: MAX_PAIRS + 1 }, () => ({ a: '1', b: '2' })) }),
     batch_too_large: postJson({ pairs: Array.from({ length: 31 }, () => ({ a: nines(OPERAND_MAX_DIGITS), b: '1' })) }),
     body_too_large: postJson(`{"pairs":[{"a":"${'1'.repeat(MAX_BODY_BYTES)}","b":"1"}]}`),
