@@ -6,6 +6,8 @@ declare module 'autocannon' {
     pipelining?: number;
     duration?: number;
     method?: string;
+    /** Called with each response body: a falsy answer counts the response in `mismatches`. */
+    verifyBody?: (body: string) => boolean;
     /** Requests in turn; setupRequest may rewrite each one before it is sent (here: its headers). */
     requests?: {
       method?: string;
@@ -26,6 +28,7 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    mismatches: number;
     duration: number;
   }
   function autocannon(options: Options): Promise<Result>;

@@ -67,27 +67,19 @@ async function readStreamed(body: ReadableStream<Uint8Array> | null): Promise<Ui
 }
 
 /**
- * The body as text, paid for before it is scanned or parsed. A body announced larger than 3 MiB is refused before a
- * byte is read; one announced within it is read and decoded whole, natively (a body is read to its end or not at all,
- * as `wrangler dev`'s proxy needs); one without Content-Length as it streams, up to 3 MiB. Decoded as Request.text()
- * decodes: UTF-8, a leading BOM dropped, bad bytes replaced.
+ * The body's bytes. A body announced larger than 3 MiB is refused before a byte is read; one announced within it is
+ * read whole, natively (a body is read to its end or not at all, as `wrangler dev`'s proxy needs); one without
+ * Content-Length as it streams, up to 3 MiB.
  */
-async function readPaid(c: Context<AppEnv>): Promise<string> {
+async function readBody(c: Context<AppEnv>): Promise<Uint8Array> {
   const announced = announcedLength(c.req.raw);
   if (announced !== undefined && announced > MAX_BODY_BYTES) throw tooLarge();
-  let text: string;
-  let bytes: number;
   try {
-    if (announced === undefined) {
-      const streamed = await readStreamed(c.req.raw.body);
-      [text, bytes] = [new TextDecoder().decode(streamed), streamed.byteLength];
-    } else [text, bytes] = [await c.req.text(), announced];
+    return announced === undefined ? await readStreamed(c.req.raw.body) : new Uint8Array(await c.req.arrayBuffer());
   } catch (error) {
     // A body that breaks off is not JSON either.
     throw error instanceof ApiError ? error : notJson(error);
   }
-  await spendBody(c, bytes);
-  return text;
 }
 
 function parse(text: string): object {
@@ -115,8 +107,11 @@ export const jsonBody = refuses(
       );
     }
     const start = performance.now();
-    const text = await readPaid(c);
+    const bytes = await readBody(c);
     c.set('uploadMs', performance.now() - start);
+    await spendBody(c, bytes.byteLength);
+    // As Request.text() decodes: UTF-8, a leading BOM dropped, bad bytes replaced.
+    const text = new TextDecoder().decode(bytes);
     const found = scanJson(text);
     if (found) throw tooComplex(found);
     c.set('body', parse(text));

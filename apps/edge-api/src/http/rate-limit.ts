@@ -2,7 +2,7 @@
 //
 // The binding counts calls: `limit({ key })` spends one token of the key's budget (`simple.limit` per `simple.period`
 // seconds in wrangler.jsonc) and answers { success: false } once it is spent. It has no weight argument, so a request
-// worth n tokens calls it n times (stopping at the first refusal). Tokens per request:
+// worth n tokens calls it n times, at once, and is refused if any call is. Tokens per request:
 //   RATE_LIMIT_REQUEST_TOKENS                          every request, before routing
 //   + floor(body bytes / RATE_LIMIT_BYTES_PER_TOKEN)   a POST body, once read and before it is scanned or parsed
 //   + floor(model steps / RATE_LIMIT_STEPS_PER_TOKEN)  /add, after validation and before the model runs
@@ -87,18 +87,19 @@ async function spend(c: Context<AppEnv>, tokens: number, price: TokenPrice): Pro
   const limiter = c.env?.RATE_LIMITER;
   if (!limiter || tokens <= 0) return;
   const key = clientKey(c.req.header('CF-Connecting-IP'));
-  for (let k = 0; k < tokens; k++) {
-    const { success } = await limiter.limit({ key });
-    if (!success) {
-      throw new ApiError(
-        'rate_limited',
-        `Too many requests from this address (a request costs ${price.requestTokens} token, plus 1 per ` +
-          `${en(price.bytesPerToken)} body bytes and 1 per ${en(price.stepsPerToken)} model steps); ` +
-          `retry after ${RATE_LIMIT_PERIOD_SECONDS} s.`,
-        null,
-        { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
-      );
-    }
+  // All at once: the calls are I/O to the binding, and 49 of them one after another (a 3 MiB body) took 30-50 ms of
+  // wall time under wrangler dev, against one round trip together. A refused request may so spend tokens past the
+  // refusal; its budget is spent either way.
+  const answers = await Promise.all(Array.from({ length: tokens }, () => limiter.limit({ key })));
+  if (answers.some((answer) => !answer.success)) {
+    throw new ApiError(
+      'rate_limited',
+      `Too many requests from this address (a request costs ${price.requestTokens} token, plus 1 per ` +
+        `${en(price.bytesPerToken)} body bytes and 1 per ${en(price.stepsPerToken)} model steps); ` +
+        `retry after ${RATE_LIMIT_PERIOD_SECONDS} s.`,
+      null,
+      { 'Retry-After': String(RATE_LIMIT_PERIOD_SECONDS) },
+    );
   }
 }
 
