@@ -12,7 +12,10 @@ declare module 'autocannon' {
     requests?: {
       method?: string;
       path?: string;
+      body?: string;
+      headers?: Record<string, string>;
       setupRequest?: (request: { headers?: Record<string, string> }) => { headers?: Record<string, string> };
+      onResponse?: (status: number, body: string) => void;
     }[];
   }
   interface Histogram {

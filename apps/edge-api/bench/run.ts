@@ -1,7 +1,8 @@
 // Benchmark, against `wrangler dev` with wrangler.jsonc as is (rate limiting on):
 // 1. load: autocannon on GET /health (the baseline) and GET /add (vector, serial 64-bit) side by side, each request
 //    from its own client address (CF-Connecting-IP) so every request pays its limit() call and none is refused; every
-//    answer is compared with the expected body (a wrong one counts as a mismatch);
+//    answer is compared with the expected body (a wrong one counts as a mismatch); then legitimate and hostile
+//    requests interleaved on every connection, every answer compared with the one the request got alone;
 // 2. requests (bench/cases.ts: the hostile bodies of issue 20 and the dearest legitimate requests): Server-Timing
 //    under wrangler dev (total, the upload wait within it, and the Worker's own time: total less upload), and, in
 //    process, CPU µs per request and the tokens the rate limiter charged: the cost per token.
@@ -142,6 +143,62 @@ async function load(base: string): Promise<LoadRow[]> {
   });
 }
 
+/**
+ * Legitimate and hostile requests interleaved on every connection (the hostile bodies of issue 20 at 1/10 of their
+ * size, so the machine's network is not what is measured): every answer must be the one each request got alone.
+ */
+async function mixedLoad(base: string) {
+  const json = { 'Content-Type': 'application/json' };
+  const requests = [
+    { name: 'serial 64-bit sum', method: 'GET', path: TARGETS[2]?.path ?? '/add?a=1&b=2' },
+    {
+      name: '100 vector pairs',
+      method: 'POST',
+      path: '/add',
+      headers: json,
+      body: JSON.stringify({ pairs: Array.from({ length: 100 }, (_, k) => ({ a: String(k), b: String(127 - k) })) }),
+    },
+    {
+      name: 'nested brackets',
+      method: 'POST',
+      path: '/add',
+      headers: json,
+      body: `${'['.repeat(1.5e5)}${']'.repeat(1.5e5)}`,
+    },
+    { name: '10^5 arrays', method: 'POST', path: '/add', headers: json, body: `[${Array(1e5).fill('[]').join(',')}]` },
+    { name: 'spaces', method: 'POST', path: '/add', headers: json, body: ' '.repeat(300_000) },
+    {
+      name: 'text/plain',
+      method: 'POST',
+      path: '/add',
+      headers: { 'Content-Type': 'text/plain' },
+      body: 'x'.repeat(50_000),
+    },
+  ];
+  const expected = new Map<string, string>();
+  for (const r of requests) {
+    const res = await fetch(`${base}${r.path}`, { ...r, headers: { ...r.headers, 'CF-Connecting-IP': nextClient() } });
+    expected.set(r.name, `${res.status} ${await res.text()}`);
+  }
+  const answers: Record<string, number> = {};
+  let wrong = 0;
+  const result = await autocannon({
+    url: base,
+    connections: CONNECTIONS,
+    duration: DURATION_S * 2,
+    requests: requests.map((r) => ({
+      ...r,
+      setupRequest: (req) => ({ ...req, headers: { ...req.headers, 'CF-Connecting-IP': nextClient() } }),
+      onResponse: (status, body) => {
+        const key = `${r.name}: ${status}`;
+        answers[key] = (answers[key] ?? 0) + 1;
+        if (`${status} ${body}` !== expected.get(r.name)) wrong++;
+      },
+    })),
+  });
+  return { requests: result.requests.total, errors: result.errors + result.timeouts, wrong, answers };
+}
+
 const sent = (c: Case, ip: string): RequestInit => ({
   method: c.body === undefined ? 'GET' : 'POST',
   headers: {
@@ -223,9 +280,11 @@ process.once('SIGINT', () => {
 let rows: LoadRow[];
 let limiter: Awaited<ReturnType<typeof limiterCheck>>;
 let timings: Awaited<ReturnType<typeof serverTiming>>;
+let mixed: Awaited<ReturnType<typeof mixedLoad>>;
 try {
   limiter = await limiterCheck(server.url);
   rows = await load(server.url);
+  mixed = await mixedLoad(server.url);
   timings = await serverTiming(server.url);
 } finally {
   server.stop();
@@ -273,6 +332,11 @@ console.table(
     wrong: r.mismatches,
   })),
 );
+console.log(
+  `mixed load (legitimate and hostile requests on every connection, ${DURATION_S * 2} s): ${mixed.requests} ` +
+    `requests, ${mixed.errors} errors, ${mixed.wrong} answers other than the request's own`,
+);
+console.table(mixed.answers);
 const worst = requests.reduce((a, b) => (b.cpuUs / b.tokens > a.cpuUs / a.tokens ? b : a));
 const hostile = requests.filter((r) => r.hostile);
 const hostileBar = {
@@ -312,6 +376,7 @@ const results = {
     server: 'wrangler dev 4.86.0 (workerd) on loopback',
     rows,
   },
+  mixedLoad: mixed,
   vectorVsHealth: ratio(rows[1]),
   serial64VsHealth: ratio(rows[2]),
   bar: { addVsHealthAtLeast: BAR, worst: addVsHealth, met: addVsHealth >= BAR },

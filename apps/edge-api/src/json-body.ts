@@ -47,23 +47,33 @@ function announcedLength(request: Request): number | undefined {
   return text && /^\d+$/.test(text) && !request.headers.has('Transfer-Encoding') ? Number(text) : undefined;
 }
 
-/** A body sent without Content-Length, read chunk by chunk up to the limit (an endless one is cut off there). */
-async function readStreamed(body: ReadableStream<Uint8Array> | null): Promise<Uint8Array> {
+/** How much of a body sent without Content-Length is read past the limit, and dropped, before the refusal. */
+const DRAIN_BYTES = 16 * 1024 * 1024;
+
+/**
+ * A body sent without Content-Length, read chunk by chunk up to the limit. Past it, the rest is read and dropped, up
+ * to 16 MiB in all (a body read only in part makes `wrangler dev`'s proxy hang the requests after it), and `bytes`
+ * is null: the body is too large. An endless one is cut off there.
+ */
+async function readStreamed(
+  body: ReadableStream<Uint8Array> | null,
+): Promise<{ bytes: Uint8Array | null; size: number }> {
   const chunks: Uint8Array[] = [];
   let size = 0;
   const reader = body?.getReader();
   for (let read = await reader?.read(); read && !read.done; read = await reader?.read()) {
     size += read.value.byteLength;
-    if (size > MAX_BODY_BYTES) throw tooLarge();
-    chunks.push(read.value);
+    if (size <= MAX_BODY_BYTES) chunks.push(read.value);
+    else if (size > DRAIN_BYTES) break;
   }
+  if (size > MAX_BODY_BYTES) return { bytes: null, size };
   const bytes = new Uint8Array(size);
   let at = 0;
   for (const chunk of chunks) {
     bytes.set(chunk, at);
     at += chunk.byteLength;
   }
-  return bytes;
+  return { bytes, size };
 }
 
 /**
@@ -74,12 +84,17 @@ async function readStreamed(body: ReadableStream<Uint8Array> | null): Promise<Ui
 async function readBody(c: Context<AppEnv>): Promise<Uint8Array> {
   const announced = announcedLength(c.req.raw);
   if (announced !== undefined && announced > MAX_BODY_BYTES) throw tooLarge();
+  let streamed: { bytes: Uint8Array | null; size: number };
   try {
-    return announced === undefined ? await readStreamed(c.req.raw.body) : new Uint8Array(await c.req.arrayBuffer());
+    if (announced !== undefined) return new Uint8Array(await c.req.arrayBuffer());
+    streamed = await readStreamed(c.req.raw.body);
   } catch (error) {
     // A body that breaks off is not JSON either.
-    throw error instanceof ApiError ? error : notJson(error);
+    throw notJson(error);
   }
+  if (streamed.bytes) return streamed.bytes;
+  await spendBody(c, streamed.size); // what it sent is paid for, as a body within the limit is
+  throw tooLarge();
 }
 
 function parse(text: string): object {

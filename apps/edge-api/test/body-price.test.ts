@@ -79,6 +79,12 @@ describe('hostile bodies are refused before JSON.parse, and pay for their bytes'
     });
     const nested = await priced(`${'['.repeat(1.5e6)}${']'.repeat(1.5e6)}`, Number.POSITIVE_INFINITY, true);
     expect(nested).toMatchObject({ code: 'body_too_complex', tokens: 46 });
+    // Past 3 MiB it is read to its end and refused, and pays for all it sent.
+    expect(await priced(' '.repeat(4 * MiB), Number.POSITIVE_INFINITY, true)).toEqual({
+      status: 413,
+      code: 'body_too_large',
+      tokens: 1 + 64,
+    });
     expect(parse).toHaveBeenCalledTimes(1); // the whitespace, never the brackets
   });
 
