@@ -17,8 +17,9 @@ export interface RequestRow {
   tokens: number;
   /** CPU time of the whole handler, in-process (Node's V8, as in workerd), µs per request. */
   cpuUs: number;
-  /** Server-Timing under `wrangler dev`: total, the upload wait within it, and total less upload (Worker time). */
-  server: { totalMs: Spread; uploadMs: Spread; workerMs: Spread };
+  /** Server-Timing under `wrangler dev`: total, the I/O waits within it (`upload`: the body, `limit`: the rate
+   * limiter) and total less those (the Worker's own time). */
+  server: { totalMs: Spread; waitMs: Spread; workerMs: Spread };
 }
 
 export interface Results {

@@ -27,6 +27,8 @@ export interface Variables {
   body?: object;
   /** Time spent reading the POST body, ms: mostly waiting for its bytes to arrive (Server-Timing `upload`). */
   uploadMs?: number;
+  /** Time spent waiting for the rate limiter's answers, ms (Server-Timing `limit`). */
+  limitMs?: number;
 }
 
 export interface AppEnv {

@@ -53,8 +53,11 @@ export const observe: MiddlewareHandler<AppEnv> = async (c, next) => {
   const work = c.get('work');
   const timing = [`total;dur=${(us / 1000).toFixed(3)}`];
   if (work) timing.unshift(`model;dur=${(work.us / 1000).toFixed(3)};desc="${work.model}"`);
+  // The I/O waits inside total come after it: what the Worker itself did is total less these.
   const uploadMs = c.get('uploadMs');
-  if (uploadMs !== undefined) timing.unshift(`upload;dur=${uploadMs.toFixed(3)};desc="reading the body"`);
+  if (uploadMs !== undefined) timing.push(`upload;dur=${uploadMs.toFixed(3)};desc="reading the body"`);
+  const limitMs = c.get('limitMs');
+  if (limitMs !== undefined) timing.push(`limit;dur=${limitMs.toFixed(3)};desc="the rate limiter"`);
   c.res.headers.set('Server-Timing', timing.join(', '));
   const line: RequestLog = {
     route: routeOf(c),

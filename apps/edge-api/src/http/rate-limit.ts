@@ -90,7 +90,9 @@ async function spend(c: Context<AppEnv>, tokens: number, price: TokenPrice): Pro
   // All at once: the calls are I/O to the binding, and 49 of them one after another (a 3 MiB body) took 30-50 ms of
   // wall time under wrangler dev, against one round trip together. A refused request may so spend tokens past the
   // refusal; its budget is spent either way.
+  const start = performance.now();
   const answers = await Promise.all(Array.from({ length: tokens }, () => limiter.limit({ key })));
+  c.set('limitMs', (c.get('limitMs') ?? 0) + performance.now() - start);
   if (answers.some((answer) => !answer.success)) {
     throw new ApiError(
       'rate_limited',
