@@ -6,11 +6,16 @@ declare module 'autocannon' {
     pipelining?: number;
     duration?: number;
     method?: string;
+    /** Called with each response body: a falsy answer counts the response in `mismatches`. */
+    verifyBody?: (body: string) => boolean;
     /** Requests in turn; setupRequest may rewrite each one before it is sent (here: its headers). */
     requests?: {
       method?: string;
       path?: string;
+      body?: string;
+      headers?: Record<string, string>;
       setupRequest?: (request: { headers?: Record<string, string> }) => { headers?: Record<string, string> };
+      onResponse?: (status: number, body: string) => void;
     }[];
   }
   interface Histogram {
@@ -26,6 +31,7 @@ declare module 'autocannon' {
     errors: number;
     timeouts: number;
     non2xx: number;
+    mismatches: number;
     duration: number;
   }
   function autocannon(options: Options): Promise<Result>;

@@ -146,7 +146,8 @@ if (process.argv[1] && resolve(process.argv[1]) === fileURLToPath(import.meta.ur
     })),
   );
   console.log(
-    `API Worker (${size.modules.join(', ')}): ${kib(size.bytes)} KiB, ${kib(size.gzip)} KiB gzipped (limit ${LIMIT_KIB} KiB); wrangler: ${size.wrangler}`,
+    `API Worker (${size.modules.join(', ')}): ${kib(size.bytes)} KiB, ${kib(size.gzip)} KiB gzipped ` +
+      `(limit ${LIMIT_KIB} KiB); wrangler: ${size.wrangler}`,
   );
   console.log(JSON.stringify(size));
   if (size.gzip > LIMIT_KIB * 1024) {

@@ -14,7 +14,8 @@ import { openApiRoutes } from './routes/openapi.js';
 
 export interface AppOptions {
   models: Models;
-  /** Browser origins allowed by CORS; default: the CORS_ORIGINS var, else http://localhost:5173 and http://127.0.0.1:5173. */
+  /** Browser origins allowed by CORS; default: the CORS_ORIGINS var, else http://localhost:5173 and
+   * http://127.0.0.1:5173. */
   corsOrigins?: string[];
 }
 

@@ -1,7 +1,8 @@
 // One error shape for every refusal: { error: { code, message, param } }. `code` is the one rule a client needs; the
 // status follows from it (the table below). Messages name the parameter, quote what was received (cut short) and say
-// what is accepted; `param` names the query parameter or body path at fault, or is null when none is.
-import { quote as quoteString } from '@lstm-adder/core';
+// what is accepted; `param` names the query parameter or body path at fault, or is null when none is. Whatever the
+// client sent (a name or a value) reaches a message or `param` only through core's quote/shorten (40 characters).
+import { quote as quoteString, shorten } from '@lstm-adder/core';
 import { HTTPException } from 'hono/http-exception';
 import type { ContentfulStatusCode } from 'hono/utils/http-status';
 
@@ -19,6 +20,7 @@ export const ERROR_STATUS = {
   conflicting_parameter: 400,
   invalid_json: 400,
   invalid_body: 400,
+  body_too_complex: 400,
   too_many_pairs: 400,
   batch_too_large: 400,
   not_found: 404,
@@ -35,7 +37,8 @@ export interface ErrorBody {
   error: {
     code: ErrorCode;
     message: string;
-    /** The query parameter (`a`) or body path (`pairs[3].b`) at fault; null when no single one is (path, method, headers, JSON syntax). */
+    /** The query parameter (`a`) or body path (`pairs[3].b`) at fault, cut to 40 characters like every echo; null
+     * when no single one is (path, method, headers, JSON syntax). */
     param: string | null;
   };
 }
@@ -46,10 +49,11 @@ export class ApiError extends HTTPException {
   readonly param: string | null;
   readonly headers: Record<string, string>;
 
+  /** `param` is the raw name or path, as received: it is cut here. */
   constructor(code: ErrorCode, message: string, param: string | null = null, headers: Record<string, string> = {}) {
     super(ERROR_STATUS[code], { message });
     this.code = code;
-    this.param = param;
+    this.param = param === null ? null : shorten(param);
     this.headers = headers;
   }
 
@@ -59,7 +63,7 @@ export class ApiError extends HTTPException {
   }
 }
 
-/** Describes a received value for a message; a string is quoted by core, cut to 40 characters (it may be 10,000 of junk). */
+/** Describes a received value for a message; a string is quoted by core, cut to 40 characters (it may be 1 MB). */
 export function quote(value: unknown): string {
   if (value === undefined) return 'nothing';
   if (typeof value === 'string') return quoteString(value);
@@ -68,3 +72,10 @@ export function quote(value: unknown): string {
   if (Array.isArray(value)) return `an array of ${value.length} items`;
   return `an ${typeof value}`;
 }
+
+/** Where a parameter was given. */
+export type Where = 'query' | 'body' | 'path';
+const LABEL: Record<Where, string> = { query: 'Query parameter', body: 'Body field', path: 'Path parameter' };
+
+/** How a message names a parameter: `Query parameter "a"`, `Body field "pairs[3].b"` (a client's key is quoted cut). */
+export const fieldLabel = (where: Where, param: string): string => `${LABEL[where]} ${quoteString(param)}`;

@@ -1,4 +1,5 @@
-// The two adders the API serves and the answers they give, in core's JSON (formatAnswer; core's defaultArch picks the model).
+// The two adders the API serves and the answers they give, in core's JSON (formatAnswer; core's defaultArch picks
+// the model).
 import {
   createAdder,
   formatAnswer,

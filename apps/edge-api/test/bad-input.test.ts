@@ -3,7 +3,8 @@
 import { exports } from 'cloudflare:workers';
 import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../src/errors.js';
-import { app, get, isErrorBody, post } from './helpers.js';
+import { undocumented } from './documented.js';
+import { app, get, isErrorBody, lastRequest, post, send } from './helpers.js';
 
 interface Case {
   name: string;
@@ -185,7 +186,7 @@ const body: Case[] = [
   },
   {
     name: 'no content type',
-    request: () => app.request('/add', { method: 'POST', body: new Blob(['{}']) }),
+    request: () => send('/add', { method: 'POST', body: new Blob(['{}']) }),
     code: 'unsupported_media_type',
     names: '"Content-Type"',
     got: 'nothing',
@@ -237,11 +238,16 @@ const body: Case[] = [
     got: 'array',
   },
   {
-    name: 'deeply nested arrays',
+    name: 'deeply nested arrays (refused before parsing)',
     request: () => post('/add', `{"pairs":${'['.repeat(100_000)}${']'.repeat(100_000)}}`),
-    code: 'invalid_body',
-    names: '"pairs[0]"',
-    got: 'array',
+    code: 'body_too_complex',
+    names: 'more than 8 deep',
+  },
+  {
+    name: 'more values than 1,000 pairs need (refused before parsing)',
+    request: () => post('/add', { pairs: Array.from({ length: 5000 }, () => ({ a: '1', b: '2' })) }),
+    code: 'body_too_complex',
+    names: 'more than 20,000 values',
   },
   {
     name: 'an operand that is an array',
@@ -347,35 +353,35 @@ const routing: Case[] = [
   },
   {
     name: 'DELETE /add',
-    request: () => app.request('/add', { method: 'DELETE' }),
+    request: () => send('/add', { method: 'DELETE' }),
     code: 'method_not_allowed',
     names: 'DELETE',
     status: 405,
   },
   {
     name: 'DELETE /add/ (the router serves GET /add/)',
-    request: () => app.request('/add/', { method: 'DELETE' }),
+    request: () => send('/add/', { method: 'DELETE' }),
     code: 'method_not_allowed',
     names: 'DELETE',
     status: 405,
   },
   {
     name: 'PUT /model/vector/',
-    request: () => app.request('/model/vector/', { method: 'PUT' }),
+    request: () => send('/model/vector/', { method: 'PUT' }),
     code: 'method_not_allowed',
     names: 'PUT',
     status: 405,
   },
   {
     name: 'POST /openapi.json',
-    request: () => app.request('/openapi.json', { method: 'POST' }),
+    request: () => send('/openapi.json', { method: 'POST' }),
     code: 'method_not_allowed',
     names: 'POST',
     status: 405,
   },
   {
     name: 'POST /health',
-    request: () => app.request('/health', { method: 'POST' }),
+    request: () => send('/health', { method: 'POST' }),
     code: 'method_not_allowed',
     names: 'POST',
     status: 405,
@@ -397,6 +403,8 @@ describe.each([
     expect(isErrorBody(payload)).toBe(true);
     const { code, message } = (payload as { error: { code: string; message: string } }).error;
     expect(code).toBe(c.code);
+    // …and the OpenAPI document lists that status and code for the operation.
+    expect(undocumented(lastRequest.method, lastRequest.url, res.status, code)).toBeNull();
     const param =
       c.param !== undefined
         ? c.param
@@ -408,6 +416,52 @@ describe.each([
     if (c.got) expect(message).toContain(c.got);
     expect(message.length).toBeLessThan(400);
     expect(message).not.toMatch(/\n\s+at /); // no stack trace
+  });
+});
+
+describe('every echo is cut to 40 characters, in message and param', () => {
+  const k = (n: number) => 'k'.repeat(n);
+  const cut = (n: number) => `${k(40)}… (${n} characters)`; // core's shorten, written out
+  it.each([
+    ['a 60 KB key in a query', () => get(`/add?a=1&b=2&${k(60_000)}=1`), 'unknown_parameter', cut(60_000)],
+    ['a 10 KB key in a query', () => get(`/add?${k(10_000)}=1&a=1&b=2`), 'unknown_parameter', cut(10_000)],
+    ['a 10 KB key on /model', () => get(`/model?${k(10_000)}=1`), 'unknown_parameter', cut(10_000)],
+    ['a 10 KB key given twice', () => get(`/model?${k(10_000)}=1&${k(10_000)}=2`), 'unknown_parameter', cut(10_000)],
+    [
+      'a 1 MB key in a body',
+      () => post('/add', `{"pairs":[{"a":"1","b":"2"}],"${k(1_000_000)}":1}`),
+      'unknown_parameter',
+      cut(1_000_000),
+    ],
+    [
+      'a 2 MB key in a pair',
+      () => post('/add', `{"pairs":[{"a":"1","b":"2","${k(2_000_000)}":1}]}`),
+      'unknown_parameter',
+      `pairs[0].${k(31)}… (2000009 characters)`,
+    ],
+  ] as const)('%s', async (_name, request, code, param) => {
+    const res = await request();
+    const text = await res.text();
+    expect(text.length).toBeLessThan(400);
+    const { error } = JSON.parse(text) as ErrorBody;
+    expect(error.code).toBe(code);
+    expect(error.param).toBe(param);
+    expect(error.message).toContain(`"${param.replace(/… \(/, '…" (')}`); // the message quotes the same cut
+  });
+
+  it('a 5,000-character path is cut in the 404', async () => {
+    const res = await get(`/${k(4999)}`);
+    const { error } = (await res.json()) as ErrorBody;
+    expect(error).toMatchObject({ code: 'not_found', param: null });
+    expect(error.message).toContain(`"/${k(39)}…" (5000 characters)`);
+    expect(error.message.length).toBeLessThan(200);
+  });
+
+  it('a key of control characters is written escaped in the message', async () => {
+    const { error } = (await (await get('/add?a=1&b=2&%1B%5B31m%07=1')).json()) as ErrorBody;
+    expect(error.code).toBe('unknown_parameter');
+    expect(error.message).toContain('"\\u001b[31m\\u0007"');
+    expect([...error.message].filter((ch) => ch < ' ')).toEqual([]); // no raw control character
   });
 });
 

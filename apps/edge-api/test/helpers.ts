@@ -10,15 +10,24 @@ import { loadModels } from '../src/models.js';
 export const models = loadModels({ vector: vectorJson, serial: serialJson });
 export const app = createApp({ models });
 
+/** The method and URL of the last request sent with the helpers below (to check its answer against the document). */
+export let lastRequest = { method: '', url: '' };
+
+/** app.request, remembered in lastRequest. */
+export const send = async (url: string, init: RequestInit = {}): Promise<Response> => {
+  lastRequest = { method: init.method ?? 'GET', url };
+  return app.request(url, init);
+};
+
 export const get = async (url: string, headers: Record<string, string> = {}): Promise<Response> =>
-  app.request(url, { headers });
+  send(url, { headers });
 
 export const post = async (
   url: string,
   body: unknown,
   headers: Record<string, string> = { 'Content-Type': 'application/json' },
 ): Promise<Response> =>
-  app.request(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers });
+  send(url, { method: 'POST', body: typeof body === 'string' ? body : JSON.stringify(body), headers });
 
 /** Whether a value has exactly the error shape { error: { code, message, param } }, with a known code. */
 export const isErrorBody = (value: unknown): value is ErrorBody => v.is(errorBody, value);

@@ -36,6 +36,28 @@ describe('Server-Timing', () => {
     expect(exposed).toEqual(expect.arrayContaining(['server-timing', 'retry-after']));
   });
 
+  it('gives the waits inside total after it: reading the body, and the rate limiter', async () => {
+    const limiter = { limit: async () => ({ success: true }) };
+    const res = await app.request(
+      '/add',
+      {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'CF-Connecting-IP': '192.0.2.3' },
+        body: JSON.stringify({ pairs: [{ a, b }] }),
+      },
+      { RATE_LIMITER: limiter },
+    );
+    expect(res.status).toBe(200);
+    const header = res.headers.get('Server-Timing') ?? '';
+    const timing = new RegExp(
+      '^model;dur=[\\d.]+;desc="serial", total;dur=([\\d.]+), ' +
+        'upload;dur=([\\d.]+);desc="[^"]+", limit;dur=([\\d.]+);desc="[^"]+"$',
+    ).exec(header);
+    expect(timing, header).not.toBeNull();
+    const [total, upload, limit] = (timing ?? []).slice(1).map(Number) as [number, number, number];
+    expect(upload + limit).toBeLessThanOrEqual(total + 0.001);
+  });
+
   it('gives only the total when no model ran (a refusal, /health)', async () => {
     for (const res of [await get('/add?a=-1&b=2'), await get('/health')]) {
       expect(res.headers.get('Server-Timing')).toMatch(/^total;dur=\d+(\.\d+)?$/);
@@ -86,7 +108,7 @@ describe('request log', () => {
     });
   });
 
-  it('refusals are logged with their status and no model; unknown paths with no route (never the raw path)', async () => {
+  it('logs refusals with their status and no model; unknown paths with no route (never the raw path)', async () => {
     let spy = spyLog();
     await get('/add?a=12345678901234567890x&b=2');
     const refused = onlyLine(spy);

@@ -5,7 +5,8 @@ import { describe, expect, it } from 'vitest';
 import { ERROR_STATUS, type ErrorBody } from '../src/errors.js';
 import { displayPath, servedRoutes } from '../src/http/fallbacks.js';
 import { buildOpenApi } from '../src/openapi/document.js';
-import { app, get } from './helpers.js';
+import { undocumented } from './documented.js';
+import { app, get, send } from './helpers.js';
 
 const served = async () =>
   (await (await get('/openapi.json')).json()) as { paths: Record<string, Record<string, unknown>> };
@@ -64,6 +65,41 @@ describe('GET /openapi.json', () => {
     expect(Object.fromEntries(seen)).toEqual(
       Object.fromEntries(Object.entries(ERROR_STATUS).map(([code, status]) => [code, String(status)])),
     );
+  });
+
+  it.each([
+    // Refusals an earlier document left out, sent as a client would; each must be listed for its operation.
+    ['GET', '/model?x=1', 400, 'unknown_parameter'],
+    ['GET', '/model?weights=2', 400, 'invalid_parameter'],
+    ['GET', '/model/vector?weights=2', 400, 'invalid_parameter'],
+    ['GET', '/model/serial?weights=1&weights=1', 400, 'repeated_parameter'],
+    ['POST', '/add', 400, 'missing_parameter', { pairs: [{ b: '1' }] }],
+    ['POST', '/add', 400, 'unknown_parameter', { pairs: [{ a: '1', b: '2', c: '3' }] }],
+    ['POST', '/add?model=serial&model=serial', 400, 'repeated_parameter', { pairs: [{ a: '1', b: '2' }] }],
+    ['POST', '/add', 400, 'invalid_operand', { pairs: [{ a: '0x10', b: '2' }] }],
+    ['POST', '/add', 400, 'operand_too_long', { pairs: [{ a: '1'.repeat(1001), b: '2' }] }],
+    ['POST', '/add?model=vector', 400, 'operand_out_of_range', { pairs: [{ a: '1', b: '200' }] }],
+    ['POST', '/add', 400, 'unknown_model', { pairs: [{ a: '1', b: '2' }], model: 'lstm' }],
+    ['GET', '/health?x=1', 200, undefined],
+    ['HEAD', '/add?a=1&b=2', 200, undefined],
+    ['GET', '/add/', 400, 'missing_parameter'],
+    ['PUT', '/health', 405, 'method_not_allowed'],
+    ['GET', '/model/vector/weights', 404, 'not_found'],
+  ] as const)('documents what %s %s answers: %i %s', async (method, url, status, code, body?: object) => {
+    const init: RequestInit = body
+      ? { method, headers: { 'Content-Type': 'application/json' }, body: JSON.stringify(body) }
+      : { method };
+    const res = await send(url, init);
+    expect(res.status).toBe(status);
+    const answered = res.status >= 400 ? ((await res.json()) as ErrorBody).error.code : undefined;
+    expect(answered).toBe(code);
+    expect(undocumented(method, url, res.status, answered)).toBeNull();
+  });
+
+  it('a code an operation does not list is caught (the conformance check can fail)', () => {
+    expect(undocumented('GET', '/model?weights=2', 400, 'invalid_operand')).toMatch(/code not documented/);
+    expect(undocumented('GET', '/health', 400, 'unknown_parameter')).toMatch(/status not documented/);
+    expect(undocumented('POST', '/add', 413, 'body_too_large')).toBeNull();
   });
 
   it('the document is invalid when a route is missing (the validator can fail)', async () => {

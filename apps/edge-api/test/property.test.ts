@@ -1,6 +1,8 @@
-// Property: no query string or JSON body, however odd, gets a 5xx; every 4xx has the error shape; every 200 is an answer.
+// Property: no query string or JSON body, however odd, gets a 5xx; every 4xx has the error shape and a status and
+// code the OpenAPI document lists for the operation; every 200 is an answer.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
+import { undocumented } from './documented.js';
 import { app, isErrorBody } from './helpers.js';
 
 const key = fc.oneof(
@@ -74,7 +76,7 @@ const url = fc
   .map(([p, parts]) => (parts.length ? `${p}?${parts.join('&')}` : p));
 
 describe('random query strings', () => {
-  it('never yield a 5xx, and every 4xx matches { error: { code, message, param } }', async () => {
+  it('never yield a 5xx; every 4xx matches { error: { code, message, param } } and is documented', async () => {
     const seen = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(url, async (u) => {
@@ -84,6 +86,8 @@ describe('random query strings', () => {
         const body: unknown = await res.json();
         if (res.status >= 400) expect(isErrorBody(body)).toBe(true);
         else expect(body).toBeTypeOf('object');
+        const code = (body as { error?: { code: string } }).error?.code;
+        expect(undocumented('GET', u, res.status, code)).toBeNull();
       }),
       { numRuns: 10_000, seed: 4 },
     );
@@ -124,7 +128,7 @@ const bodyLike = fc.oneof(
 );
 
 describe('random JSON bodies', () => {
-  it('never yield a 5xx; every refusal has the error shape and names a param or null', async () => {
+  it('never yield a 5xx; every refusal has the error shape and is documented', async () => {
     const seen = new Map<number, number>();
     await fc.assert(
       fc.asyncProperty(bodyLike, fc.constantFrom('', '?model=serial', '?model=vector'), async (body, query) => {
@@ -137,6 +141,8 @@ describe('random JSON bodies', () => {
         expect(res.status).toBeLessThan(500);
         const payload: unknown = await res.json();
         if (res.status >= 400) expect(isErrorBody(payload)).toBe(true);
+        const code = (payload as { error?: { code: string } }).error?.code;
+        expect(undocumented('POST', `/add${query}`, res.status, code)).toBeNull();
       }),
       { numRuns: 2_000, seed: 13 },
     );

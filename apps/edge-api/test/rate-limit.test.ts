@@ -3,7 +3,7 @@
 // client of the README passes. Each test uses its own client addresses (the binding's counters live per key).
 import { env } from 'cloudflare:workers';
 import { describe, expect, it, vi } from 'vitest';
-import { clientKey, tokenPrice, workTokens } from '../src/http/rate-limit.js';
+import { bodyTokens, clientKey, requestTokens, tokenPrice, workTokens } from '../src/http/rate-limit.js';
 import worker from '../src/index.js';
 import { app, isErrorBody } from './helpers.js';
 
@@ -28,7 +28,7 @@ const vectorBatch = (k: number) => ({
 });
 
 describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => {
-  it('a burst of 400 sums of 1,000 digits from one address meets 429 with Retry-After and the JSON error; another address is served', async () => {
+  it('a burst of 400 1,000-digit sums from one address meets 429 + Retry-After + JSON; others are served', async () => {
     const statuses: number[] = [];
     let refusal: { retryAfter: string | null; cacheControl: string | null; body: unknown } | undefined;
     for (let k = 0; k < 400; k++) {
@@ -58,7 +58,7 @@ describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => 
     expect((await other.json()) as object).toHaveProperty('sum');
   });
 
-  it('the legitimate heavy client (20 batches of 1,000 vector pairs + 10 sums of 1,000 digits) is served in full', async () => {
+  it('serves the heavy legitimate client (20 batches of 1,000 vector pairs + 10 sums of 1,000 digits)', async () => {
     const ip = '198.51.100.3';
     const statuses: number[] = [];
     for (let k = 0; k < 20; k++) {
@@ -109,19 +109,27 @@ describe('rate limiting (Worker entry, wrangler.jsonc binding and vars)', () => 
 });
 
 describe('token price', () => {
-  it('reads the vars, with 1 token per request and 1 per 1,000 steps by default', () => {
-    expect(tokenPrice(undefined)).toEqual({ requestTokens: 1, stepsPerToken: 1000 });
-    expect(tokenPrice({ RATE_LIMIT_REQUEST_TOKENS: '3', RATE_LIMIT_STEPS_PER_TOKEN: ' 250 ' })).toEqual({
-      requestTokens: 3,
-      stepsPerToken: 250,
-    });
-    expect(workTokens(3323, { requestTokens: 1, stepsPerToken: 1000 })).toBe(3);
-    expect(workTokens(999, { requestTokens: 1, stepsPerToken: 1000 })).toBe(0);
+  it('reads the vars, with 1 token per request, 1 per 64 KiB of body and 1 per 1,000 steps by default', () => {
+    const defaults = { requestTokens: 1, stepsPerToken: 1000, bytesPerToken: 65_536 };
+    expect(tokenPrice(undefined)).toEqual(defaults);
+    expect(
+      tokenPrice({
+        RATE_LIMIT_REQUEST_TOKENS: '3',
+        RATE_LIMIT_STEPS_PER_TOKEN: ' 250 ',
+        RATE_LIMIT_BYTES_PER_TOKEN: '1024',
+      }),
+    ).toEqual({ requestTokens: 3, stepsPerToken: 250, bytesPerToken: 1024 });
+    expect(workTokens(3323, defaults)).toBe(3);
+    expect(workTokens(999, defaults)).toBe(0);
+    expect(bodyTokens(65_535, defaults)).toBe(0);
+    expect(bodyTokens(3 * 1024 * 1024, defaults)).toBe(48);
+    expect(requestTokens({ bytes: 200_000, steps: 3323 }, defaults)).toBe(1 + 3 + 3);
   });
 
   it('refuses malformed vars loudly instead of silently not limiting', () => {
     expect(() => tokenPrice({ RATE_LIMIT_STEPS_PER_TOKEN: '0' })).toThrow(/RATE_LIMIT_STEPS_PER_TOKEN/);
     expect(() => tokenPrice({ RATE_LIMIT_REQUEST_TOKENS: 'lots' })).toThrow(/RATE_LIMIT_REQUEST_TOKENS/);
+    expect(() => tokenPrice({ RATE_LIMIT_BYTES_PER_TOKEN: '1e5' })).toThrow(/RATE_LIMIT_BYTES_PER_TOKEN/);
   });
 
   it('spends request tokens plus floor(steps / steps-per-token) through the binding, as the vars say', async () => {

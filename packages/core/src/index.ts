@@ -7,6 +7,8 @@ export { ModelMetaSchema } from './meta.js';
 export { META_LIMITS } from './meta-bounds.js';
 export type { EpochRecord, ModelMeta } from './meta.js';
 export { formatIssuePath } from './issues.js';
+export { OPERAND_MAX_DIGITS, operandFault } from './operand.js';
+export type { OperandFault } from './operand.js';
 export {
   VECTOR_BITS,
   VECTOR_MAX_OPERAND,

@@ -6,6 +6,38 @@ export type Operand = number | bigint | string;
 
 const DECIMAL = /^[0-9]+$/;
 
+/** The longest operand the API and the page accept, in decimal digits (core's adders themselves take longer ones). */
+export const OPERAND_MAX_DIGITS = 1000;
+
+/** Why a string is not a plain decimal integer: a kind that the API and the page each put in their own words. */
+export type OperandFault =
+  | 'empty'
+  | 'spaces'
+  | 'negative'
+  | 'plus'
+  | 'radix'
+  | 'fraction'
+  | 'exponent'
+  | 'script'
+  | 'percent'
+  | 'other';
+
+/** What is wrong with a would-be operand, or null when it is 1 or more ASCII digits. Linear in the text's length. */
+export function operandFault(text: string): OperandFault | null {
+  if (DECIMAL.test(text)) return null;
+  if (text === '') return 'empty';
+  if (text.trim() !== text) return 'spaces';
+  if (text.startsWith('-')) return 'negative';
+  if (text.startsWith('+')) return 'plus';
+  if (/^0[xob]/i.test(text)) return 'radix';
+  if (/^[0-9]*[.,][0-9]*$/.test(text)) return 'fraction';
+  if (/^[0-9.]+e[+-]?[0-9]*$/i.test(text)) return 'exponent';
+  if (/\s/.test(text)) return 'spaces';
+  if (/\p{Nd}/u.test(text.replace(/[0-9]/g, ''))) return 'script'; // digits of other scripts: ٣, ５
+  if (/%[0-9a-f]{2}/i.test(text)) return 'percent'; // a URL's escape that did not decode (not UTF-8)
+  return 'other';
+}
+
 /**
  * Parses a non-negative integer given as a number, a bigint or a string of ASCII decimal digits.
  * Throws a TypeError (wrong kind of value) or RangeError (negative, unsafe) that says what is accepted.

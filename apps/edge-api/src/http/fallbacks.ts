@@ -1,5 +1,6 @@
 // What the app says when no route answers: 405 with Allow on a served path (in every spelling the router matches it,
 // because the router itself routes to these handlers), 404 elsewhere, and a JSON 500 when something throws.
+import { quote, shorten } from '@lstm-adder/core';
 import type { Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
 import type { Hono } from 'hono/tiny';
@@ -28,7 +29,7 @@ export function refuseOtherMethods(app: Hono<AppEnv>): void {
     app.all(path, (c) => {
       throw new ApiError(
         'method_not_allowed',
-        `${c.req.method} is not accepted on ${displayPath(path)}; accepted: ${allow}.`,
+        `${shorten(c.req.method)} is not accepted on ${displayPath(path)}; accepted: ${allow}.`,
         null,
         { Allow: allow },
       );
@@ -39,7 +40,7 @@ export function refuseOtherMethods(app: Hono<AppEnv>): void {
 export function notFound(app: Hono<AppEnv>) {
   const paths = [...servedRoutes(app).keys()].map(displayPath).join(', ');
   return (c: Context<AppEnv>): Response => {
-    throw new ApiError('not_found', `No route ${JSON.stringify(c.req.path.slice(0, 80))}; routes: ${paths}.`);
+    throw new ApiError('not_found', `No route ${quote(c.req.path)}; routes: ${paths}.`);
   };
 }
 
@@ -52,6 +53,6 @@ export function onError(error: Error, c: Context<AppEnv>): Response {
     // Hono's own refusals (e.g. a body it cannot read): same shape as ours.
     return new ApiError('invalid_body', error.message || 'The request could not be read.').getResponse();
   }
-  console.error('edge-api: unexpected error', c.req.method, c.req.path, error);
+  console.error('edge-api: unexpected error', shorten(c.req.method), quote(c.req.path), error);
   return new ApiError('internal_error', INTERNAL_ERROR_MESSAGE).getResponse();
 }

@@ -7,20 +7,7 @@
 import type { Context, MiddlewareHandler } from 'hono';
 import { matchedRoutes } from 'hono/route';
 import type { AppEnv } from '../env.js';
-import type { ModelName } from '../models.js';
-import { totalSteps, type PlannedPair } from '../validation.js';
-
-export interface ModelWork {
-  /** The model that answered, or "mixed" for a batch that used both. */
-  model: ModelName | 'mixed';
-  pairs: number;
-  /** Digits of the longest operand in the request. */
-  digits: number;
-  /** Model steps (serial: one per bit of the longer operand, plus one; vector: 2). */
-  steps: number;
-  /** Time spent in the model's forward passes, µs. */
-  us: number;
-}
+import { type ModelWork, type PlannedPair, totalSteps } from '../work.js';
 
 /** One log line (JSON) per request. */
 export interface RequestLog {
@@ -66,6 +53,11 @@ export const observe: MiddlewareHandler<AppEnv> = async (c, next) => {
   const work = c.get('work');
   const timing = [`total;dur=${(us / 1000).toFixed(3)}`];
   if (work) timing.unshift(`model;dur=${(work.us / 1000).toFixed(3)};desc="${work.model}"`);
+  // The I/O waits inside total come after it: what the Worker itself did is total less these.
+  const uploadMs = c.get('uploadMs');
+  if (uploadMs !== undefined) timing.push(`upload;dur=${uploadMs.toFixed(3)};desc="reading the body"`);
+  const limitMs = c.get('limitMs');
+  if (limitMs !== undefined) timing.push(`limit;dur=${limitMs.toFixed(3)};desc="the rate limiter"`);
   c.res.headers.set('Server-Timing', timing.join(', '));
   const line: RequestLog = {
     route: routeOf(c),

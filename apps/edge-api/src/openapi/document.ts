@@ -1,24 +1,16 @@
 // The OpenAPI 3.1 document, built from the request schemas (schemas.ts), the response schemas (responses.ts) and the
 // error table (errors.ts); every example is what the app answers to the request shown. `npm run openapi` writes it to
 // openapi.json for the Worker to serve; the converter and this module stay out of the bundle.
-import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
+import { OPERAND_MAX_DIGITS, TRACE_MAX_DIGITS } from '@lstm-adder/core';
 import { toJsonSchema, toJsonSchemaDefs } from '@valibot/to-json-schema';
 import * as v from 'valibot';
 import type { Bindings } from '../env.js';
 import { ERROR_STATUS, type ErrorBody, type ErrorCode } from '../errors.js';
 import { INTERNAL_ERROR_MESSAGE } from '../http/fallbacks.js';
-import { MAX_BODY_BYTES, MAX_BATCH_STEPS } from '../validation.js';
-import {
-  addQuery,
-  batchBody,
-  batchQuery,
-  MAX_DIGITS,
-  MAX_PAIRS,
-  modelName,
-  modelParam,
-  modelQuery,
-  operand,
-} from '../schemas.js';
+import { MAX_BODY_BYTES } from '../json-body.js';
+import { addQuery, batchBody, batchQuery, MAX_PAIRS, modelName, modelParam, modelQuery, operand } from '../schemas.js';
+import { MAX_BATCH_STEPS } from '../work.js';
+import { operationRefusals } from './refusals.js';
 import { addAnswer, batchAnswer, errorBody, gate, health, modelInfo, modelList } from './responses.js';
 
 type Json = Record<string, unknown>;
@@ -28,6 +20,7 @@ type AnyObject =
   | v.StrictObjectSchema<v.ObjectEntries, v.ErrorMessage<v.StrictObjectIssue> | undefined>;
 interface App {
   request(input: string, init?: RequestInit, env?: Bindings): Response | Promise<Response>;
+  routes: Parameters<typeof operationRefusals>[0]['routes'];
 }
 
 /** Response shapes used more than once: written once under components.schemas and referenced. */
@@ -48,7 +41,7 @@ function jsonSchema(schema: Schema): Json {
   return toComponents(rest);
 }
 
-/** One OpenAPI parameter per entry of an object schema; description and examples move from the schema to the parameter. */
+/** One OpenAPI parameter per entry of an object schema; description and examples move from schema to parameter. */
 function parameters(object: AnyObject, where: 'query' | 'path'): Json[] {
   return Object.entries(object.entries).map(([name, entry]) => {
     const required = entry.type !== 'optional';
@@ -67,96 +60,131 @@ const json = (schema: Schema, examples?: Json) => ({
 });
 const ERROR_REF = { $ref: '#/components/schemas/Error' };
 
-/** A request that gets each error code, run against the app to give the code's example. */
+/** A request that gets an error code from an operation, run against the app to give the code's example there. */
 interface ErrorExample {
-  operation: string;
   path: string;
   init?: RequestInit;
 }
-const postJson = (body: unknown): RequestInit => ({
-  method: 'POST',
-  headers: { 'Content-Type': 'application/json' },
-  body: typeof body === 'string' ? body : JSON.stringify(body),
+const postJson = (body: unknown, path = '/add'): ErrorExample => ({
+  path,
+  init: {
+    method: 'POST',
+    headers: { 'Content-Type': 'application/json' },
+    body: typeof body === 'string' ? body : JSON.stringify(body),
+  },
 });
 const nines = (n: number) => '9'.repeat(n);
+const ONE_PAIR = { pairs: [{ a: '1', b: '2' }] };
 
-const ERROR_EXAMPLES: Partial<Record<ErrorCode, ErrorExample>> = {
-  missing_parameter: { operation: 'getAdd', path: '/add?b=1' },
-  repeated_parameter: { operation: 'getAdd', path: '/add?a=1&a=2&b=3' },
-  unknown_parameter: { operation: 'getAdd', path: '/add?a=1&b=2&modle=serial' },
-  invalid_operand: { operation: 'getAdd', path: '/add?a=-5&b=1' },
-  operand_too_long: { operation: 'getAdd', path: `/add?a=${nines(MAX_DIGITS + 1)}&b=1` },
-  operand_out_of_range: { operation: 'getAdd', path: '/add?a=128&b=1&model=vector' },
-  unknown_model: { operation: 'getAdd', path: '/add?a=1&b=2&model=gru' },
-  invalid_parameter: { operation: 'getAdd', path: '/add?a=1&b=2&trace=yes' },
-  trace_too_long: { operation: 'getAdd', path: `/add?a=${nines(TRACE_MAX_DIGITS + 1)}&b=1&trace=1` },
-  conflicting_parameter: {
-    operation: 'postAdd',
-    path: '/add?model=vector',
-    init: postJson({ model: 'serial', pairs: [{ a: '1', b: '2' }] }),
+/** One request per operation and code the operation can refuse with (openapi/refusals.ts lists them). */
+const ERROR_EXAMPLES: Record<string, Partial<Record<ErrorCode, ErrorExample>>> = {
+  'GET /add': {
+    missing_parameter: { path: '/add?b=1' },
+    repeated_parameter: { path: '/add?a=1&a=2&b=3' },
+    unknown_parameter: { path: '/add?a=1&b=2&modle=serial' },
+    invalid_operand: { path: '/add?a=-5&b=1' },
+    operand_too_long: { path: `/add?a=${nines(OPERAND_MAX_DIGITS + 1)}&b=1` },
+    operand_out_of_range: { path: '/add?a=128&b=1&model=vector' },
+    unknown_model: { path: '/add?a=1&b=2&model=gru' },
+    invalid_parameter: { path: '/add?a=1&b=2&trace=yes' },
+    trace_too_long: { path: `/add?a=${nines(TRACE_MAX_DIGITS + 1)}&b=1&trace=1` },
   },
-  invalid_json: { operation: 'postAdd', path: '/add', init: postJson('{"pairs": [') },
-  invalid_body: { operation: 'postAdd', path: '/add', init: postJson({ pairs: [[]] }) },
-  too_many_pairs: {
-    operation: 'postAdd',
-    path: '/add',
-    init: postJson({ pairs: Array.from({ length: MAX_PAIRS + 1 }, () => ({ a: '1', b: '2' })) }),
+  'POST /add': {
+    missing_parameter: postJson({ pairs: [{ a: '1' }] }),
+    repeated_parameter: postJson(ONE_PAIR, '/add?model=serial&model=vector'),
+    unknown_parameter: postJson({ ...ONE_PAIR, trace: true }),
+    invalid_operand: postJson({ pairs: [{ a: 1, b: '2' }] }),
+    operand_too_long: postJson({ pairs: [{ a: nines(OPERAND_MAX_DIGITS + 1), b: '1' }] }),
+    operand_out_of_range: postJson({ pairs: [{ a: '128', b: '1' }] }, '/add?model=vector'),
+    unknown_model: postJson({ ...ONE_PAIR, model: 'gru' }),
+    conflicting_parameter: postJson({ ...ONE_PAIR, model: 'serial' }, '/add?model=vector'),
+    invalid_json: postJson('{"pairs": ['),
+    invalid_body: postJson({ pairs: [[]] }),
+    body_too_complex: postJson(`{"pairs":[${'['.repeat(8)}${']'.repeat(8)}]}`),
+    too_many_pairs: postJson({ pairs: Array.from({ length: MAX_PAIRS + 1 }, () => ({ a: '1', b: '2' })) }),
+    batch_too_large: postJson({ pairs: Array.from({ length: 31 }, () => ({ a: nines(OPERAND_MAX_DIGITS), b: '1' })) }),
+    body_too_large: postJson(`{"pairs":[{"a":"${'1'.repeat(MAX_BODY_BYTES)}","b":"1"}]}`),
+    unsupported_media_type: {
+      path: '/add',
+      init: { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' },
+    },
   },
-  batch_too_large: {
-    operation: 'postAdd',
-    path: '/add',
-    init: postJson({ pairs: Array.from({ length: 31 }, () => ({ a: nines(MAX_DIGITS), b: '1' })) }),
+  'GET /model': {
+    repeated_parameter: { path: '/model?weights=1&weights=0' },
+    unknown_parameter: { path: '/model?x=1' },
+    invalid_parameter: { path: '/model?weights=2' },
   },
-  body_too_large: {
-    operation: 'postAdd',
-    path: '/add',
-    init: postJson(`{"pairs":[{"a":"${'1'.repeat(MAX_BODY_BYTES)}","b":"1"}]}`),
+  'GET /model/{name}': {
+    repeated_parameter: { path: '/model/vector?weights=1&weights=0' },
+    unknown_parameter: { path: '/model/vector?x=1' },
+    invalid_parameter: { path: '/model/vector?weights=2' },
+    not_found: { path: '/model/gru' },
   },
-  unsupported_media_type: {
-    operation: 'postAdd',
-    path: '/add',
-    init: { method: 'POST', headers: { 'Content-Type': 'text/plain' }, body: '{}' },
-  },
-  not_found: { operation: 'getModelByName', path: '/model/gru' },
 };
 
 /** A rate limiter whose budget is spent: every request meets the 429 (the binding's API, as env.ts declares it). */
 const SPENT: Bindings = { RATE_LIMITER: { limit: async () => ({ success: false }) } };
 /** The one error no request can cause on demand (it is a bug): its example is built here, with onError's words. */
 const INTERNAL_ERROR: ErrorBody = { error: { code: 'internal_error', message: INTERNAL_ERROR_MESSAGE, param: null } };
+/** Met by every operation; described once under components.responses. */
+const EVERY_OPERATION: readonly ErrorCode[] = ['rate_limited', 'internal_error'];
 
-async function errorExamples(app: App): Promise<Map<string, Map<ErrorCode, ErrorBody>>> {
-  const byOperation = new Map<string, Map<ErrorCode, ErrorBody>>();
-  for (const [code, example] of Object.entries(ERROR_EXAMPLES) as [ErrorCode, ErrorExample][]) {
-    const res = await app.request(`http://api.example${example.path}`, example.init);
-    const body = (await res.json()) as ErrorBody;
-    if (res.status !== ERROR_STATUS[code] || body.error?.code !== code) {
-      throw new Error(`openapi: the example for ${code} got ${res.status} ${JSON.stringify(body).slice(0, 200)}`);
+/**
+ * The error responses of each operation, grouped by status: for each code the operation can give (read off the app),
+ * the app's answer to its example request, and a schema that allows exactly those codes. A code without an example,
+ * or an example of a code the operation cannot give, stops the build.
+ */
+async function errorResponses(app: App): Promise<Map<string, Json>> {
+  const byOperation = new Map<string, Json>();
+  for (const [operation, codes] of operationRefusals(app)) {
+    const examples = ERROR_EXAMPLES[operation] ?? {};
+    const stale = Object.keys(examples).filter((code) => !codes.includes(code as ErrorCode));
+    if (stale.length) throw new Error(`openapi: ${operation} cannot give ${stale.join(', ')}, which have examples`);
+    const byStatus: Record<string, Json> = {};
+    for (const code of codes.filter((c) => !EVERY_OPERATION.includes(c))) {
+      const example = examples[code];
+      if (!example) throw new Error(`openapi: ${operation} can give ${code}: add its example request`);
+      const res = await app.request(`http://api.example${example.path}`, example.init);
+      const body = (await res.json()) as ErrorBody;
+      if (res.status !== ERROR_STATUS[code] || body.error?.code !== code) {
+        throw new Error(
+          `openapi: ${operation}'s ${code} example got ${res.status} ${JSON.stringify(body).slice(0, 200)}`,
+        );
+      }
+      const status = String(ERROR_STATUS[code]);
+      const response = (byStatus[status] ??= { codes: [] as ErrorCode[], examples: {} as Json }) as {
+        codes: ErrorCode[];
+        examples: Json;
+      };
+      response.codes.push(code);
+      response.examples[code] = { value: body };
     }
-    const examples = byOperation.get(example.operation) ?? new Map<ErrorCode, ErrorBody>();
-    byOperation.set(example.operation, examples.set(code, body));
+    const responses: Json = {};
+    for (const [status, { codes: listed, examples: values }] of Object.entries(byStatus) as [
+      string,
+      { codes: ErrorCode[]; examples: Json },
+    ][]) {
+      responses[status] = {
+        description: listed.join(', '),
+        content: { 'application/json': { schema: errorSchema(listed), examples: values } },
+      };
+    }
+    for (const code of EVERY_OPERATION)
+      responses[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
+    byOperation.set(operation, responses);
   }
   return byOperation;
 }
 
-/** The error responses of an operation, grouped by status, one named example per code; `shared` ones by reference. */
-function errorResponses(examples: Map<ErrorCode, ErrorBody> | undefined, shared: ErrorCode[]): Json {
-  const byStatus: Record<string, Json> = {};
-  for (const [code, body] of examples ?? []) {
-    const status = String(ERROR_STATUS[code]);
-    byStatus[status] ??= { description: '', content: { 'application/json': { schema: ERROR_REF, examples: {} } } };
-    const response = byStatus[status] as { description: string; content: { 'application/json': { examples: Json } } };
-    response.description = response.description ? `${response.description}, ${code}` : code;
-    response.content['application/json'].examples[code] = { value: body };
-  }
-  for (const code of shared) byStatus[String(ERROR_STATUS[code])] = { $ref: `#/components/responses/${code}` };
-  return byStatus;
-}
+/** The Error schema, its code narrowed to the ones listed. */
+const errorSchema = (codes: readonly ErrorCode[]): Json => ({
+  allOf: [ERROR_REF, { properties: { error: { properties: { code: { enum: codes } } } } }],
+});
 
 const sharedError = (body: ErrorBody, headers?: Json): Json => ({
   description: body.error.code,
   ...(headers && { headers }),
-  content: { 'application/json': { schema: ERROR_REF, example: body } },
+  content: { 'application/json': { schema: errorSchema([body.error.code]), example: body } },
 });
 
 const NOT_MODIFIED = { $ref: '#/components/responses/not_modified' };
@@ -169,11 +197,14 @@ const CACHED = {
 export async function buildOpenApi(app: App): Promise<Json> {
   const answer = async (path: string, init?: RequestInit) =>
     (await app.request(`http://api.example${path}`, init)).json() as Promise<Json>;
-  const errors = await errorExamples(app);
+  const errors = await errorResponses(app);
+  const refusals = (operation: string): Json => {
+    const responses = errors.get(operation);
+    if (!responses) throw new Error(`openapi: the app serves no ${operation}`);
+    return responses;
+  };
   const trimMeta = (info: Json) => ({ ...info, meta: { description: (info.meta as Json).description } });
   const vectorInfo = trimMeta(await answer('/model/vector'));
-  // Every request spends from its client's rate limit (src/http/rate-limit.ts), so every operation may meet a 429.
-  const shared: ErrorCode[] = ['rate_limited', 'internal_error'];
 
   return {
     openapi: '3.1.0',
@@ -183,8 +214,10 @@ export async function buildOpenApi(app: App): Promise<Json> {
       summary:
         'Adds two non-negative integers with a trained LSTM (the model can be wrong: `correct` says whether it was).',
       description:
-        'Every refusal is JSON `{ "error": { "code", "message", "param" } }`: branch on `error.code` (its status is fixed: see the `Error` schema). ' +
-        'Any other method on a served path gets `405 method_not_allowed` with an `Allow` header; any other path `404 not_found`.',
+        'Every refusal is JSON `{ "error": { "code", "message", "param" } }`: branch on `error.code` (its status ' +
+        'is fixed: see the `Error` schema); each operation lists the codes it can answer, with an example of each. ' +
+        'Any other method on a served path gets `405 method_not_allowed` with an `Allow` header; any other path ' +
+        '`404 not_found`.',
       license: { name: 'MIT', identifier: 'MIT' },
     },
     paths: {
@@ -192,8 +225,10 @@ export async function buildOpenApi(app: App): Promise<Json> {
         get: {
           operationId: 'getAdd',
           summary: 'Add a + b with the model',
-          description: `Without model, vector answers when both operands are 0 to 127, serial otherwise. Cacheable: the answer is a pure function of the URL and the weights.`,
-          parameters: parameters(addQuery.pipe[0], 'query'),
+          description:
+            'Without model, vector answers when both operands are 0 to 127, serial otherwise. Cacheable: the answer ' +
+            'is a pure function of the URL and the weights.',
+          parameters: parameters(addQuery, 'query'),
           responses: {
             200: {
               description: 'The sum',
@@ -201,13 +236,17 @@ export async function buildOpenApi(app: App): Promise<Json> {
               content: json(addAnswer, { '57+99': { value: await answer('/add?a=57&b=99') } }),
             },
             304: NOT_MODIFIED,
-            ...errorResponses(errors.get('getAdd'), shared),
+            ...refusals('GET /add'),
           },
         },
         post: {
           operationId: 'postAdd',
           summary: `Add up to ${MAX_PAIRS.toLocaleString('en-US')} pairs`,
-          description: `At most ${MAX_BATCH_STEPS.toLocaleString('en-US')} serial model steps per request (one per bit of a pair's longer operand, plus one; vector pairs cost 2) and a body of at most ${MAX_BODY_BYTES / 1024 / 1024} MiB. The model may be given in the query or the body (if both, they must agree); without it, it is chosen per pair as for GET /add.`,
+          description:
+            `At most ${MAX_BATCH_STEPS.toLocaleString('en-US')} serial model steps per request (one per bit of a ` +
+            "pair's longer operand, plus one; vector pairs cost 2) and a body of at most " +
+            `${MAX_BODY_BYTES / 1024 / 1024} MiB. The model may be given in the query or the body (if both, they ` +
+            'must agree); without it, it is chosen per pair as for GET /add.',
           parameters: parameters(batchQuery, 'query'),
           requestBody: {
             required: true,
@@ -234,12 +273,12 @@ export async function buildOpenApi(app: App): Promise<Json> {
                         { a: '1', b: '2' },
                         { a: '300', b: '5' },
                       ],
-                    }),
+                    }).init,
                   ),
                 },
               }),
             },
-            ...errorResponses(errors.get('postAdd'), shared),
+            ...refusals('POST /add'),
           },
         },
       },
@@ -255,7 +294,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
               content: json(modelList),
             },
             304: NOT_MODIFIED,
-            ...errorResponses(errors.get('getModels'), shared),
+            ...refusals('GET /model'),
           },
         },
       },
@@ -271,7 +310,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
               content: json(modelInfo, { vector: { value: vectorInfo } }),
             },
             304: NOT_MODIFIED,
-            ...errorResponses(errors.get('getModelByName'), shared),
+            ...refusals('GET /model/{name}'),
           },
         },
       },
@@ -281,7 +320,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
           summary: 'Liveness, no model work',
           responses: {
             200: { description: 'ok', content: json(health, { ok: { value: await answer('/health') } }) },
-            ...errorResponses(undefined, shared),
+            ...refusals('GET /health'),
           },
         },
       },
@@ -291,7 +330,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
           summary: 'This document',
           responses: {
             200: { description: 'OpenAPI 3.1', content: { 'application/json': { schema: { type: 'object' } } } },
-            ...errorResponses(undefined, shared),
+            ...refusals('GET /openapi.json'),
           },
         },
       },

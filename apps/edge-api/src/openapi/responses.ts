@@ -28,7 +28,8 @@ export const addAnswer = v.strictObject({
   bits: v.pipe(
     v.strictObject({ a: binary('a in binary'), b: binary('b in binary'), sum: binary("the model's sum bits") }),
     v.description(
-      "MSB first, all three as wide as the model's output: 8 bits for vector; for serial max(bit length of a, b, 1) + 1.",
+      "MSB first, all three as wide as the model's output: 8 bits for vector; for serial " +
+        'max(bit length of a, b, 1) + 1.',
     ),
   ),
   margin: v.pipe(
@@ -64,7 +65,8 @@ export const modelInfo = v.strictObject({
   meta: v.pipe(
     v.record(v.string(), v.unknown()),
     v.description(
-      "The weights file's meta: training config, verification figures, history (the vector model's list of held-out pairs is left out of the Worker; it is in @lstm-adder/core/models/vector.json).",
+      "The weights file's meta: training config, verification figures, history (the vector model's list of " +
+        'held-out pairs is left out of the Worker; it is in @lstm-adder/core/models/vector.json).',
     ),
   ),
   weights: v.optional(
@@ -105,7 +107,8 @@ export const errorBody = v.strictObject({
     param: v.pipe(
       v.nullable(v.string()),
       v.description(
-        'The query parameter (a), path parameter (name) or body path (pairs[3].b) at fault; null when no single one is.',
+        'The query parameter (a), path parameter (name) or body path (pairs[3].b) at fault, cut to 40 characters; ' +
+          'null when no single one is.',
       ),
     ),
   }),

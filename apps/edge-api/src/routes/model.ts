@@ -1,4 +1,5 @@
-// /model and /model/{name}: what each model is (architecture, size, training and verification record), weights on request.
+// /model and /model/{name}: what each model is (architecture, size, training and verification record), weights on
+// request.
 import { parameterCount, type Weights } from '@lstm-adder/core';
 import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.js';
@@ -16,7 +17,8 @@ export interface ModelInfo {
   outputActivation: Weights['outputActivation'];
   parameters: number;
   fingerprint: string;
-  /** The weights file's `meta`: training config, verification figures, history (the Worker's vector model has no held-out pair list: scripts/models.ts). */
+  /** The weights file's `meta`: training config, verification figures, history (the Worker's vector model has no
+   * held-out pair list: scripts/models.ts). */
   meta: Weights['meta'];
   weights?: Pick<Weights, 'lstm' | 'dense'>;
 }

@@ -3,6 +3,7 @@
 import { unstable_readConfig } from 'wrangler';
 import { describe, expect, it } from 'vitest';
 import {
+  DEFAULT_BYTES_PER_TOKEN,
   DEFAULT_REQUEST_TOKENS,
   DEFAULT_STEPS_PER_TOKEN,
   RATE_LIMIT_PERIOD_SECONDS,
@@ -23,6 +24,7 @@ describe('wrangler.jsonc', () => {
     expect(config.vars).toMatchObject({
       RATE_LIMIT_REQUEST_TOKENS: String(DEFAULT_REQUEST_TOKENS),
       RATE_LIMIT_STEPS_PER_TOKEN: String(DEFAULT_STEPS_PER_TOKEN),
+      RATE_LIMIT_BYTES_PER_TOKEN: String(DEFAULT_BYTES_PER_TOKEN),
     });
   });
 
