@@ -1,25 +1,31 @@
-// Every command the READMEs show, on a fresh clone after `npm ci` alone, in a shuffled order: each must exit 0 and
-// print what its README says it prints. DOCS_SEED=n replays an order; DOCS_FULL=1 runs the slow ones in full.
-// The commands run two at a time (CI has 2 cores and most commands use one), each on one of two copies of the clone
-// as `npm ci` left it, so two commands never share a working tree (most rebuild core's dist).
+// Every command the READMEs show, on a fresh clone after `npm ci` alone, in a shuffled order: each runs once, must exit
+// 0 and print what its README says it prints; one it cannot run fails (src/plan.ts). DOCS_SEED=n replays an order;
+// DOCS_FULL=1 runs the benchmarks in full. The commands run two at a time (CI has 2 cores and most commands use one),
+// each on one of two copies of the clone as `npm ci` left it, so two commands never share a working tree (most
+// rebuild core's dist).
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { mulberry32 } from '@lstm-adder/core';
-import { afterAll, beforeAll, describe, expect, test, type ExpectStatic } from 'vitest';
+import { afterAll, beforeAll, describe, type ExpectStatic, expect, test } from 'vitest';
 import { checkExpected } from '../src/expected.js';
-import { extractExamples, type CodeExample, type ShellExample } from '../src/extract.js';
-import { FULL, planFor } from '../src/plan.js';
-import { cleanEnv, freePort, Lanes, Lock, run, serve, waitFor, type Lane, type Server } from '../src/shell.js';
+import { type CodeExample, extractExamples, type ShellExample } from '../src/extract.js';
+import { type Context, FULL, type Plan, planFor } from '../src/plan.js';
+import { REPO as repo, readmeFiles } from '../src/readmes.js';
+import { cleanEnv, freePort, type Lane, Lanes, Lock, run, type Server, serve, waitFor } from '../src/shell.js';
 
-const repo = resolve(import.meta.dirname, '../../..');
-const readmes = execFileSync('git', ['ls-files', '*README.md'], { cwd: repo, encoding: 'utf8' })
-  .split('\n')
-  .filter((f) => f && !f.includes('/fixtures/'));
+const readmes = readmeFiles();
 const examples = readmes.flatMap((file) => extractExamples(file, readFileSync(join(repo, file), 'utf8')));
 const shell = examples.filter((e): e is ShellExample => e.kind === 'shell');
 const code = examples.filter((e): e is CodeExample => e.kind === 'code');
+const context: Context = {
+  shown: new Set(shell.map((e) => e.command)),
+  scripts: JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).scripts,
+  repo,
+};
+const plans = new Map<ShellExample, Plan>(shell.map((e) => [e, planFor(e, context)]));
+const plan = (e: ShellExample) => plans.get(e)!;
 /** Snippets that call the local API run while `npm start` serves it. */
 const callsApi = (e: CodeExample) => e.code.includes('127.0.0.1:8787');
 
@@ -39,7 +45,7 @@ let root = '';
 /** The fresh clone `npm ci` runs in; its copy is made right after. */
 let first: Lane;
 const lanes = new Lanes();
-/** `wrangler dev` takes the first free inspector port from 9229 on: two servers starting together could both pick it. */
+/** `wrangler dev` takes the first free inspector port from 9229 on: two servers starting at once could both pick it. */
 const serving = new Lock();
 const MINUTE = 60_000;
 
@@ -56,7 +62,8 @@ async function lane(clone: string): Promise<Lane> {
 
 beforeAll(async () => {
   console.log(
-    `docs test: ${shell.length} commands and ${code.length} snippets from ${readmes.length} READMEs; order seed ${seed} (DOCS_SEED=${seed} replays it)${FULL ? '; full runs' : ''}`,
+    `docs test: ${shell.length} commands and ${code.length} snippets from ${readmes.length} READMEs; ` +
+      `order seed ${seed} (DOCS_SEED=${seed} replays it)${FULL ? '; full benchmarks' : ''}`,
   );
   root = mkdtempSync(join(tmpdir(), 'lstm-adder-docs-'));
   const clone = join(root, 'lstm-adder');
@@ -73,9 +80,11 @@ test('the READMEs show commands to check', () => {
   expect(code.length).toBeGreaterThan(0);
 });
 
+const installs = shell.filter((e) => plan(e).how === 'install');
+
 describe.sequential('a fresh clone', () => {
   test(
-    '`npm ci` installs quietly: no warning a newcomer cannot act on',
+    `\`npm ci\` installs quietly: no warning a newcomer cannot act on (${installs.map(where).join(', ')})`,
     async () => {
       const { code: exit, output } = await run('npm ci', first.clone, first.env, 8 * MINUTE);
       expect(exit, output).toBe(0);
@@ -101,7 +110,7 @@ describe.sequential('a fresh clone', () => {
       let server: Server | undefined;
       let at: Lane | undefined;
       let unlock: (() => void) | undefined;
-      const requests = shell.filter((e) => planFor(e).how === 'request');
+      const requests = shell.filter((e) => plan(e).how === 'request');
 
       beforeAll(async () => {
         at = await lanes.take();
@@ -167,37 +176,48 @@ describe.sequential('a fresh clone', () => {
       }
     });
 
-    // A command several READMEs show runs once, under the first place that shows it. The few that take a minute or
-    // more start first (plan.ts: `long`), in shuffled order, so that the two copies end together; the rest follow.
-    const seen = new Map<string, ShellExample[]>();
-    for (const example of shell) seen.set(example.command, [...(seen.get(example.command) ?? []), example]);
-    const order = shuffled([...seen]);
-    const long = ([, places]: [string, ShellExample[]]) => {
-      const plan = planFor(places[0]!);
-      return plan.how === 'run' && plan.long === true;
-    };
-    for (const [, places] of [...order.filter(long), ...order.filter((entry) => !long(entry))]) {
+    // A command runs once: under the first place that shows it, with every other place that shows it, and with the
+    // `npm run X -w P` commands that run inside it (plan.ts: `part`). The few that take a minute or more start first
+    // (plan.ts: `long`), in shuffled order, so that the two copies end together; the rest follow.
+    const groups = new Map<string, ShellExample[]>();
+    for (const example of shell) {
+      const p = plan(example);
+      if (p.how === 'install' || p.how === 'request') continue; // run by the tests above
+      const key = p.how === 'part' ? p.of : example.command;
+      groups.set(key, [...(groups.get(key) ?? []), example]);
+    }
+    const order = shuffled([...groups]);
+    const long = ([, places]: [string, ShellExample[]]) =>
+      places.some((e) => plan(e).how === 'run' && (plan(e) as { long?: boolean }).long);
+    for (const [command, all] of [...order.filter(long), ...order.filter((entry) => !long(entry))]) {
+      const places = [...all.filter((e) => e.command === command), ...all.filter((e) => e.command !== command)];
       const example = places[0]!;
-      const also = places.length > 1 ? ` (also ${places.slice(1).map(where).join(', ')})` : '';
-      const plan = planFor(example);
+      const own = plan(example);
+      const also = places.slice(1).map((e) => (e.command === command ? where(e) : `${where(e)}: ${e.command}`));
       // `npm start` itself is checked above, with the requests the READMEs make to it.
-      if (plan.how === 'request' || /^npm (ci && npm )?start$/.test(example.command)) continue;
-      const name = `${where(example)}: ${example.command}${also}`;
-      if (plan.how === 'not-run') {
-        // Not a skip: the reason is part of the record, and the command is still checked to be one the rules know.
-        test(`${name} (not run here: ${plan.why})`, ({ expect }) => expect(plan.why.length).toBeGreaterThan(0));
+      if (/^npm (ci && npm )?start$/.test(example.command)) continue;
+      const name = `${where(example)}: ${example.command}${also.length ? ` (also ${also.join(', ')})` : ''}`;
+      if (own.how === 'not-run' || own.how === 'part') {
+        // Not a skip: a command the READMEs show and this test cannot run is a failure of the README.
+        const why = own.how === 'not-run' ? own.why : `it is part of \`${own.of}\`, which no README shows`;
+        test(`${name} cannot run here: ${why}`, () => {
+          expect.fail(
+            `${name}: the docs test cannot run it (${why}). Show it as text (a \`\`\`text block, or prose without ` +
+              'backticks), not as a command to run, or make it one the test can run.',
+          );
+        });
         continue;
       }
-      if (plan.how === 'serve') {
+      if (own.how === 'serve') {
         test(
           `${name} serves until stopped`,
           ({ expect }) =>
             onLane(async ({ clone, env, apiPort, playgroundPort }) => {
               const unlock = await serving.take();
-              const server = serve(plan.command, clone, env);
+              const server = serve(own.command, clone, env);
               try {
                 const alive = () => server.child.exitCode === null;
-                for (const what of plan.serves) {
+                for (const what of own.serves) {
                   const url =
                     what === 'api' ? `http://127.0.0.1:${apiPort}/health` : `http://127.0.0.1:${playgroundPort}/`;
                   expect(await waitFor(url, 3 * MINUTE, alive), server.output()).toBe(true);
@@ -211,21 +231,23 @@ describe.sequential('a fresh clone', () => {
         );
         continue;
       }
+      if (own.how !== 'run') throw new Error(`${name}: no way to run a ${own.how} plan here`);
       test(
-        `${name}${plan.note ? ` (${plan.note})` : ''}`,
+        `${name}${own.note ? ` (${own.note})` : ''}`,
         ({ expect }) =>
           onLane(async ({ clone, env }) => {
-            const {
-              code: exit,
-              output,
-              stdout,
-            } = await run(plan.command, clone, { ...env, ...plan.env }, plan.timeoutMs);
+            const { code: exit, output, stdout } = await run(own.command, clone, { ...env, ...own.env }, own.timeoutMs);
             expect(exit, output.slice(-4000)).toBe(0);
-            for (const place of places)
+            for (const place of places) {
+              const p = plan(place);
+              // A part's output is the lines turbo prints for its task; it must have run (or replayed) there.
+              const printed = p.how === 'part' ? taskLines(stdout, p.task) : stdout;
+              if (p.how === 'part') expect(printed, `${where(place)}: turbo ran no ${p.task}\n${stdout}`).not.toBe('');
               if (place.expected)
-                expect(checkExpected(place.expected, stdout), `${where(place)}\n${stdout}`).toBeNull();
+                expect(checkExpected(place.expected, printed), `${where(place)}\n${printed}`).toBeNull();
+            }
           }),
-        plan.timeoutMs + MINUTE,
+        own.timeoutMs + MINUTE,
       );
     }
 
@@ -238,6 +260,15 @@ describe.sequential('a fresh clone', () => {
     }
   });
 });
+
+/** The lines turbo printed for `task` (`pkg:script`), without their `pkg:script: ` prefix. */
+function taskLines(stdout: string, task: string): string {
+  return stdout
+    .split('\n')
+    .filter((line) => line.startsWith(`${task}:`))
+    .map((line) => line.slice(task.length + 1).replace(/^ /, ''))
+    .join('\n');
+}
 
 /** Runs `fn` on a copy no other command is using, and frees it after. */
 async function onLane(fn: (lane: Lane) => Promise<void>): Promise<void> {

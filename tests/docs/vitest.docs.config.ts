@@ -1,0 +1,16 @@
+// `npm run test:docs`: the READMEs' word budgets, then every README command on a fresh clone (readmes/).
+import { defineConfig, mergeConfig } from 'vitest/config';
+import shared from '../../vitest.shared.js';
+
+export default mergeConfig(
+  shared,
+  defineConfig({
+    test: {
+      include: ['readmes/**/*.test.ts'],
+      // One clone, one port pair: the files must not run at the same time.
+      fileParallelism: false,
+      // The README commands run two at a time, one on each copy of the clone (readmes/commands.test.ts).
+      maxConcurrency: 2,
+    },
+  }),
+);
