@@ -6,7 +6,7 @@
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { mulberry32 } from '@lstm-adder/core';
 import { afterAll, beforeAll, describe, type ExpectStatic, expect, test } from 'vitest';
 import { checkExpected } from '../src/expected.js';
@@ -19,10 +19,15 @@ const readmes = readmeFiles();
 const examples = readmes.flatMap((file) => extractExamples(file, readFileSync(join(repo, file), 'utf8')));
 const shell = examples.filter((e): e is ShellExample => e.kind === 'shell');
 const code = examples.filter((e): e is CodeExample => e.kind === 'code');
+/** Where turbo keeps the repository's cache: its .turbo/cache, or the main worktree's for a linked worktree. */
+const commonDir = execFileSync('git', ['rev-parse', '--path-format=absolute', '--git-common-dir'], {
+  cwd: repo,
+  encoding: 'utf8',
+}).trim();
 const context: Context = {
   shown: new Set(shell.map((e) => e.command)),
   scripts: JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8')).scripts,
-  repo,
+  turboCache: process.env.TURBO_CACHE_DIR ?? join(dirname(commonDir), '.turbo/cache'),
 };
 const plans = new Map<ShellExample, Plan>(shell.map((e) => [e, planFor(e, context)]));
 const plan = (e: ShellExample) => plans.get(e)!;

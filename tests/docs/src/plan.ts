@@ -1,7 +1,6 @@
 // How the docs test runs each README command. Everything runs as written, once, unless a rule here says otherwise,
 // and every exception says why, so a reader can judge it. A command the test cannot run fails: a README shows such a
 // command as text (a ```text block, or prose without backticks), not as one to run.
-import { join } from 'node:path';
 import type { ShellExample } from './extract.js';
 
 export type Plan =
@@ -30,8 +29,8 @@ export interface Context {
   shown: ReadonlySet<string>;
   /** The root package.json's scripts. */
   scripts: Readonly<Record<string, string>>;
-  /** The repository under test (the clone's origin). */
-  repo: string;
+  /** The turbo cache of the repository under test (the clone's origin). */
+  turboCache: string;
 }
 
 /** Full runs the benchmarks and the notebook recipe in full; the default runs their smoke runs. */
@@ -110,7 +109,7 @@ export function planFor(example: ShellExample, context: Context): Plan {
     return {
       how: 'run',
       command,
-      env: { TURBO_CACHE_DIR: join(context.repo, '.turbo/cache'), TURBO_CACHE: 'local:r' },
+      env: { TURBO_CACHE_DIR: context.turboCache, TURBO_CACHE: 'local:r' },
       timeoutMs: 10 * MINUTE,
       note: "with the repository's turbo cache, read-only",
       long: true,

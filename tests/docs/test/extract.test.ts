@@ -108,7 +108,7 @@ describe('inline commands', () => {
 
 describe('planFor', () => {
   const scripts = { test: 'turbo run test --concurrency=2', train: 'turbo run train', lint: 'biome ci .' };
-  const context = { shown: new Set(['npm test', 'npm run train']), scripts, repo: '/r' };
+  const context = { shown: new Set(['npm test', 'npm run train']), scripts, turboCache: '/r/.turbo/cache' };
   const plan = (command: string, c = context) => planFor({ kind: 'shell', file: 'R.md', line: 1, command }, c);
 
   test('servers, requests, the install and plain runs', () => {
