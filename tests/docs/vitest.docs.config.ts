@@ -7,6 +7,8 @@ export default mergeConfig(
   defineConfig({
     test: {
       include: ['readmes/**/*.test.ts'],
+      // One line per command as it ends, with its time: the run takes minutes, and CI's log shows where it is.
+      reporters: ['verbose'],
       // One clone, one port pair: the files must not run at the same time.
       fileParallelism: false,
       // The README commands run two at a time, one on each copy of the clone (readmes/commands.test.ts).
