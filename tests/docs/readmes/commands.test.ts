@@ -183,7 +183,8 @@ describe.sequential('a fresh clone', () => {
 
     // A command runs once: under the first place that shows it, with every other place that shows it, and with the
     // `npm run X -w P` commands that run inside it (plan.ts: `part`). The few that take a minute or more start first
-    // (plan.ts: `long`), in shuffled order, so that the two copies end together; the rest follow.
+    // (plan.ts: `long`), in shuffled order, so that the two copies end together, after the few that read the working
+    // tree (`pristine`), which go first; the rest follow.
     const groups = new Map<string, ShellExample[]>();
     for (const example of shell) {
       const p = plan(example);
@@ -192,9 +193,15 @@ describe.sequential('a fresh clone', () => {
       groups.set(key, [...(groups.get(key) ?? []), example]);
     }
     const order = shuffled([...groups]);
-    const long = ([, places]: [string, ShellExample[]]) =>
-      places.some((e) => plan(e).how === 'run' && (plan(e) as { long?: boolean }).long);
-    for (const [command, all] of [...order.filter(long), ...order.filter((entry) => !long(entry))]) {
+    const has = (key: 'pristine' | 'long') => (entry: [string, ShellExample[]]) =>
+      entry[1].some((e) => {
+        const p = plan(e);
+        return p.how === 'run' && p[key] === true;
+      });
+    const pristine = order.filter(has('pristine'));
+    const long = order.filter((entry) => !pristine.includes(entry) && has('long')(entry));
+    const rest = order.filter((entry) => !pristine.includes(entry) && !long.includes(entry));
+    for (const [command, all] of [...pristine, ...long, ...rest]) {
       const places = [...all.filter((e) => e.command === command), ...all.filter((e) => e.command !== command)];
       const example = places[0]!;
       const own = plan(example);
@@ -241,6 +248,10 @@ describe.sequential('a fresh clone', () => {
         `${name}${own.note ? ` (${own.note})` : ''}`,
         ({ expect }) =>
           onLane(async ({ clone, env }) => {
+            if (own.pristine) {
+              const changed = execFileSync('git', ['status', '--porcelain'], { cwd: clone, encoding: 'utf8' });
+              expect(changed, 'a command that reads the tree ran after others wrote to it').toBe('');
+            }
             const { code: exit, output, stdout } = await run(own.command, clone, { ...env, ...own.env }, own.timeoutMs);
             expect(exit, output.slice(-4000)).toBe(0);
             for (const place of places) {
@@ -292,7 +303,10 @@ async function runSnippet(
   source: string,
   expect: ExpectStatic,
 ): Promise<void> {
-  const file = join(clone, `readme-example-${example.file.replaceAll('/', '-')}-${example.line}.mts`);
+  // Under node_modules: it resolves the workspace packages from there, and neither git nor Biome sees it.
+  const dir = join(clone, 'node_modules/.docs-test');
+  mkdirSync(dir, { recursive: true });
+  const file = join(dir, `readme-example-${example.file.replaceAll('/', '-')}-${example.line}.mts`);
   writeFileSync(file, source);
   const { code: exit, output, stdout } = await run(`npx tsx ${JSON.stringify(file)}`, clone, env, MINUTE);
   expect(exit, output).toBe(0);

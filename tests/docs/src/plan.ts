@@ -5,10 +5,19 @@ import type { ShellExample } from './extract.js';
 
 export type Plan =
   /**
-   * Run to the end; it must exit 0 (and print what the README shows, if it shows anything). `long`: it takes a
-   * minute or more, so it starts before the others (two run at a time: started last, it would run alone at the end).
+   * Run to the end; it must exit 0 (and print what the README shows, if it shows anything). `pristine`: it reads the
+   * working tree, so it runs first, on a copy no other command has written to. `long`: it takes a minute or more, so
+   * it starts before the rest (two run at a time: started last, it would run alone at the end).
    */
-  | { how: 'run'; command: string; env: Record<string, string>; timeoutMs: number; note?: string; long?: boolean }
+  | {
+      how: 'run';
+      command: string;
+      env: Record<string, string>;
+      timeoutMs: number;
+      note?: string;
+      pristine?: boolean;
+      long?: boolean;
+    }
   /** A server: start it, wait until it answers, keep it for the curl examples, stop it. */
   | { how: 'serve'; command: string; serves: ('api' | 'playground')[] }
   /** A request to the server `npm start` runs. */
@@ -110,11 +119,14 @@ export function planFor(example: ShellExample, context: Context): Plan {
       how: 'run',
       command,
       env: { TURBO_CACHE_DIR: context.turboCache, TURBO_CACHE: 'local:r' },
-      timeoutMs: 10 * MINUTE,
+      timeoutMs: 15 * MINUTE,
       note: "with the repository's turbo cache, read-only",
+      pristine: true, // a file another command wrote would change the hashes of the tasks that read the whole tree
       long: true,
     };
   }
+  // Biome checks every file git does not ignore: the files other commands write (models, reports) are not its.
+  if (/^npm run lint$/.test(command)) return { how: 'run', command, env: {}, timeoutMs: 2 * MINUTE, pristine: true };
   // Every package's benchmarks, the browser's training benchmark, and every model's training take the longest.
   const long = /^npm run (bench|bench -w @lstm-adder\/playground|train|train -w @lstm-adder\/trainer)$/.test(command);
   if (/^npm run bench\b/.test(command) && !FULL) {
