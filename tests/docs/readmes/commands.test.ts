@@ -111,15 +111,26 @@ describe.sequential('a fresh clone', () => {
       lanes.add(await lane(copy));
     }, MINUTE);
 
+    // The server starts in beforeAll, so the requests (tests of a concurrent suite, which may start together) all
+    // find it up; the first test checks how it came up.
     describe('`npm start` and the requests the READMEs make to it', { concurrent: true }, () => {
       let server: Server | undefined;
       let at: Lane | undefined;
       let unlock: (() => void) | undefined;
+      let up = false;
       const requests = shell.filter((e) => plan(e).how === 'request');
+      const mustBeUp = (expect: ExpectStatic) =>
+        expect(up, `npm start did not come up:\n${server?.output()}`).toBe(true);
 
       beforeAll(async () => {
         at = await lanes.take();
         unlock = await serving.take();
+        const { clone, env, apiPort, playgroundPort } = at;
+        server = serve('npm start', clone, env);
+        const alive = () => server!.child.exitCode === null;
+        up =
+          (await waitFor(`http://127.0.0.1:${apiPort}/health`, 4 * MINUTE, alive)) &&
+          (await waitFor(`http://127.0.0.1:${playgroundPort}/`, MINUTE, alive));
       }, 6 * MINUTE);
 
       afterAll(async () => {
@@ -128,56 +139,64 @@ describe.sequential('a fresh clone', () => {
         if (at) lanes.give(at);
       });
 
-      test('npm start serves the API and the playground and prints their URLs last', {
-        sequential: true,
-        timeout: 6 * MINUTE,
-      }, async ({ expect }) => {
-        const { clone, env, apiPort, playgroundPort } = at!;
-        server = serve('npm start', clone, env);
-        const alive = () => server!.child.exitCode === null;
-        const api = `http://127.0.0.1:${apiPort}`;
-        const page = `http://127.0.0.1:${playgroundPort}`;
-        expect(await waitFor(`${api}/health`, 4 * MINUTE, alive), server.output()).toBe(true);
-        expect(await waitFor(`${page}/`, MINUTE, alive), server.output()).toBe(true);
-        const end = Date.now() + 30_000;
-        while (!server.output().includes(`${page}/`) || !server.output().includes(`${api}/`)) {
-          if (Date.now() > end) break;
-          await new Promise((r) => setTimeout(r, 250));
-        }
-        await new Promise((r) => setTimeout(r, 1_000));
-        const lines = server
-          .output()
-          .trimEnd()
-          .split('\n')
-          .filter((l) => l.trim());
-        const last = lines.slice(-6).join('\n');
-        expect(last, server.output()).toContain(`${page}/`);
-        expect(last, server.output()).toContain(`${api}/`);
-        expect(server.output()).not.toMatch(/update available|--dry-run|Total Upload/i);
-      });
+      test(
+        'npm start serves the API and the playground and prints their URLs last',
+        async ({ expect }) => {
+          mustBeUp(expect);
+          const api = `http://127.0.0.1:${at!.apiPort}`;
+          const page = `http://127.0.0.1:${at!.playgroundPort}`;
+          const end = Date.now() + 30_000;
+          while (!server!.output().includes(`${page}/`) || !server!.output().includes(`${api}/`)) {
+            if (Date.now() > end) break;
+            await new Promise((r) => setTimeout(r, 250));
+          }
+          await new Promise((r) => setTimeout(r, 1_000));
+          const output = server!.output();
+          const last = output
+            .trimEnd()
+            .split('\n')
+            .filter((l) => l.trim())
+            .slice(-6)
+            .join('\n');
+          expect(last, output).toContain(`${page}/`);
+          expect(last, output).toContain(`${api}/`);
+          expect(output).not.toMatch(/update available|--dry-run|Total Upload/i);
+        },
+        MINUTE,
+      );
 
       for (const example of code.filter(callsApi)) {
-        test(`${where(example)}: the TypeScript example runs against the API and prints what it says`, {
-          sequential: true,
-          timeout: 2 * MINUTE,
-        }, async ({ expect }) => {
-          expect(server, 'npm start did not come up').toBeDefined();
-          await runSnippet(at!, example, example.code.replaceAll('127.0.0.1:8787', `127.0.0.1:${at!.apiPort}`), expect);
-        });
+        test(
+          `${where(example)}: the TypeScript example runs against the API and prints what it says`,
+          async ({ expect }) => {
+            mustBeUp(expect);
+            await runSnippet(
+              at!,
+              example,
+              example.code.replaceAll('127.0.0.1:8787', `127.0.0.1:${at!.apiPort}`),
+              expect,
+            );
+          },
+          2 * MINUTE,
+        );
       }
 
       for (const example of requests) {
-        test(`${where(example)}: ${example.command}`, { sequential: true, timeout: 2 * MINUTE }, async ({ expect }) => {
-          expect(server, 'npm start did not come up').toBeDefined();
-          const command = example.command.replaceAll('127.0.0.1:8787', `127.0.0.1:${at!.apiPort}`);
-          const {
-            code: exit,
-            output,
-            stdout,
-          } = await run(`${command} --silent --show-error`, at!.clone, at!.env, MINUTE);
-          expect(exit, output).toBe(0);
-          if (example.expected) expect(checkExpected(example.expected, stdout), stdout).toBeNull();
-        });
+        test(
+          `${where(example)}: ${example.command}`,
+          async ({ expect }) => {
+            mustBeUp(expect);
+            const command = example.command.replaceAll('127.0.0.1:8787', `127.0.0.1:${at!.apiPort}`);
+            const {
+              code: exit,
+              output,
+              stdout,
+            } = await run(`${command} --silent --show-error`, at!.clone, at!.env, MINUTE);
+            expect(exit, output).toBe(0);
+            if (example.expected) expect(checkExpected(example.expected, stdout), stdout).toBeNull();
+          },
+          2 * MINUTE,
+        );
       }
     });
 
