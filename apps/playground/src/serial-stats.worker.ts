@@ -20,8 +20,9 @@ self.addEventListener('message', (event: MessageEvent<SerialStatsRequest>) => {
     for (let k = 0; k < CARRY_SAMPLES.sums; k++) {
       const a = randomBigInt(next, CARRY_SAMPLES.bits);
       const b = randomBigInt(next, CARRY_SAMPLES.bits);
-      const trace = adder.add(a, b, { trace: true }).trace ?? [];
-      samples.push({ c: trace.map((step) => step.c), carry: carrySequence(a, b, trace.length) });
+      const trace = adder.add(a, b, { trace: true }).trace;
+      const c = trace ? Array.from(trace, (step) => step.c) : [];
+      samples.push({ c, carry: carrySequence(a, b, c.length) });
     }
     post({
       type: 'carry',

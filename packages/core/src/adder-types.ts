@@ -1,7 +1,8 @@
-// What an adder is and what it answers: the types both adders implement, apart from them so nothing imports in a circle.
+// What an adder is and what it answers: the types both adders implement, kept apart from them so nothing imports
+// in a circle.
 import type { Arch } from './arch.js';
-import type { StepTrace } from './forward.js';
 import type { Operand } from './operand.js';
+import type { Trace } from './trace.js';
 import type { Weights } from './weights.js';
 
 /** The longest operand, in decimal digits, a trace is given for (the API and the page refuse longer; core does not). */
@@ -18,7 +19,8 @@ export interface AddResult {
   margin: number;
   /** Whether the model's sum equals a + b. */
   correct: boolean;
-  trace?: StepTrace[];
+  /** Every step's gates, states and output (flat typed arrays; `trace.step(t)` gives step t), when asked for. */
+  trace?: Trace;
   /** `formatResult(this)`, so `JSON.stringify(result)` gives the API's form (without the trace). */
   toJSON(): AddResultJson;
 }
@@ -47,19 +49,28 @@ export interface TraceStepJson {
   y: number[];
 }
 
-/** An answer as the API writes it: formatResult's fields, the model that answered, and the trace when one was asked for. */
+/** An answer as the API writes it: formatResult's fields, the model that answered, and the trace if asked for. */
 export interface AddAnswerJson extends AddResultJson {
   model: Arch;
   trace?: TraceStepJson[];
 }
 
 export interface AddOptions {
-  /** Also return every step's gates, states and output (from the plain forward pass). */
+  /**
+   * Also return every step's gates, states and output, equal to the plain forward pass's. It holds 8·(6H + O) bytes
+   * a step (a serial sum has one step per bit, plus one: 10^5 digits at H = 3 take 50 MB); core sets no limit.
+   */
   trace?: boolean;
 }
 
 export interface Adder {
   readonly arch: Arch;
   readonly weights: Weights;
+  /**
+   * a + b as the model computes it. Vector: operands 0..127. Serial: any size, one step per bit of the longer
+   * operand plus one, and linear in the bits apart from V8's decimal conversions of string operands (10^6 digits
+   * take about 1.3 s of CPU in all, see the benchmark); callers that take untrusted input bound the length.
+   * Throws TypeError or RangeError, quoting at most 40 characters of the operand, for what is not accepted.
+   */
   add(a: Operand, b: Operand, options?: AddOptions): AddResult;
 }

@@ -1,4 +1,5 @@
 // Bit encodings shared by the trainer, the adders and the page: one place decides what "bit t" means.
+import { describeInteger } from './operand.js';
 
 /** Width of the vector model's bit vectors: 8 bits hold any sum of two operands in 0..127. */
 export const VECTOR_BITS = 8;
@@ -12,7 +13,7 @@ export const VECTOR_PAIRS = VECTOR_OPERANDS * VECTOR_OPERANDS;
 /** The `width` lowest bits of `n`, most significant first. */
 export function toBits(n: bigint | number, width: number): number[] {
   const value = BigInt(n);
-  if (value < 0n) throw new RangeError(`toBits: expected a non-negative integer, got ${value}`);
+  if (value < 0n) throw new RangeError(`toBits: expected a non-negative integer, got ${describeInteger(value)}`);
   if (!Number.isInteger(width) || width < 0)
     throw new RangeError(`toBits: width must be a non-negative integer, got ${width}`);
   const binary = value.toString(2);

@@ -6,8 +6,8 @@ import type { PackedWeights } from './packed.js';
 export const sigmoid = (x: number): number => 1 / (1 + Math.exp(-x));
 
 /**
- * tanh(x) = 2σ(2x) − 1. V8's Math.tanh costs about twice Math.exp, and a step is mostly these calls;
- * the absolute error stays within a few ulps of 1, below 1e-15 (tested), far inside what float32 training can tell apart.
+ * tanh(x) = 2σ(2x) − 1. V8's Math.tanh costs about twice Math.exp, and a step is mostly these calls; the absolute
+ * error stays within a few ulps of 1, below 1e-15 (tested), far inside what float32 training can tell apart.
  */
 export const tanh = (x: number): number => 2 / (1 + Math.exp(-2 * x)) - 1;
 
@@ -50,7 +50,7 @@ export function inputTerm(p: PackedWeights, x: ArrayLike<number>, out: Float64Ar
   }
 }
 
-/** Gate activations of one step, for the trace. */
+/** Where a step's gate activations go, for a trace. */
 export interface GateBuffers {
   i: Float64Array;
   f: Float64Array;
@@ -61,6 +61,7 @@ export interface GateBuffers {
 /**
  * One LSTM step, h and c updated in place: the pre-activations (b + h·V) + inp[inpOff..] (the first part summed
  * into the packed weights' scratch before h changes), then i, f, o = σ(·), g = tanh(·), c = f⊙c + i⊙g, h = o⊙tanh(c).
+ * With `gates`, the activations are written to gates.i[gateOff + u] and so on (a trace's flat arrays).
  */
 export function cellStep(
   p: PackedWeights,
@@ -69,6 +70,7 @@ export function cellStep(
   inp: Float64Array,
   inpOff: number,
   gates?: GateBuffers,
+  gateOff = 0,
 ): void {
   const { H, rec } = p;
   recurrentTerm(p, h, rec);
@@ -81,10 +83,10 @@ export function cellStep(
     c[u] = cu;
     h[u] = o * tanh(cu);
     if (gates) {
-      gates.i[u] = i;
-      gates.f[u] = f;
-      gates.g[u] = g;
-      gates.o[u] = o;
+      gates.i[gateOff + u] = i;
+      gates.f[gateOff + u] = f;
+      gates.g[gateOff + u] = g;
+      gates.o[gateOff + u] = o;
     }
   }
 }

@@ -1,23 +1,13 @@
 // The plain forward pass over any sequence of input vectors: the reference the adders' fast paths must equal.
 import { cellStep, denseOutput, inputTerm } from './cell.js';
 import { pack } from './packed.js';
+import { Trace } from './trace.js';
 import type { Weights } from './weights.js';
-
-/** What one step computed: gate activations, the new states, and the output. */
-export interface StepTrace {
-  i: Float64Array;
-  f: Float64Array;
-  g: Float64Array;
-  o: Float64Array;
-  c: Float64Array;
-  h: Float64Array;
-  y: Float64Array;
-}
 
 export interface ForwardResult {
   /** One output vector per step. */
   outputs: Float64Array[];
-  trace?: StepTrace[];
+  trace?: Trace;
 }
 
 /** Runs the LSTM from h0 = c0 = 0 over `steps` (each of length inputSize) and returns one output per step. */
@@ -27,23 +17,24 @@ export function forward(
   options: { trace?: boolean } = {},
 ): ForwardResult {
   const p = pack(weights);
-  const G = 4 * p.H;
-  const h = new Float64Array(p.H);
-  const c = new Float64Array(p.H);
-  const inp = new Float64Array(G);
+  const { H, O } = p;
+  const h = new Float64Array(H);
+  const c = new Float64Array(H);
+  const inp = new Float64Array(4 * H);
   const outputs: Float64Array[] = [];
-  const trace: StepTrace[] | undefined = options.trace ? [] : undefined;
+  const trace = options.trace ? new Trace(steps.length, H, O) : undefined;
   steps.forEach((x, t) => {
     if (x.length !== p.I) throw new RangeError(`steps[${t}]: expected ${p.I} inputs, got ${x.length}`);
     inputTerm(p, x, inp);
-    const gates = trace
-      ? { i: new Float64Array(p.H), f: new Float64Array(p.H), g: new Float64Array(p.H), o: new Float64Array(p.H) }
-      : undefined;
-    cellStep(p, h, c, inp, 0, gates);
-    const y = new Float64Array(p.O);
+    cellStep(p, h, c, inp, 0, trace, t * H);
+    const y = new Float64Array(O);
     denseOutput(p, h, y);
     outputs.push(y);
-    if (trace && gates) trace.push({ ...gates, c: c.slice(), h: h.slice(), y });
+    if (trace) {
+      trace.c.set(c, t * H);
+      trace.h.set(h, t * H);
+      trace.y.set(y, t * O);
+    }
   });
   return trace ? { outputs, trace } : { outputs };
 }

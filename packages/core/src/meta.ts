@@ -5,6 +5,7 @@ import * as v from 'valibot';
 import { VECTOR_PAIRS } from './bits.js';
 import { ARCHS } from './arch.js';
 import { got } from './issues.js';
+import { checkMetaBounds } from './meta-bounds.js';
 import { looseRecordOf } from './object-schema.js';
 
 const number = v.number((issue) => `expected a number, ${got(issue)}`);
@@ -27,7 +28,7 @@ export const EpochRecordSchema = looseObjectOf({
   epoch: integer,
   /** Mean training loss over the epoch (sampled batches). */
   loss: number,
-  /** Exact-match accuracy on the training data (vector: training pairs; serial: a fresh batch at the training widths). */
+  /** Exact-match accuracy on the training data (vector: training pairs; serial: a fresh batch at training widths). */
   trainAccuracy: number,
   /** Vector: the held-out pairs; serial: fresh pairs at 64 bits. null when there are none. */
   heldOutAccuracy: v.nullable(number),
@@ -139,8 +140,25 @@ const split = v.nullable(
   }),
 );
 
+/**
+ * Bounds first (META_LIMITS: history entries, values, text, depth), so nothing walks a huge meta; then the keys.
+ * A history, an array, is checked on its length alone.
+ */
+const bounded = v.rawCheck<unknown>(({ dataset, addIssue }) => {
+  const issue = checkMetaBounds(dataset.value);
+  if (!issue) return;
+  // Only the keys of a path item are read (formatIssuePath): the rest is filled in to satisfy valibot's type.
+  const path = issue.path.map(
+    (key): v.IssuePathItem =>
+      typeof key === 'number'
+        ? { type: 'array', origin: 'value', input: [], key, value: undefined }
+        : { type: 'object', origin: 'value', input: {}, key, value: undefined },
+  );
+  addIssue({ message: issue.message, path: path as [v.IssuePathItem] });
+});
+
 /** The top level keeps and types unknown keys too (`unknown`), so a trainer can add a field before core names it. */
-export const ModelMetaSchema = looseRecordOf({
+const metaRecord = looseRecordOf({
   trainer: v.optional(string),
   description: v.optional(string),
   config: v.optional(config),
@@ -160,4 +178,6 @@ export const ModelMetaSchema = looseRecordOf({
   verification: v.optional(verification),
   history: v.optional(arrayOf(EpochRecordSchema)),
 });
+
+export const ModelMetaSchema = v.pipe(v.unknown(), bounded, metaRecord);
 export type ModelMeta = v.InferOutput<typeof ModelMetaSchema>;

@@ -7,7 +7,7 @@ export interface PackedWeights {
   readonly I: number;
   readonly H: number;
   readonly O: number;
-  /** Row k holds input k's weights to all 4H gate units: [i(H) f(H) g(H) o(H)]. Rows, so one input is one contiguous slice. */
+  /** Row k holds input k's weights to all 4H gate units, [i(H) f(H) g(H) o(H)]: one input is one contiguous slice. */
   readonly U: Float64Array;
   /** Row j holds hidden unit j's recurrent weights to all 4H gate units. */
   readonly V: Float64Array;

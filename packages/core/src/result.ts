@@ -2,9 +2,9 @@
 import type { AddAnswerJson, AddResult, AddResultJson } from './adder-types.js';
 import type { Arch } from './arch.js';
 import { encodeSerial, encodeVector } from './bits.js';
-import type { StepTrace } from './forward.js';
+import type { Trace } from './trace.js';
 
-/** The JSON-safe form of a result, as the API answers: decimal strings, and a's and b's bits padded to the sum's width. */
+/** The JSON-safe form of a result, as the API answers: decimal strings, a's and b's bits padded to the sum's width. */
 export function formatResult(result: AddResult): AddResultJson {
   const width = result.bits.length;
   return {
@@ -30,7 +30,7 @@ export function formatAnswer(result: AddResult, model: Arch): AddAnswerJson {
   if (result.trace) {
     const inputs =
       model === 'vector' ? encodeVector(Number(result.a), Number(result.b)) : encodeSerial(result.a, result.b);
-    answer.trace = result.trace.map(({ i, f, g, o, c, h, y }, t) => ({
+    answer.trace = Array.from(result.trace, ({ i, f, g, o, c, h, y }, t) => ({
       x: inputs[t] ?? [],
       i: Array.from(i),
       f: Array.from(f),
@@ -53,7 +53,7 @@ class Result implements AddResult {
   declare bits: string;
   declare margin: number;
   declare correct: boolean;
-  declare trace?: StepTrace[];
+  declare trace?: Trace;
   constructor(a: bigint, b: bigint, sum: bigint, bits: string, margin: number) {
     this.a = a;
     this.b = b;

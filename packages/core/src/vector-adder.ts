@@ -8,23 +8,32 @@ import type { AddOptions, Adder, AddResult } from './adder-types.js';
 import { VECTOR_BITS, VECTOR_MAX_OPERAND, VECTOR_OPERANDS, toBits } from './bits.js';
 import { cellStep, denseOutput, inputTerm, recurrentTerm, tanh } from './cell.js';
 import { forward } from './forward.js';
-import { parseOperand, type Operand } from './operand.js';
+import { fitsVector } from './default-arch.js';
+import { describeInteger, parseOperand, type Operand } from './operand.js';
+import { shorten } from './quote.js';
 import { pack } from './packed.js';
 import { newResult } from './result.js';
 import type { Weights } from './weights.js';
 
 const N = VECTOR_OPERANDS;
+const DIGITS = /^[0-9]+$/;
 // Every 8-bit answer's bigint and bit string, made once rather than per query.
 const SMALL = Array.from({ length: 256 }, (_, n) => BigInt(n));
 const BITS8 = Array.from({ length: 256 }, (_, n) => n.toString(2).padStart(VECTOR_BITS, '0'));
 
+const outOfRange = (name: string, shown: string) =>
+  new RangeError(`${name} must be an integer from 0 to ${VECTOR_MAX_OPERAND} for the vector model, got ${shown}`);
+
 function vectorOperand(value: Operand, name: string): number {
   // The common case, a small integer number, skips the general parser.
   if (typeof value === 'number' && Number.isInteger(value) && value >= 0 && value <= VECTOR_MAX_OPERAND) return value;
-  const n = parseOperand(value, name);
-  if (n > BigInt(VECTOR_MAX_OPERAND)) {
-    throw new RangeError(`${name} must be an integer from 0 to ${VECTOR_MAX_OPERAND} for the vector model, got ${n}`);
+  // A long string of digits is refused on its length, never parsed (10^6 digits would take a third of a second).
+  if (typeof value === 'string' && DIGITS.test(value)) {
+    if (fitsVector(value)) return Number(value);
+    throw outOfRange(name, shorten(value.replace(/^0+(?=.)/, '')));
   }
+  const n = parseOperand(value, name);
+  if (n > BigInt(VECTOR_MAX_OPERAND)) throw outOfRange(name, describeInteger(n));
   return Number(n);
 }
 

@@ -110,7 +110,8 @@ function checkNumbers({ path, value, rows }: Param): void {
 /**
  * Validates anything (parsed JSON, usually) against the weights contract and returns typed weights.
  * Throws WeightsError naming the first bad field: tag, arch, sizes, meta, every matrix shape, then every number finite.
- * Messages quote at most 40 characters of a bad value.
+ * `meta` is bounded before it is walked (META_LIMITS: at most 10,000 history entries, 250,000 values, 1,000,000
+ * characters of text, 32 levels), so the work is bounded too. Messages quote at most 40 characters of a bad value.
  */
 export function parseWeights(json: unknown): Weights {
   if (typeof json === 'string') {

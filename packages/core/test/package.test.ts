@@ -56,7 +56,7 @@ beforeAll(() => {
   // done that (turbo.json: test depends on build) and other packages' tests may be reading dist while this runs:
   // a second build would delete and rewrite it under them, so the tarball takes turbo's build as it is.
   const scripts = process.env.TURBO_HASH ? ['--ignore-scripts'] : [];
-  run('npm', ['pack', '--silent', ...scripts, '--pack-destination', scratch], pkgDir); // stdout may hold the build's log
+  run('npm', ['pack', '--silent', ...scripts, '--pack-destination', scratch], pkgDir); // stdout may hold the build log
   tarball = join(scratch, readdirSync(scratch).find((f) => f.endsWith('.tgz'))!);
   writeFileSync(join(scratch, 'package.json'), JSON.stringify({ name: 'scratch', private: true, type: 'module' }));
   run('npm', ['install', '--prefer-offline', '--no-audit', '--no-fund', '--ignore-scripts', tarball], scratch);
@@ -79,17 +79,23 @@ describe('the packed @lstm-adder/core', () => {
       'dist/index.d.ts',
       'dist/index.js',
       'dist/index.js.map',
+      'dist/proof.d.ts',
+      'dist/proof.js',
+      'dist/proof.js.map',
+      'dist/shared.d.ts',
+      'dist/shared.js',
+      'dist/shared.js.map',
       'models/serial.json',
       'models/vector.json',
       'package.json',
     ]);
-    const map = JSON.parse(readFileSync(join(scratch, 'node_modules/@lstm-adder/core/dist/index.js.map'), 'utf8')) as {
-      sources: string[];
-      sourcesContent?: string[];
-    };
-    // The maps name ../src files the package does not ship, so they must carry the sources themselves.
-    expect(map.sourcesContent?.length).toBe(map.sources.length);
-    expect(map.sourcesContent?.every((s) => s.length > 0)).toBe(true);
+    for (const name of ['index', 'proof', 'shared']) {
+      const file = join(scratch, `node_modules/@lstm-adder/core/dist/${name}.js.map`);
+      const map = JSON.parse(readFileSync(file, 'utf8')) as { sources: string[]; sourcesContent?: string[] };
+      // The maps name ../src files the package does not ship, so they must carry the sources themselves.
+      expect(map.sourcesContent?.length).toBe(map.sources.length);
+      expect(map.sourcesContent?.every((s) => s.length > 0)).toBe(true);
+    }
   });
 
   it('passes publint with no message at all', async () => {
@@ -100,13 +106,25 @@ describe('the packed @lstm-adder/core', () => {
     expect(messages.map((m) => formatMessage(m, pkg))).toEqual([]);
   });
 
-  it('passes attw (are the types wrong), ESM-only profile: require() reaches the ESM build through require(esm)', () => {
+  it('passes attw (are the types wrong), ESM-only profile: require() reaches the ESM build by require(esm)', () => {
     run(process.execPath, [attw, tarball, '--profile', 'esm-only', '--format', 'ascii'], pkgDir);
   });
 
   it('runs the README example as written under ESM import', () => {
     writeFileSync(join(scratch, 'example.mjs'), `${readmeExample()}\nconsole.log(JSON.stringify(result));\n`);
     expect(JSON.parse(run(process.execPath, ['example.mjs'], scratch))).toMatchObject(EXPECTED);
+  });
+
+  it('serves the prover at @lstm-adder/core/proof: it proves the shipped vector model', () => {
+    const script = [
+      "import { parseWeights } from '@lstm-adder/core';",
+      "import { proveVector } from '@lstm-adder/core/proof';",
+      "import vector from '@lstm-adder/core/models/vector.json' with { type: 'json' };",
+      'const { proven, right } = proveVector(parseWeights(vector));',
+      'console.log(JSON.stringify({ proven, right }));',
+    ].join('\n');
+    writeFileSync(join(scratch, 'prove.mjs'), script);
+    expect(JSON.parse(run(process.execPath, ['prove.mjs'], scratch))).toEqual({ proven: true, right: 16384 });
   });
 
   it('runs the README example under CommonJS require (require(esm), Node ≥ 20.19)', () => {
@@ -117,7 +135,8 @@ describe('the packed @lstm-adder/core', () => {
     expect(JSON.parse(run(process.execPath, ['--no-warnings', 'example.cjs'], scratch))).toMatchObject(EXPECTED);
   });
 
-  // module node18 is the first to accept the example's import attributes (`with { type: 'json' }`) under node16 resolution.
+  // module node18 is the first to accept the example's import attributes (`with { type: 'json' }`) with node16
+  // resolution.
   // skipLibCheck as most projects set it: checking valibot's own declarations would take the test's whole budget.
   it.each([
     ['node16', { module: 'node18', moduleResolution: 'node16' }],

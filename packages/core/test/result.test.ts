@@ -120,7 +120,7 @@ describe('formatAnswer', () => {
     });
   });
 
-  it('gives each vector step the operand it read (8 bits, most significant first) and plain arrays of the trace', () => {
+  it('gives each vector step the operand it read (8 bits, most significant first) and plain trace arrays', () => {
     const r = shippedVector.add(57, 99, { trace: true });
     const { trace } = formatAnswer(r, 'vector');
     expect(trace).toHaveLength(2);
@@ -133,7 +133,7 @@ describe('formatAnswer', () => {
       expect(Object.keys(step)).toEqual(['x', 'i', 'f', 'g', 'o', 'c', 'h', 'y']);
       for (const key of ['i', 'f', 'g', 'o', 'c', 'h', 'y'] as const) {
         expect(Array.isArray(step[key]), key).toBe(true);
-        expect(step[key]).toEqual([...r.trace![t]![key]]);
+        expect(step[key]).toEqual([...r.trace!.step(t)[key]]);
       }
       expect(step.y).toHaveLength(8);
     });

@@ -1,4 +1,5 @@
-// The trace must show exactly the states the forward pass used; one step is recomputed here from the contract's formulas.
+// The trace must show exactly the states the forward pass used; one step is recomputed here from the contract's
+// formulas.
 import { describe, expect, it } from 'vitest';
 import { createAdder, encodeSerial, encodeVector, forward, parseWeights, type Weights } from '../src/index.js';
 import { vectorWeightsJson } from './fixtures.js';

@@ -1,9 +1,9 @@
 // parseWeights must reject every kind of corrupt file and say where the problem is.
 import { describe, expect, it } from 'vitest';
-import { WeightsError, parameterCount, parseWeights } from '../src/index.js';
+import { META_LIMITS, WeightsError, parameterCount, parseWeights } from '../src/index.js';
 import { serialWeightsJson, vectorWeightsJson } from './fixtures.js';
 
-// biome-ignore lint/suspicious/noExplicitAny: the tests corrupt weights files in every way, so fields are untyped on purpose
+// biome-ignore lint/suspicious/noExplicitAny: the tests corrupt weights files in every way, so fields are untyped
 type Json = Record<string, any>;
 
 function rejects(
@@ -184,6 +184,39 @@ describe('parseWeights', () => {
     rejects((w) => (w.meta = { verification: [] }), 'meta.verification', /expected an object, got Array/);
   });
 
+  it('bounds meta before walking it: history entries, values, text and depth, each named', () => {
+    const epoch = {
+      ...{ epoch: 1, loss: 0.5, trainAccuracy: 1, heldOutAccuracy: null, allPairsAccuracy: null },
+      ...{ lr: 1e-3, samples: 64, seconds: 1 },
+    };
+    const history = (n: number) => new Array(n).fill(epoch);
+    const millionEntries = history(1_000_000);
+    rejects(
+      (w) => (w.meta = { history: millionEntries }),
+      'meta.history',
+      /^meta\.history: expected at most 10000 entries, got 1000000$/,
+    );
+    rejects(
+      (w) => (w.meta = { holdoutExperiment: { history: history(10_001) } }),
+      'meta.holdoutExperiment.history',
+      /expected at most 10000 entries, got 10001/,
+    );
+    const json: Json = vectorWeightsJson();
+    json.meta = { history: history(META_LIMITS.historyEntries) };
+    expect(parseWeights(json).meta.history).toHaveLength(10_000);
+    rejects((w) => (w.meta = { notes: new Array(300_000).fill(0) }), 'meta', /expected at most 250000 values/);
+    const wide: Record<string, number> = {};
+    for (let k = 0; k < 300_000; k++) wide[`k${k}`] = k;
+    rejects((w) => (w.meta = { wide }), 'meta', /expected at most 250000 values/);
+    rejects((w) => (w.meta = { note: 'x'.repeat(1_000_001) }), 'meta', /at most 1000000 characters of text/);
+    rejects((w) => (w.meta = { ['k'.repeat(1_000_001)]: 1 }), 'meta', /at most 1000000 characters of text/);
+    let deep: unknown = 1;
+    for (let k = 0; k < 100_000; k++) deep = [deep];
+    const error = rejects((w) => (w.meta = { deep }), `meta.deep${'[0]'.repeat(31)}`, /at most 32 levels of nesting/);
+    expect(error.message.length).toBeLessThan(200);
+    expect(META_LIMITS).toEqual({ historyEntries: 10_000, values: 250_000, textCharacters: 1_000_000, depth: 32 });
+  });
+
   it('rejects an array where an object belongs, at that object', () => {
     expect(() => parseWeights([1, 'x'])).toThrow('expected an object, got Array');
     rejects((w) => (w.lstm = [w.lstm.i, w.lstm.f, w.lstm.g, w.lstm.o]), 'lstm', /expected an object, got Array/);
@@ -195,7 +228,8 @@ describe('parseWeights', () => {
       rejects((w) => (w.format = huge), 'format'),
       rejects((w) => (w.dense.b[0] = huge), 'dense.b[0]'),
       rejects((w) => (w.meta = huge), 'meta'),
-      rejects((w) => (w.meta = { stopReason: huge.slice(0, 1000), digits: huge }), 'meta.digits'),
+      // Under META_LIMITS.textCharacters, so the field's type, not meta's size, is what is refused.
+      rejects((w) => (w.meta = { stopReason: huge.slice(0, 1000), digits: huge.slice(0, 900_000) }), 'meta.digits'),
     ];
     for (const error of errors) {
       expect(error.message.length).toBeLessThan(150);
@@ -240,7 +274,7 @@ describe('parseWeights', () => {
     expect(rowsRead).toBe(0);
   });
 
-  it('checks every shape before any number: a short row later in the file is named before an earlier bad number', () => {
+  it('checks every shape before any number: a short row later on is named before an earlier bad number', () => {
     const err = rejects((w) => {
       w.lstm.i.U[0][0] = 'one';
       w.dense.W[1].pop();
