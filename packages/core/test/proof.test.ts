@@ -18,6 +18,7 @@ import {
   certifiedCells,
   checkCertificate,
   findCounterexample,
+  principalAxes,
   proveSerial,
   proveVector,
   type SerialCertificate,
@@ -100,6 +101,15 @@ describe('proveSerial', () => {
     const check = checkCertificate(w, proof.certificate);
     expect(check).toMatchObject({ valid: true, reason: null, cells: proof.cells });
     expect(check.minLogit).toBe(proof.minLogit);
+    // The automaton: from each carry, each input's sum bit and carry out, every margin positive and the least one the
+    // proof's; the checker finds the same margins.
+    expect(proof.edges?.map(({ carry, a, b, sum, carryOut }) => [carry, a, b, sum, carryOut])).toEqual(
+      [0, 1].flatMap((carry) =>
+        [0, 1].flatMap((a) => [0, 1].map((b) => [carry, a, b, (a + b + carry) % 2, a + b + carry >= 2 ? 1 : 0])),
+      ),
+    );
+    expect(Math.min(...proof.edges!.map((e) => e.minLogit))).toBe(proof.minLogit);
+    expect(check.edges).toEqual(proof.edges);
   });
 
   it('reports progress while it explores', () => {
@@ -184,5 +194,28 @@ describe('proveVector', () => {
     expect(proof.proven).toBe(false);
     expect(proof.right + proof.undecided).toBe(16384 - wrong);
     for (const { a, b } of proof.wrong) expect(adder.add(a, b).sum).not.toBe(BigInt(a + b));
+  });
+});
+
+describe('principalAxes', () => {
+  it('finds the directions of a cloud by variance, as unit vectors', () => {
+    // Points t·(0.6, 0.8, 0) + s·(−0.8, 0.6, 0) + (1, 2, 3) on a grid, t spread 10 times wider than s (uncorrelated):
+    // axis 1 is ±(0.6, 0.8, 0), axis 2 ±(0.8, −0.6, 0), and nothing varies along z.
+    const points: number[][] = [];
+    for (let i = -20; i <= 20; i++) {
+      for (let j = -5; j <= 5; j++) {
+        const t = i / 4;
+        const s = j / 10;
+        points.push([1 + 0.6 * t - 0.8 * s, 2 + 0.8 * t + 0.6 * s, 3]);
+      }
+    }
+    const { origin, axes, variances } = principalAxes(points);
+    expect(origin[2]).toBeCloseTo(3, 12);
+    expect(Math.abs(axes[0]![0]!)).toBeCloseTo(0.6, 9);
+    expect(Math.abs(axes[0]![1]!)).toBeCloseTo(0.8, 9);
+    expect(Math.abs(axes[1]![0]!)).toBeCloseTo(0.8, 9);
+    expect(variances[0]! / variances[1]!).toBeGreaterThan(50);
+    expect(variances[2]).toBeCloseTo(0, 12);
+    for (const axis of axes) expect(Math.hypot(...axis)).toBeCloseTo(1, 12);
   });
 });

@@ -14,7 +14,7 @@ import {
   SerialCertificateSchema,
 } from './certificate.js';
 import { CellTable, gridAxes, INDEX_LIMIT } from './grid.js';
-import { carryOut, certifiedMargin, serialSetup, sumBit } from './serial-setup.js';
+import { carryOut, certifiedMargin, type ProofEdge, proofEdges, serialSetup, sumBit } from './serial-setup.js';
 
 export interface CertificateCheck {
   valid: boolean;
@@ -24,6 +24,8 @@ export interface CertificateCheck {
   cells: number;
   /** The smallest certified distance of an output from its reading threshold, when valid. */
   minLogit: number | null;
+  /** The automaton's edges with their certified margins, when valid. */
+  edges: ProofEdge[] | null;
   seconds: number;
 }
 
@@ -39,6 +41,7 @@ export function checkCertificate(weights: Weights, certificate: unknown): Certif
     reason,
     cells,
     minLogit: null,
+    edges: null,
     seconds: (performance.now() - started) / 1000,
   });
   if (weights.arch !== 'serial') return refuse(`a certificate proves a serial model, got arch "${weights.arch}"`);
@@ -78,6 +81,7 @@ export function checkCertificate(weights: Weights, certificate: unknown): Certif
   const range = new Int32Array(2 * D);
   const idx = new Int32Array(D);
   let minLogit = Number.POSITIVE_INFINITY;
+  const edgeMin = new Float64Array(8).fill(Number.POSITIVE_INFINITY);
   let problem: string | null = null;
   const words = (t: number, kc: number, k: number): boolean => {
     if (t === cert.words) {
@@ -103,6 +107,7 @@ export function checkCertificate(weights: Weights, certificate: unknown): Certif
         return false;
       }
       minLogit = Math.min(minLogit, margin);
+      edgeMin[k * 4 + code] = Math.min(edgeMin[k * 4 + code] as number, margin);
       const next = t + 1 < cert.words ? condense(into, H, kc, K) : kc;
       if (!words(t + 1, next, carryOut(code, k))) return false;
     }
@@ -134,5 +139,6 @@ export function checkCertificate(weights: Weights, certificate: unknown): Certif
       }
     }
   }
-  return { valid: true, reason: null, cells: total, minLogit, seconds: (performance.now() - started) / 1000 };
+  const seconds = (performance.now() - started) / 1000;
+  return { valid: true, reason: null, cells: total, minLogit, edges: proofEdges(edgeMin), seconds };
 }

@@ -18,5 +18,7 @@ export type { Counterexample, FalsifyOptions } from './falsify.js';
 export type { GridSpec } from './grid.js';
 export { DEFAULT_GRID, proveSerial } from './prove-serial.js';
 export type { ProofProgress, ProveSerialOptions, SerialProof } from './prove-serial.js';
+export type { ProofEdge } from './serial-setup.js';
+export { type PrincipalAxes, principalAxes } from './principal-axes.js';
 export { proveVector } from './prove-vector.js';
 export type { VectorProof } from './prove-vector.js';

@@ -11,7 +11,15 @@ import { boxForms, halves, imageRange, SPLIT_AXES } from './boxes.js';
 import { encodeCertificate, type SerialCertificate } from './certificate.js';
 import { type Counterexample, confirmCounterexample, findCounterexample } from './falsify.js';
 import { type Axis, CellTable, type GridSpec, gridAxes, INDEX_LIMIT } from './grid.js';
-import { carryOut, certifiedMargin, type SerialSetup, serialSetup, sumBit } from './serial-setup.js';
+import {
+  carryOut,
+  certifiedMargin,
+  type ProofEdge,
+  proofEdges,
+  type SerialSetup,
+  serialSetup,
+  sumBit,
+} from './serial-setup.js';
 
 export interface ProveSerialOptions {
   /** The grid (default: side 0.05, uniform c cells on ±3, growing by 1 + side/3 past it). */
@@ -47,6 +55,8 @@ export interface SerialProof {
   cellsByCarry: [number, number];
   /** The smallest certified distance of an output from its reading threshold (logit units), when proven. */
   minLogit: number | null;
+  /** The eight edges of the two-state automaton the proof shows the model to be, with their certified margins. */
+  edges?: ProofEdge[];
   seconds: number;
   counterexample?: Counterexample;
   /** Why the prover could not decide, when it could not. */
@@ -101,6 +111,7 @@ export function proveSerial(weights: Weights, options: ProveSerialOptions = {}):
       cells,
       cellsByCarry,
       minLogit: explorer.minLogit,
+      edges: proofEdges(explorer.edgeMin),
       seconds: elapsed(),
       work,
       certificate,
@@ -175,6 +186,9 @@ class Explorer {
   private readonly idx: Int32Array;
   /** The smallest margin of the box being proved (it counts once the box's images are committed). */
   private boxMin = Infinity;
+  /** The smallest margin per edge (carry·4 + code): of the box being proved, and of every committed box. */
+  private readonly boxEdge = new Float64Array(8);
+  readonly edgeMin = new Float64Array(8).fill(Infinity);
   private readonly blame: Float64Array;
   private readonly carries: Int32Array;
   private readonly codes: Int32Array;
@@ -286,6 +300,7 @@ class Explorer {
     boxForms(lo, hi, bufs[0] as Float64Array, K);
     kcs[0] = s.D;
     this.boxMin = Infinity;
+    this.boxEdge.fill(Infinity);
     this.blame.fill(0);
     const verdict: BoxVerdict = { ok: true, axis: 0, sign: null, span: 0 };
     const { carries, codes } = this;
@@ -320,6 +335,7 @@ class Explorer {
         continue; // this prefix's words are not asked further
       }
       if (margin < this.boxMin) this.boxMin = margin;
+      if (margin < (this.boxEdge[k * 4 + code] as number)) this.boxEdge[k * 4 + code] = margin;
       carries[t + 1] = carryOut(code, k);
       if (t + 1 < n) {
         kcs[t + 1] = condense(into, s.H, kc, K);
@@ -375,6 +391,7 @@ class Explorer {
     const { D } = this.s;
     const { idx, table } = this;
     if (this.boxMin < this.minLogit) this.minLogit = this.boxMin;
+    for (let e = 0; e < 8; e++) this.edgeMin[e] = Math.min(this.edgeMin[e] as number, this.boxEdge[e] as number);
     const count = 4 ** this.words;
     for (let w = 0; w < count; w++) {
       const base = w * (2 * D + 1);

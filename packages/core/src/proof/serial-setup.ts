@@ -56,3 +56,29 @@ export function certifiedMargin(s: SerialSetup, logit: Float64Array, kc: number,
   const y = logit[0] as number;
   return bit ? y - r - s.one : s.zero - (y + r);
 }
+
+/** From carry `carry`, reading bits a and b, the model outputs `sum` and goes to carry `carryOut`; every such output
+ *  is at least `minLogit` clear of its reading threshold. */
+export interface ProofEdge {
+  carry: number;
+  a: number;
+  b: number;
+  sum: number;
+  carryOut: number;
+  minLogit: number;
+}
+
+/** The automaton's edges, given the smallest certified margin of each (carry, input code), at carry·4 + code. */
+export const proofEdges = (margins: ArrayLike<number>): ProofEdge[] =>
+  Array.from({ length: 8 }, (_, e) => {
+    const carry = e >> 2;
+    const code = e & 3;
+    return {
+      carry,
+      a: code >> 1,
+      b: code & 1,
+      sum: sumBit(code, carry),
+      carryOut: carryOut(code, carry),
+      minLogit: margins[e] as number,
+    };
+  });
