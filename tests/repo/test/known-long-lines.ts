@@ -46,6 +46,7 @@ export const KNOWN_LONG_LINES: Record<string, number> = {
   'apps/playground/test/e2e/train.test.ts': 8,
   'apps/playground/test/model-info.test.ts': 1,
   'apps/playground/test/scrubber.test.ts': 1,
+  'packages/core/bench/prove.bench.ts': 2,
   'packages/core/src/proof/certificate.ts': 1,
   'packages/core/src/quote.ts': 1,
   'packages/trainer/bench/recipes.bench.ts': 5,
