@@ -11,6 +11,9 @@ export default defineConfig(({ command }) => {
   return {
     define: devApi ? { 'import.meta.env.VITE_API_URL': JSON.stringify(devApi) } : {},
     worker: { format: 'es' },
+    // The dev server pre-bundles what these import, at start: the workers are reached only through
+    // `new URL(…, import.meta.url)`, which its scan does not follow, and a dependency found late reloads the page.
+    optimizeDeps: { entries: ['index.html', 'api.html', 'src/**/*.worker.ts'] },
     // Two pages: the playground and the API reference (api.html).
     build: { target: 'es2022', reportCompressedSize: true, rolldownOptions: { input: ['index.html', 'api.html'] } },
     server: { host: '127.0.0.1' },

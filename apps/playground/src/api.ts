@@ -3,7 +3,10 @@ import { hc } from 'hono/client';
 import type { AppType } from '@lstm-adder/edge-api';
 import type { PlaygroundState } from './state';
 
-/** Where the API lives: `?api=` (for tests and demos), else VITE_API_URL at build time, else wrangler dev in development, same origin in production. */
+/**
+ * Where the API lives: `?api=` (for tests and demos), else VITE_API_URL at build time, else wrangler dev in
+ * development, the page's own origin in production.
+ */
 export function resolveApiBase(search: string, env: { VITE_API_URL?: string; DEV: boolean }, origin: string): string {
   const override = new URLSearchParams(search).get('api');
   const chosen = override || env.VITE_API_URL || (env.DEV ? 'http://127.0.0.1:8787' : origin);
@@ -71,7 +74,7 @@ export function createApi(base: string) {
 
   return {
     base,
-    add(state: PlaygroundState, trace: boolean): Promise<AddOutcome> {
+    add(state: PlaygroundState & { model: 'vector' | 'serial' | 'auto' }, trace: boolean): Promise<AddOutcome> {
       const query: { a: string; b: string; model?: 'vector' | 'serial'; trace?: '1' } = { a: state.a, b: state.b };
       if (state.model !== 'auto') query.model = state.model;
       if (trace) query.trace = '1';

@@ -1,27 +1,48 @@
-// Wires the page: URL state ⇄ inputs, debounced calls to the edge API, and the views.
+// Wires the page: URL state ⇄ inputs, debounced calls to the edge API (or your model), and the views.
 import './styles.css';
 import { TRACE_MAX_DIGITS } from '@lstm-adder/core';
-import { showBanner, showErrors } from './alerts';
-import { createApi, resolveApiBase, type AddAnswer } from './api';
-import { describeRefusal, localProblems } from './answer-errors';
-import { renderBits, renderEquation } from './answer-view';
-import { createAnswerSource, type AnswerSource } from './answers/answer-source';
-import { renderSourcePicker } from './answers/source-view';
-import type { CarryUnit } from './carry';
-import { byId, h } from './dom';
-import { createErrorMap, type ErrorMap } from './errormap';
-import { operandEls, renderInputs } from './inputs';
-import { createModelView } from './model-view';
-import { renderNetwork, type NetworkView } from './network-view';
-import { createSerialStats, type SerialStats } from './serial-stats';
-import { DEFAULT_STATE, isModelChoice, parseState, sameState, serializeState, type PlaygroundState } from './state';
-import { onThemeChange } from './theme';
+import { showApiNote, showErrors } from './answer/alerts';
+import { describeRefusal, localProblems } from './answer/answer-errors';
+import { type AnswerSource, createAnswerSource } from './answer/answer-source';
+import { renderBits, renderEquation } from './answer/answer-view';
+import { renderAnsweredBy } from './answer/answered-by';
+import { operandEls, renderInputs } from './answer/inputs';
+import { type AddAnswer, createApi, resolveApiBase } from './api';
+import type { CarryUnit } from './inside/carry';
+import { clearNetwork, type NetworkView, renderNetwork } from './inside/network-view';
+import { byId, h } from './lib/dom';
+import { onThemeChange } from './lib/theme';
+import { createErrorMap, type ErrorMap } from './model/errormap';
+import { createModelView } from './model/model-view';
+import { createSerialStats, type SerialStats } from './model/serial-stats';
+import { isModelChoice, type PlaygroundState, parseState, sameState, serializeState } from './state';
+import { mountTrainView } from './train/train-view';
+import { weightsFromFragment } from './yours/link';
 
 const DEBOUNCE_MS = 150;
 
 const api = createApi(resolveApiBase(location.search, import.meta.env, location.origin));
 const answers = createAnswerSource(api);
 let state: PlaygroundState = parseState(location.search);
+
+// The link is the model: weights in the address's fragment answer as yours.
+const linkNote = byId('link-note');
+const linked = weightsFromFragment(location.hash);
+if (linked.kind === 'model') {
+  answers.setYours({ weights: linked.weights, origin: { kind: 'link' } });
+  if (!new URLSearchParams(location.search).has('model')) state = { ...state, model: 'yours' };
+} else if (linked.kind === 'bad') {
+  linkNote.textContent = `${linked.message} The edge API’s model answers instead.`;
+  linkNote.hidden = false;
+}
+if (state.model === 'yours' && !answers.yours) {
+  // Models trained or opened here live in their tab only; a model of yours travels in a link.
+  if (linked.kind === 'none') {
+    linkNote.textContent = 'This address carries no model of yours, so the edge API’s serial model answers.';
+    linkNote.hidden = false;
+  }
+  state = { ...state, model: 'serial' };
+}
 
 const els = {
   model: byId<HTMLSelectElement>('model'),
@@ -32,15 +53,25 @@ const els = {
   answeredBy: byId('answered-by'),
   bits: byId<HTMLTableElement>('bits'),
   bitsLegend: byId('bits-legend'),
-  network: { intro: byId('network-intro'), scrubberSlot: byId('scrubber-slot'), heatmaps: byId('heatmaps') },
+  network: {
+    intro: byId('network-intro'),
+    scrubberSlot: byId('scrubber-slot'),
+    heatmaps: byId('heatmaps'),
+    bitsScroller: byId('bits').parentElement!,
+  },
 };
 byId('api-url').textContent = api.base;
+
+/** The last answer's model, so `auto` can say which answered. */
+let answeredModel: 'vector' | 'serial' | null = null;
+const showInputs = () => renderInputs(state, { yours: answers.yours, answered: answeredModel });
 
 function setState(next: PlaygroundState): void {
   if (sameState(next, state)) return;
   state = next;
   history.replaceState(null, '', serializeState(state, location.search) + location.hash);
-  renderInputs(state);
+  showInputs();
+  train.pageChanged();
   schedule();
 }
 
@@ -48,7 +79,7 @@ let timer: ReturnType<typeof setTimeout> | undefined;
 function schedule(): void {
   clearTimeout(timer);
   // Your model answers in this tab: no request to spare, so no debounce.
-  timer = setTimeout(() => void ask(), answers.preference === 'yours' ? 0 : DEBOUNCE_MS);
+  timer = setTimeout(() => void ask(), state.model === 'yours' ? 0 : DEBOUNCE_MS);
 }
 
 let asked = 0;
@@ -56,9 +87,9 @@ async function ask(): Promise<void> {
   const mine = ++asked;
   const local = localProblems(state);
   if (local.length) {
-    sourceView.show(null);
     showErrors(local);
     clearAnswer();
+    showModel(null);
     return;
   }
   const wantTrace = state.a.length <= TRACE_MAX_DIGITS && state.b.length <= TRACE_MAX_DIGITS;
@@ -67,56 +98,67 @@ async function ask(): Promise<void> {
     sourced = await answers.add(state, false);
   if (mine !== asked) return; // a newer question is on its way
   const { outcome, source } = sourced;
-  showBanner(sourced.unreachable, () => void ask(), source === 'shipped-local');
-  sourceView.show(outcome.kind === 'answer' ? source : null);
+  showApiNote(sourced.unreachable, () => void ask());
   if (outcome.kind === 'answer') {
     showErrors([]);
     renderAnswer(outcome.answer, source);
   } else {
     showErrors(outcome.kind === 'refused' ? [describeRefusal(outcome, state)] : []);
     clearAnswer();
+    showModel(null);
   }
 }
 
 let shown: { answer: AddAnswer; source: AnswerSource; network: NetworkView } | null = null;
 
+/** What depends on the sum goes; what depends on the model only (its section, the Train view) stays. */
 function clearAnswer(): void {
   shown = null;
   els.operands.textContent = '';
   els.sum.textContent = '—';
   els.badge.hidden = true;
   els.trueSum.hidden = true;
-  els.answeredBy.textContent = 'No answer: see the message above.';
+  renderAnsweredBy(els.answeredBy, null);
   els.bits.replaceChildren();
   els.bitsLegend.textContent = '';
-  els.network.heatmaps.replaceChildren();
-  els.network.scrubberSlot.replaceChildren();
+  clearNetwork(els.network);
   errorMap?.mark(null);
 }
 
-const ANSWERED_BY: Record<AnswerSource, (model: string) => string> = {
-  edge: (model) => `Answered by the edge API's ${model} model`,
-  yours: (model) => `Answered by your ${model} model (${answers.yours?.label ?? 'yours'}), computed in this tab`,
-  'shipped-local': (model) =>
-    `Answered in your browser by the shipped ${model} model, because the API cannot be reached`,
-};
+const BITS_LEGEND =
+  'Bit 0 is on the right. The stronger a sum bit’s colour, the surer the model was of it; the “sure %” row ' +
+  'says how sure (50 is a coin toss). A wrong bit is outlined in red.';
 
 function renderAnswer(answer: AddAnswer, source: AnswerSource): void {
   const trace = answer.trace ?? null;
   renderEquation(answer, { operands: els.operands, sum: els.sum, badge: els.badge, trueSum: els.trueSum });
-  const chosen = state.model === 'auto' && source !== 'yours' ? ' (auto chose it)' : '';
-  els.answeredBy.textContent = `${ANSWERED_BY[source](answer.model)}${chosen}. Its least sure bit was ${answer.margin.toFixed(3)} from the 0.5 threshold.`;
+  const auto = state.model === 'auto';
+  renderAnsweredBy(els.answeredBy, { source, model: answer.model, auto, yours: answers.yours, margin: answer.margin });
+  answeredModel = answer.model;
+  showInputs();
   const bits = renderBits(answer, trace, els.bits);
-  els.bitsLegend.textContent =
-    'Bit positions count from 0 at the right (least significant). Each sum bit is shaded by how sure the model was of it (dark = sure, pale = close to the 0.5 threshold), with the figure in the “sure %” row; a wrong bit is outlined in red.' +
-    (trace
-      ? ''
-      : ' Per-bit figures come with the trace (operands of at most 64 digits); these are shaded by the overall margin.');
+  els.bitsLegend.textContent = trace
+    ? BITS_LEGEND
+    : `${BITS_LEGEND} Per-bit figures come with the trace (at most ${TRACE_MAX_DIGITS} digits); ` +
+      'these use the overall margin.';
   // The carry units were found for the API's serial model; another model's units are its own.
   const carry = answer.model === 'serial' && source === 'edge' ? carryUnits : null;
   shown = { answer, source, network: renderNetwork(els.network, answer, trace, bits, carry) };
   errorMap?.mark(answer.model === 'vector' ? { a: Number(answer.a), b: Number(answer.b) } : null);
-  if (source === 'edge') void modelView.show(answer.model);
+  // The answer is painted first; the model's section (curves, tables, a worker) after it.
+  requestAnimationFrame(() => setTimeout(() => showModel(answer.model)));
+}
+
+/** "The model" describes the API's model of the kind that answers (or is chosen), whatever the sum typed. */
+function showModel(answered: 'vector' | 'serial' | null): void {
+  const kind =
+    state.model === 'yours'
+      ? (answers.yours?.weights.arch ?? 'serial')
+      : state.model === 'auto'
+        ? (answered ?? answeredModel ?? 'serial')
+        : state.model;
+  void modelView.show(kind);
+  byId('model-yours-note').hidden = state.model !== 'yours';
 }
 
 // The serial model's carry unit(s), found by the serial-stats worker from the weights the API serves.
@@ -131,7 +173,7 @@ try {
       ...state,
       a: String(pair.a),
       b: String(pair.b),
-      model: state.model === 'serial' ? 'vector' : state.model,
+      model: state.model === 'serial' || state.model === 'yours' ? 'vector' : state.model,
     }),
   );
   serialStats = createSerialStats((units) => {
@@ -168,30 +210,30 @@ byId<HTMLFormElement>('form').addEventListener('submit', (event) => {
 });
 window.addEventListener('popstate', () => {
   state = parseState(location.search);
-  renderInputs(state);
+  showInputs();
   schedule();
 });
+// A new model of yours (trained, opened, linked): the select names it, and if it answers, it answers again.
+answers.onChange(() => {
+  showInputs();
+  if (state.model === 'yours') schedule();
+});
 
-// Who answers: the edge API or your model (trained or opened in the Train view); the shipped weights when the API is down.
-const sourceView = renderSourcePicker(answers);
-byId('answer-source-slot').append(sourceView.element);
-answers.onChange(() => void ask());
+// The first question goes out before the Train view is built.
+if (location.search === '' || state.model !== parseState(location.search).model)
+  history.replaceState(null, '', serializeState(state, location.search) + location.hash);
+showInputs();
+void ask();
 
-// The Train view loads on demand (it brings TF.js): when the URL asks for it, or from the header's link.
-let trainMounted = false;
-function showTrainView(): void {
-  if (trainMounted) return;
-  trainMounted = true;
-  byId('train-link').hidden = true;
-  void import('./train/train-view').then(({ mountTrainView }) => mountTrainView(byId('train-slot'), answers));
-}
+// The Train view: on the first screen; TF.js loads only when the visitor reaches for it.
+const train = mountTrainView(byId('train'), {
+  answers,
+  answerWithYours: () => setState({ ...state, model: 'yours' }),
+  linkQuery: () => serializeState({ ...state, model: 'yours' }, location.search),
+});
 byId('train-link').addEventListener('click', (event) => {
   event.preventDefault();
-  showTrainView();
-  byId('train-slot').scrollIntoView();
+  train.open();
+  byId('train').scrollIntoView();
 });
-if (new URLSearchParams(location.search).get('view') === 'train') showTrainView();
-
-if (location.search === '') history.replaceState(null, '', serializeState(DEFAULT_STATE) + location.hash);
-renderInputs(state);
-void ask();
+if (new URLSearchParams(location.search).get('view') === 'train') train.open();

@@ -2,7 +2,8 @@
 // query (`?a=57&b=99&model=vector`), so any view can be shared and reloaded.
 import { VECTOR_MAX_OPERAND } from '@lstm-adder/core';
 
-export const MODEL_CHOICES = ['vector', 'serial', 'auto'] as const;
+/** `yours`: the model you trained here, opened from a file or got with a link (see yours/your-model.ts). */
+export const MODEL_CHOICES = ['serial', 'vector', 'auto', 'yours'] as const;
 export type ModelChoice = (typeof MODEL_CHOICES)[number];
 
 export interface PlaygroundState {
@@ -12,7 +13,8 @@ export interface PlaygroundState {
   model: ModelChoice;
 }
 
-export const DEFAULT_STATE: Readonly<PlaygroundState> = Object.freeze({ a: '57', b: '99', model: 'vector' });
+/** The serial model on a carry chain: 10110111 + 01101101 carries out of every one of its eight bits. */
+export const DEFAULT_STATE: Readonly<PlaygroundState> = Object.freeze({ a: '183', b: '109', model: 'serial' });
 
 /** Keys this module owns in the query string; any other key (such as `api`) is left alone. */
 const STATE_KEYS = ['a', 'b', 'model'] as const;
@@ -45,7 +47,7 @@ export function sameState(x: PlaygroundState, y: PlaygroundState): boolean {
   return x.a === y.a && x.b === y.b && x.model === y.model;
 }
 
-/** Where an operand's slider sits for what was typed: the number, clamped to 0..127; 0 when the box holds no number. */
+/** Where an operand's slider sits for what was typed: the number, clamped to 0..127; 0 when the box holds none. */
 export function sliderValue(typed: string): number {
   if (!/^\d+$/.test(typed)) return 0;
   return typed.length > 3 ? VECTOR_MAX_OPERAND : Math.min(VECTOR_MAX_OPERAND, Number(typed));

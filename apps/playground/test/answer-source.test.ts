@@ -3,8 +3,8 @@ import serialJson from '@lstm-adder/core/models/serial.json' with { type: 'json'
 import vectorJson from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
 import type { AddOutcome, Api } from '../src/api';
-import { createAnswerSource } from '../src/answers/answer-source';
-import { chosenModel } from '../src/answers/local-answer';
+import { createAnswerSource, NO_MODEL_OF_YOURS } from '../src/answer/answer-source';
+import { chosenModel } from '../src/answer/local-answer';
 
 /** An API stub: `reply` decides the outcome of every add; `calls` counts them. */
 function stubApi(reply: () => AddOutcome): Api & { calls: number } {
@@ -41,7 +41,7 @@ describe('answer source', () => {
     expect(got.outcome).toEqual({ kind: 'answer', answer });
   });
 
-  it('falls back to the shipped weights in the browser when the API cannot be reached, and keeps the reason', async () => {
+  it('falls back to the shipped weights in the browser when the API cannot be reached; keeps why', async () => {
     const answers = createAnswerSource(stubApi(down));
     const a = '1234567890123456789012345678901234567890',
       b = '9876543210987654321098765432109876543210';
@@ -72,27 +72,30 @@ describe('answer source', () => {
     );
   });
 
-  it('answers with your model, without asking the API, once you prefer it', async () => {
+  it('answers with your model when model=yours, without asking the API, and refuses when there is none', async () => {
     const api = stubApi(down);
     const answers = createAnswerSource(api);
-    expect(() => answers.prefer('yours')).toThrow(/train one or open/);
+    const none = await answers.add({ a: '1', b: '1', model: 'yours' }, false);
+    expect(none.outcome).toMatchObject({ kind: 'refused', code: NO_MODEL_OF_YOURS, param: 'model' });
     let changes = 0;
     answers.onChange(() => changes++);
     // A weights file whose dense bias forces every output bit to 1: "your" model is recognisably not the shipped one.
     const weights = parseWeights(structuredClone(serialJson));
     weights.dense.b = [1e6];
-    answers.setYours({ weights, label: 'opened test.json' });
-    answers.prefer('yours');
-    expect(changes).toBe(2);
-    const got = await answers.add({ a: '1', b: '1', model: 'vector' }, false);
+    answers.setYours({ weights, origin: { kind: 'file', name: 'test.json' } });
+    expect(changes).toBe(1);
+    expect(answers.yours?.origin).toEqual({ kind: 'file', name: 'test.json' });
+    const got = await answers.add({ a: '1', b: '1', model: 'yours' }, false);
     expect(got.source).toBe('yours');
     expect(api.calls).toBe(0);
     if (got.outcome.kind !== 'answer') throw new Error('expected an answer');
     expect(got.outcome.answer.model).toBe('serial');
     expect(got.outcome.answer.bits.sum).toBe('11'); // all ones: your weights, not the shipped ones (which say 10)
     expect(got.outcome.answer.correct).toBe(false);
+    // Another model choice asks the API (here down: the shipped weights answer).
+    expect((await answers.add({ a: '1', b: '1', model: 'serial' }, false)).source).toBe('shipped-local');
     answers.setYours(null);
-    expect(answers.preference).toBe('edge');
+    expect(answers.yours).toBeNull();
   });
 
   it('picks the model as the API does for auto', () => {

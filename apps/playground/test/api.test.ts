@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeRefusal, localProblems, operandProblem } from '../src/answer-errors';
+import { describeRefusal, localProblems, operandProblem } from '../src/answer/answer-errors';
 import { resolveApiBase } from '../src/api';
 
 describe('resolveApiBase', () => {
@@ -23,7 +23,8 @@ describe('describeRefusal', () => {
     );
     expect(out.target).toBe('a');
     expect(out.text).toBe(
-      'The vector model adds numbers from 0 to 127 only, and a is “128”. Type a smaller number, or choose the serial model for bigger ones.',
+      'The vector model adds numbers from 0 to 127 only, and a is “128”. ' +
+        'Type a smaller number, or choose the serial model for bigger ones.',
     );
     expect(describeRefusal({ code: 'invalid_operand', param: 'b', message: '…' }, typed('1', 'abc')).text).toBe(
       '“abc” is not a whole number: type b with the digits 0 to 9, such as 57.',
@@ -33,7 +34,8 @@ describe('describeRefusal', () => {
 
   it('never repeats the developer message, and never mentions the vector range for other refusals', () => {
     const message =
-      'Query parameter "a" must be a decimal integer, got "-5" (negative numbers are not accepted); accepted: … (0 to 127 for model=vector).';
+      'Query parameter "a" must be a decimal integer, got "-5" (negative numbers are not accepted); ' +
+      'accepted: … (0 to 127 for model=vector).';
     const out = describeRefusal({ code: 'invalid_operand', param: 'a', message }, typed('-5', '1', 'serial'));
     expect(out.text).toBe('a is negative: this adder takes whole numbers of 0 or more.');
     expect(out.text).not.toContain('127');
@@ -69,10 +71,15 @@ describe('operandProblem', () => {
 });
 
 describe('localProblems', () => {
-  it('flags every empty box at once, before asking the API', () => {
+  it('flags every box that holds no whole number at once, before asking the API', () => {
     expect(localProblems({ a: '', b: '' }).map((p) => p.target)).toEqual(['a', 'b']);
     expect(localProblems({ a: '3', b: '' })).toEqual([{ target: 'b', text: 'Type a number for b.' }]);
-    expect(localProblems({ a: 'abc', b: '1' })).toEqual([]); // the API judges what is typed
+    // ?a=abc&b= flags both, a with the words the API's refusal would bring.
+    expect(localProblems({ a: 'abc', b: '' })).toEqual([
+      { target: 'a', text: '“abc” is not a whole number: type a with the digits 0 to 9, such as 57.' },
+      { target: 'b', text: 'Type a number for b.' },
+    ]);
+    expect(localProblems({ a: '128', b: '9'.repeat(1001) })).toEqual([]); // ranges and lengths: the API judges
   });
 });
 

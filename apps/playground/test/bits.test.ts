@@ -1,6 +1,13 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { alignBitRows, carrySequence, confidenceOfOutput, groupDigits, sumBitConfidences } from '../src/bits';
+import {
+  alignBitRows,
+  carrySequence,
+  confidenceOfOutput,
+  groupDigits,
+  sumBitConfidences,
+  surePercent,
+} from '../src/answer/bits';
 
 describe('alignBitRows', () => {
   it('right-aligns rows so each column is one bit position', () => {
@@ -63,6 +70,17 @@ describe('confidence', () => {
   it('is null without outputs, so the caller falls back to the margin', () => {
     expect(sumBitConfidences('vector', undefined, 8)).toBeNull();
     expect(sumBitConfidences('serial', [], 8)).toBeNull();
+  });
+});
+
+describe('surePercent', () => {
+  it('is the probability the model gave the bit it wrote: 50 at the threshold, 100 at 0 or 1', () => {
+    // An output of 0.675 writes a 1 and is 67 % sure of it (not "35 %", its distance from the threshold).
+    expect(surePercent(confidenceOfOutput(0.675))).toBe(67);
+    expect(surePercent(confidenceOfOutput(0.2))).toBe(80);
+    expect(surePercent(confidenceOfOutput(0.5))).toBe(50);
+    expect(surePercent(confidenceOfOutput(1))).toBe(100);
+    expect(surePercent(confidenceOfOutput(7))).toBe(100); // beyond 0..1 (an identity output) counts as sure
   });
 });
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { carrySequence } from '../src/bits';
-import { carryCorrelations, carryUnits } from '../src/carry';
+import { carrySequence } from '../src/answer/bits';
+import { carryCorrelations, carryUnits } from '../src/inside/carry';
 
 describe('carry units', () => {
   // Unit 1 holds the carry (noisy), unit 0 holds bit t of a, unit 2 holds the inverse of the carry.

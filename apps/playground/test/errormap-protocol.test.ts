@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { moveCursor, pairAt, SIDE, wrongPairs } from '../src/errormap-protocol';
+import { moveCursor, pairAt, SIDE, wrongPairs } from '../src/model/errormap-protocol';
 
 describe('the 128 × 128 map', () => {
   it('puts a across and b down: the pair under a point', () => {

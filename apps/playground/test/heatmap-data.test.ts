@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { TraceStep } from '@lstm-adder/edge-api';
-import { cellAt, colourFor, columnOf, heatmapData, stepLabels, stepTicks, valueAt } from '../src/heatmap-data';
+import { cellAt, colourFor, columnOf, heatmapData, stepLabels, stepTicks, valueAt } from '../src/inside/heatmap-data';
 
 const step = (k: number, units = 3): TraceStep => {
   const row = (offset: number) => Array.from({ length: units }, (_, u) => offset + k * 0.1 + u * 0.01);

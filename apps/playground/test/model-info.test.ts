@@ -3,7 +3,8 @@ import { parseWeights } from '@lstm-adder/core';
 import vectorWeights from '@lstm-adder/core/models/vector.json' with { type: 'json' };
 import serialWeights from '@lstm-adder/core/models/serial.json' with { type: 'json' };
 import { describe, expect, it } from 'vitest';
-import { extractFigures, extractHistory, joinRuns, phaseNote } from '../src/model-info';
+import { metaSections } from '../src/model/meta-view';
+import { extractHistory, joinRuns, phaseNote } from '../src/model/model-info';
 
 const row = (epoch: number, loss: number, train: number, heldOut: number | null, all: number | null): EpochRecord => ({
   epoch,
@@ -48,7 +49,7 @@ describe('a fine-tune after a held-out experiment', () => {
     expect(joined.rows[3]!.loss).toBe(0.05);
   });
 
-  it('plots the experiment first, held-out accuracy only while it was measured, and says where the fine-tune begins', () => {
+  it('plots the experiment first, held-out accuracy while it was measured, and where the fine-tune begins', () => {
     const history = extractHistory(meta(false))!;
     expect(history.epochs).toEqual([1, 2, 3, 4, 5]);
     expect(history.fineTuneFrom).toBe(4);
@@ -83,24 +84,46 @@ describe('a fine-tune after a held-out experiment', () => {
   });
 });
 
-describe('extractFigures', () => {
-  it('flattens scalars with readable labels and shows accuracies as percentages', () => {
-    const figures = extractFigures({
-      parameters: 5384,
-      vector: { allPairs: { accuracy: 0.98675537109375, wrong: [{ a: 1, b: 2, got: 4 }] } },
-      history: [row(1, 1, 0, null, null)],
-    });
-    expect(figures).toEqual([
-      { label: 'parameters', value: '5,384' },
-      { label: 'vector › all pairs › accuracy', value: '98.68 %' },
-    ]);
+describe('the meta in words and tables', () => {
+  /** Every string a section shows. */
+  const texts = (meta: Parameters<typeof metaSections>[0]) =>
+    metaSections(meta).flatMap((s) => [s.title, ...s.prose, ...s.tables.flatMap((t) => [t.caption, ...t.rows.flat()])]);
+
+  it('says what core verified on the serial model’s exported weights, with a table by length', () => {
+    const { meta } = parseWeights(serialWeights);
+    const [verification] = metaSections(meta);
+    const serial = meta.verification!.serial!;
+    expect(verification!.title).toBe('Verification');
+    expect(verification!.prose[0]).toBe(
+      `Core added ${serial.total.toLocaleString('en-GB')} random sums with the exported weights (the ones the API ` +
+        `serves, written with ${meta.digits} significant digits): all ${serial.total.toLocaleString('en-GB')} right.`,
+    );
+    expect(verification!.tables[0]!.rows).toEqual(
+      serial.byWidth.map((w) => [
+        `${w.width.toLocaleString('en-GB')} bits`,
+        w.samples.toLocaleString('en-GB'),
+        `${w.correct.toLocaleString('en-GB')} ✓`,
+      ]),
+    );
   });
 
-  it('names the serial verification’s entries by width', () => {
-    const { meta } = parseWeights(serialWeights);
-    const figures = extractFigures(meta.verification, 100);
-    const widths = meta.verification!.serial!.byWidth.map((w) => w.width);
-    for (const width of widths)
-      expect(figures.some((f) => f.label === `serial › by width › ${width} bits › accuracy`)).toBe(true);
+  it('counts the vector model’s held-out pairs as core did, and says the curves are the float weights’', () => {
+    const { meta } = parseWeights(vectorWeights);
+    const all = texts(meta);
+    const heldOut = meta.verification!.vector!.heldOut!;
+    const en = (n: number) => n.toLocaleString('en-GB');
+    expect(all).toContain(`Of the ${en(heldOut.total)} pairs held out from training: all ${en(heldOut.total)} right.`);
+    expect(all.some((t) => t.includes('for its float weights as they trained'))).toBe(true);
+  });
+
+  it('never writes a key path, for either shipped model or a meta with unknown keys', () => {
+    const odd = { config: { arch: 'serial' as const, future: { deep: { deeper: 1 } } }, somethingNew: { x: 1 } };
+    for (const meta of [parseWeights(serialWeights).meta, parseWeights(vectorWeights).meta, odd])
+      for (const text of texts(meta)) expect(text).not.toMatch(/›|\b\w+\.\w+\.\w+\b/);
+    const config = metaSections(odd).find((s) => s.title === 'Training configuration')!;
+    expect(config.tables[0]!.rows).toEqual([
+      ['model', 'serial'],
+      ['future', 'deep deeper 1'],
+    ]);
   });
 });

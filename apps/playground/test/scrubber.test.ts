@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeStep, stepFacts } from '../src/scrubber';
+import { describeStep, stepFacts } from '../src/inside/scrubber';
 
 describe('a step of the serial sum', () => {
   // 11 + 3 = 14: 1011 + 0011 = 01110 (five steps: four bits and the final carry).
@@ -16,7 +16,8 @@ describe('a step of the serial sum', () => {
     const trace = Array.from({ length: 5 }, (_, t) => ({ c: [0.5, t === 0 ? -0.93 : 0.1] }));
     const text = describeStep(stepFacts(wrong, 5, 0), 5, trace as never, [{ unit: 1, r: -0.99 }]);
     expect(text).toBe(
-      'Step 1 of 5 reads bit 0: a = 1, b = 1, carry in 0 → sum bit 0 = 1 ✗ (true bit 0), carry out 1. Carry unit: u1 c = −0.93.',
+      'Step 1 of 5 reads bit 0: a = 1, b = 1, carry in 0 → sum bit 0 = 1 ✗ (true bit 0), carry out 1. ' +
+        'Carry unit: u1 c = −0.93.',
     );
     expect(describeStep(stepFacts(answer, 5, 4), 5, null, null)).toBe(
       'Step 5 of 5 reads 0 + 0 (the operands have ended), carry in 0 → sum bit 4 = 0 ✓, carry out 0.',

@@ -67,13 +67,23 @@ const falsifier = [
   }),
   ...serialModels.slice(0, 1).map(([model, weights]) => {
     const { result, wall, cpu } = timed(() => findCounterexample(weights));
-    return { model: `${model} (exact: the whole budget)`, found: result ? `${result.a} + ${result.b}` : null, 's (wall)': wall, 's (CPU)': cpu };
+    return {
+      model: `${model} (exact: the whole budget)`,
+      found: result ? `${result.a} + ${result.b}` : null,
+      's (wall)': wall,
+      's (CPU)': cpu,
+    };
   }),
 ];
 console.table(falsifier);
 
 const vector = timed(() => proveVector(load('../models/vector.json')));
-const vectorRow = { proven: vector.result.proven, pairs: vector.result.right, 's (wall)': vector.wall, 's (CPU)': vector.cpu };
+const vectorRow = {
+  proven: vector.result.proven,
+  pairs: vector.result.right,
+  's (wall)': vector.wall,
+  's (CPU)': vector.cpu,
+};
 console.table([vectorRow]);
 
 const results = {

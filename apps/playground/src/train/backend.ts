@@ -35,7 +35,8 @@ const STARTERS = {
   wasm: () =>
     tryBackend('wasm', async () => {
       const { setWasmPaths } = await import('@tensorflow/tfjs-backend-wasm');
-      // Before setBackend: the backend fetches its binary when it starts. Vite serves the ?url files as application/wasm.
+      // Before setBackend: the backend fetches its binary when it starts. Vite serves the ?url files as
+      // application/wasm.
       setWasmPaths({
         'tfjs-backend-wasm.wasm': wasmPlain,
         'tfjs-backend-wasm-simd.wasm': wasmSimd,

@@ -1,12 +1,12 @@
 // What the Train view redraws as the model learns, from the weights being trained, computed with core:
 // the gate/cell heatmaps of the current pair, the serial exact-match rate by length, the vector 128 × 128 map.
 import { fitsVector, TRACE_MAX_DIGITS, type Weights } from '@lstm-adder/core';
-import { localAnswer, adderOf } from '../answers/local-answer';
-import { MAP_ORIENTATION } from '../errormap-protocol';
-import { h, sizeCanvas } from '../dom';
-import { renderHeatmap } from '../heatmap';
-import { CHANNELS, heatmapData, stepLabels, stepTicks } from '../heatmap-data';
-import { colour } from '../theme';
+import { localAnswer, adderOf } from '../answer/local-answer';
+import { MAP_ORIENTATION } from '../model/errormap-protocol';
+import { h, sizeCanvas } from '../lib/dom';
+import { renderHeatmap } from '../inside/heatmap';
+import { CHANNELS, heatmapData, stepLabels, stepTicks } from '../inside/heatmap-data';
+import { colour } from '../lib/theme';
 import { LENGTHS } from './eval-protocol';
 
 /** The heatmaps of a + b through `weights`; the pair is the page's, or 57 + 99 when it does not fit the model. */
@@ -22,7 +22,8 @@ export function renderTraceHeatmaps(weights: Weights, a: string, b: string, widt
   const caption = h(
     'p',
     { class: 'muted small' },
-    `Inside the network for ${answer.a} + ${answer.b}: it answers ${answer.sum} ${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`,
+    `Inside the network for ${answer.a} + ${answer.b}: it answers ${answer.sum} ` +
+      `${answer.correct ? '✓ right' : '✗ wrong'} with the weights of this epoch.`,
   );
   const panel = Math.max(200, Math.floor(width / 3) - 16);
   for (const channel of CHANNELS) {
@@ -146,7 +147,8 @@ export function createPairMapView(): PairMapView {
           ctx.fillStyle = sums[a * side + b] === a + b ? colour('--map-right') : colour('--map-wrong');
           ctx.fillRect(a * cell, b * cell, cell, cell);
         }
-      const text = `${correct.toLocaleString('en-GB')} of 16,384 pairs right (${((100 * correct) / 16384).toFixed(2)} %) after epoch ${epoch}.`;
+      const share = ((100 * correct) / 16384).toFixed(2);
+      const text = `${correct.toLocaleString('en-GB')} of 16,384 pairs right (${share} %) after epoch ${epoch}.`;
       status.textContent = text;
       canvas.setAttribute('aria-label', `Map of right and wrong pairs: ${text}`);
     },

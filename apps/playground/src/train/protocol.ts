@@ -28,10 +28,13 @@ export type ToWorker =
   | { type: 'play' }
   | { type: 'pause' }
   /** One epoch, then pause. */
-  | { type: 'step' };
+  | { type: 'step' }
+  /** A pause after every epoch while playing (0: none; slow motion: about a second). */
+  | { type: 'speed'; delayMs: number };
 
 export type FromWorker =
-  | { type: 'backend'; backend: BackendInfo; ms: number }
+  /** The backend is up and the run is set: `weights` are its starting (random) weights, before epoch 1. */
+  | { type: 'backend'; backend: BackendInfo; ms: number; weights: Weights }
   | { type: 'epoch'; record: EpochReport; weights: Weights | null; wall: number }
   | { type: 'state'; state: 'playing' | 'paused' | 'verifying' }
   /** Training stopped: `weights` carry the trainer's meta (config, verification, history). */

@@ -1,86 +1,90 @@
-// The Train view (`?view=train`): settings, play / pause / step / reset, live curves and maps, and the
-// trained weights handed to the answer panel as "your model". Training runs in a worker (TF.js loads there).
+// The Train view, on the first screen: Play trains a model right here (@lstm-adder/trainer's own loop, TF.js in a
+// Web Worker), the sample sums turn from red to green, core checks the result, and the model is yours: it answers
+// the page's sums, its link carries it, and it downloads as a weights file. `?view=train` (or "Settings and live
+// details") opens the settings and the live measurements. The state is train-state.ts's; what needs TF.js, uPlot
+// or core loads when the visitor reaches for the view (train-live.ts), never with the page's first load.
 import type { Weights } from '@lstm-adder/core';
-import type { AnswerSourceControl } from '../answers/answer-source';
-import { h } from '../dom';
-import type { EvalReply, EvalRequest } from './eval-protocol';
-import { createLiveCharts, type LiveCharts } from './live-charts';
-import { createLengthsView, createPairMapView, renderTraceHeatmaps } from './live-views';
-import { BACKEND_CHOICES, type EpochReport, type FromWorker, type TrainSettings } from './protocol';
-import { createTrainerClient, type TrainerClient } from './trainer-client';
-import { ARCH_DEFAULTS, LIMITS, parseSetting, parseTrainSettings, serializeTrainSettings } from './train-settings';
-import { downloadWeights, openWeightsFile } from './weights-file';
+import type { AnswerSourceControl } from '../answer/answer-source';
+import { h } from '../lib/dom';
+import { modelLink } from '../yours/link';
+import type { EvalQueue } from './eval-queue';
+import { LIVE_CHART_HEIGHT } from './layout';
+import type { LiveCharts } from './live-charts';
+import type { LengthsView, PairMapView } from './live-views';
+import type { TrainSettings } from './protocol';
+import { createSamplesView, type SamplesView } from './samples';
+import type { SettingsForm } from './settings-form';
+import type { TrainerClient } from './trainer-client';
+import {
+  controls,
+  initialTrainState,
+  shownWeights,
+  speedText,
+  statusText,
+  type TrainAction,
+  type TrainState,
+  takeableWeights,
+  trainReducer,
+} from './train-state';
+
+type Live = typeof import('./train-live');
 
 /** Live measurements with core every this many epochs (and whenever training stops). */
 const EVAL_EVERY = 3;
 /** At most two heatmap redraws a second: each is six canvases on the page's thread. */
 const HEATMAP_MS = 500;
+/** Slow motion: the pause after each epoch. */
+const SLOW_MS = 900;
 
-function numberField(
-  id: string,
-  label: string,
-  value: number,
-  limits: readonly [number, number],
-  step: string,
-): HTMLInputElement {
-  return h('input', {
-    id,
-    type: 'number',
-    'data-testid': id,
-    min: limits[0],
-    max: limits[1],
-    step,
-    value: String(value),
-    'aria-label': label,
-  });
+/** What the view needs of the page around it. */
+export interface TrainPage {
+  answers: AnswerSourceControl;
+  /** Lets your model answer the page's sums (model=yours). */
+  answerWithYours(): void;
+  /** The page's query with model=yours: a model link keeps the sum on screen. */
+  linkQuery(): string;
 }
 
-export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl): void {
-  let settings = parseTrainSettings(location.search);
+export interface TrainView {
+  /** The page's sum changed: the model link and the live heatmaps follow it. */
+  pageChanged(): void;
+  /** Opens the settings and live details (`?view=train`). */
+  open(): void;
+}
 
-  // Settings
-  const arch = h(
-    'select',
-    { id: 'train-arch', 'data-testid': 'train-arch' },
-    h('option', { value: 'serial' }, 'serial (any length)'),
-    h('option', { value: 'vector' }, 'vector (0 to 127)'),
-  );
-  const hidden = numberField('train-hidden', 'hidden units', settings.hidden, LIMITS.hidden, '1');
-  const lr = numberField('train-lr', 'learning rate', settings.lr, LIMITS.lr, 'any');
-  const batch = numberField('train-batch', 'batch size', settings.batch, LIMITS.batch, '1');
-  const seed = numberField('train-seed', 'seed', settings.seed, LIMITS.seed, '1');
-  const backendChoice = h(
-    'select',
-    { id: 'train-backend-choice', 'data-testid': 'train-backend-choice' },
-    ...BACKEND_CHOICES.map((b) => h('option', { value: b }, b === 'auto' ? 'auto (wasm unless a GPU)' : b)),
-  );
-  const field = (label: string, control: HTMLElement) =>
-    h('div', { class: 'field' }, h('label', { for: control.id }, label), control);
+/** A control that keeps its focus when it cannot be used: aria-disabled, not disabled, which would drop it. */
+function enable(control: HTMLElement, on: boolean): void {
+  control.setAttribute('aria-disabled', String(!on));
+}
+const usable = (control: HTMLElement) => control.getAttribute('aria-disabled') !== 'true';
 
-  // Controls and readouts
+export function mountTrainView(section: HTMLElement, page: TrainPage): TrainView {
   const button = (id: string, text: string, title: string) =>
     h('button', { type: 'button', 'data-testid': id, id, title }, text);
-  const play = button('train-play', '▶ Play', 'Train until exact (or paused)');
+  const play = button('train-play', '▶ Play', 'Train until core verifies the model exact (or until paused)');
   const pause = button('train-pause', 'Pause', 'Pause after the current epoch');
   const step = button('train-step', 'Step one epoch', 'Train one epoch, then pause');
   const reset = button('train-reset', 'Reset', 'Start again from fresh random weights');
+  const speedChoice = h(
+    'select',
+    { id: 'train-speed-choice', 'data-testid': 'train-speed-choice' },
+    h('option', { value: 'normal' }, 'normal'),
+    h('option', { value: 'slow' }, 'slow motion'),
+  );
   const epochOut = h('output', { 'data-testid': 'train-epoch' }, '0');
-  const status = h('output', { 'data-testid': 'train-status', class: 'train-status' }, 'starting TF.js…');
+  const status = h('output', { 'data-testid': 'train-status', class: 'train-status' });
   const speed = h('output', { 'data-testid': 'train-speed' }, '–');
-  const backendOut = h('output', { 'data-testid': 'train-backend' }, '…');
   const exactNote = h('p', { class: 'exact-note', 'data-testid': 'train-exact', hidden: true });
 
-  // Weights in and out
-  const download = h(
-    'button',
-    { type: 'button', 'data-testid': 'train-download', disabled: true },
-    '⤓ Download weights',
-  );
-  const useYours = h(
-    'button',
-    { type: 'button', 'data-testid': 'train-use', disabled: true },
-    'Answer with this model',
-  );
+  const urlArch = new URLSearchParams(location.search).get('arch') === 'vector' ? 'vector' : 'serial';
+  let samples: SamplesView = createSamplesView(urlArch);
+  const samplesSlot = h('div', { class: 'samples-slot' }, samples.element);
+  // The charts' place is kept from the start, so nothing moves when they are drawn.
+  const chartsSlot = h('div', { class: 'train-charts', style: `min-height: ${LIVE_CHART_HEIGHT + 70}px` });
+
+  const useYours = button('train-use', 'Answer with this model', 'Let the model trained here answer the sums');
+  const link = h('a', { 'data-testid': 'model-link', class: 'model-link', hidden: true }, 'Link to this model');
+  const download = button('train-download', '⤓ Download weights', 'The lstm-adder.weights/v1 file the CLI writes');
   const open = h('input', {
     id: 'train-open',
     type: 'file',
@@ -90,295 +94,250 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
   const openError = h('p', { class: 'error', role: 'alert', 'data-testid': 'train-open-error', hidden: true });
   const openStatus = h('p', { class: 'muted small', 'data-testid': 'train-open-status', 'aria-live': 'polite' });
 
-  const chartsSlot = h('div', { class: 'train-charts' });
-  const lengths = createLengthsView();
-  const pairMap = createPairMapView();
+  const backendOut = h('output', { 'data-testid': 'train-backend' }, 'not started');
+  const settingsSlot = h('div', { class: 'settings-slot' });
+  const liveSlot = h('div', { class: 'train-live' });
   const heatmapSlot = h('div', { class: 'train-heatmaps' });
+  const details = h(
+    'details',
+    { class: 'train-details', id: 'train-details', 'data-testid': 'train-details' },
+    h('summary', {}, 'Settings and live details'),
+    settingsSlot,
+    h('p', { class: 'small' }, 'TF.js backend: ', backendOut),
+    liveSlot,
+    heatmapSlot,
+  );
 
-  const section = h(
-    'section',
-    { class: 'card train', id: 'train', 'data-testid': 'train-view', 'aria-labelledby': 'train-title' },
-    h('h2', { id: 'train-title' }, 'Train a model in your browser'),
+  section.replaceChildren(
+    h('h2', { id: 'train-title' }, 'Train one yourself'),
     h(
       'p',
-      { class: 'muted' },
-      'The trainer’s own loop (@lstm-adder/trainer) runs here with TensorFlow.js, in a Web Worker. Every epoch, core measures the weights being trained; when core verifies them exact (the same check as the command-line trainer), they are yours: download them, or let them answer the sums above.',
+      { class: 'muted lead' },
+      'Press Play: the trainer’s own loop (@lstm-adder/trainer) trains a fresh model here, in your browser, and ' +
+        'core checks it the way the command-line trainer does.',
     ),
-    h(
-      'form',
-      { class: 'train-settings', novalidate: true },
-      field('Model', arch),
-      field('Hidden units', hidden),
-      field('Learning rate', lr),
-      field('Batch size', batch),
-      field('Seed', seed),
-      field('Backend', backendChoice),
-    ),
-    h('div', { class: 'train-controls' }, play, pause, step, reset),
-    h(
-      'dl',
-      { class: 'train-readout' },
-      h('dt', {}, 'epoch'),
-      h('dd', {}, epochOut),
-      h('dt', {}, 'status'),
-      h('dd', {}, status),
-      h('dt', {}, 'speed'),
-      h('dd', {}, speed),
-      h('dt', {}, 'TF.js backend'),
-      h('dd', {}, backendOut),
-    ),
-    exactNote,
-    chartsSlot,
-    h('div', { class: 'train-live' }, lengths.element, pairMap.element),
-    heatmapSlot,
     h(
       'div',
-      { class: 'train-weights' },
-      download,
-      useYours,
-      h(
-        'label',
-        { for: 'train-open', class: 'open-label' },
-        'Open weights (a lstm-adder.weights/v1 file, or drop one here): ',
-      ),
+      { class: 'train-controls' },
+      play,
+      pause,
+      step,
+      reset,
+      h('label', { class: 'speed-label' }, 'Speed ', speedChoice),
+    ),
+    h('p', { class: 'train-readout' }, 'Epoch ', epochOut, ' · ', status, ' · ', speed),
+    samplesSlot,
+    chartsSlot,
+    exactNote,
+    h('div', { class: 'train-take' }, useYours, link, download),
+    h(
+      'div',
+      { class: 'train-open' },
+      h('label', { for: 'train-open' }, 'Open a weights file (lstm-adder.weights/v1, or drop one on this card): '),
       open,
       openError,
       openStatus,
     ),
+    details,
   );
-  slot.replaceChildren(section);
 
-  // Run state
+  // The run: one state, changed by trainReducer; render() draws it and starts what a change asks for.
+  let state = initialTrainState();
+  let live: Live | null = null;
+  let settings: TrainSettings | null = null;
+  let form: SettingsForm | null = null;
   let client: TrainerClient | null = null;
-  let records: EpochReport[] = [];
+  let evaluator: EvalQueue<Weights> | null = null;
   let charts: LiveCharts | null = null;
-  let latest: Weights | null = null;
-  let final: Weights | null = null;
-  let playing = false;
-  let finished = false;
-  let lastEpoch = 0;
-  let firstPressed = 0;
-
-  const evaluator = new Worker(new URL('./eval.worker.ts', import.meta.url), {
-    type: 'module',
-    name: 'lstm-adder-eval',
-  });
-  let evalId = 0;
-  let evalBusy = false;
-  let evalQueued: { weights: Weights; epoch: number } | null = null;
-  let evalEpoch = 0;
-  /** The last epoch sent to be measured (now or queued). */
-  let askedEpoch = -1;
-  const evaluate = (weights: Weights, epoch: number) => {
-    askedEpoch = epoch;
-    if (evalBusy) return void (evalQueued = { weights, epoch });
-    evalBusy = true;
-    evalEpoch = epoch;
-    const request: EvalRequest = { id: ++evalId, weights, seed: (Math.random() * 2 ** 31) >>> 0 };
-    evaluator.postMessage(request);
-  };
-  evaluator.addEventListener('message', (event: MessageEvent<EvalReply>) => {
-    const reply = event.data;
-    evalBusy = false;
-    if (reply.id === evalId) {
-      if (reply.type === 'lengths') lengths.show(reply.byWidth, evalEpoch);
-      else if (reply.type === 'pairs') pairMap.show(reply.sums, reply.correct, evalEpoch);
-    }
-    const next = evalQueued;
-    evalQueued = null;
-    if (next) evaluate(next.weights, next.epoch);
-  });
+  let lengths: LengthsView | null = null;
+  let pairMap: PairMapView | null = null;
 
   let heatmapTimer: ReturnType<typeof setTimeout> | null = null;
   const drawHeatmaps = () => {
-    if (heatmapTimer) return;
+    if (heatmapTimer || !details.open) return;
     heatmapTimer = setTimeout(() => {
       heatmapTimer = null;
-      const weights = final ?? latest;
-      if (!weights) return;
+      const weights = state.final ?? state.latest;
+      if (!weights || !live) return;
+      const draw = live.renderTraceHeatmaps;
       const p = new URLSearchParams(location.search);
       // When the page is idle: a keystroke waiting to be answered goes first.
       requestIdleCallback(
         () =>
           heatmapSlot.replaceChildren(
-            renderTraceHeatmaps(weights, p.get('a') ?? '57', p.get('b') ?? '99', heatmapSlot.clientWidth || 900),
+            draw(weights, p.get('a') ?? '183', p.get('b') ?? '109', heatmapSlot.clientWidth || 600),
           ),
         { timeout: 2000 },
       );
     }, HEATMAP_MS);
   };
 
-  const syncButtons = () => {
-    play.disabled = playing || finished || !client;
-    pause.disabled = !playing;
-    step.disabled = playing || finished || !client;
-    download.disabled = !(final ?? (playing ? null : latest));
-    useYours.disabled = download.disabled;
+  const renderLink = () => {
+    const weights = takeableWeights(state);
+    link.hidden = !weights;
+    if (!weights) return;
+    link.href = modelLink(location.href, page.linkQuery(), weights);
+    link.textContent = state.final
+      ? 'Link to this model (its weights are in the address)'
+      : `Link to the weights of epoch ${state.epoch}`;
   };
 
-  const onMessage = (message: FromWorker) => {
-    switch (message.type) {
-      case 'backend':
-        backendOut.textContent = `${message.backend.name} (${message.backend.reason}; started in ${Math.round(message.ms)} ms)`;
-        backendOut.dataset.backend = message.backend.name;
-        if (!playing && !finished) status.textContent = 'ready: press play';
-        break;
-      case 'state':
-        playing = message.state === 'playing';
-        status.textContent =
-          message.state === 'playing'
-            ? `training (epoch ${lastEpoch + 1})`
-            : message.state === 'paused'
-              ? `paused after epoch ${lastEpoch}`
-              : 'verifying with core…';
-        // Paused (or one step done): measure the weights it stopped at, if the every-few-epochs rhythm skipped them.
-        if (message.state === 'paused' && latest && askedEpoch !== lastEpoch) evaluate(latest, lastEpoch);
-        break;
-      case 'epoch': {
-        records.push(message.record);
-        lastEpoch = message.record.epoch;
-        epochOut.textContent = String(lastEpoch);
-        const seconds = message.wall / 1000;
-        const pairs = records.reduce((n, r) => n + r.samples, 0);
-        speed.textContent = `${(records.length / seconds).toFixed(1)} epochs/s · ${Math.round(pairs / seconds).toLocaleString('en-GB')} pairs/s`;
-        if (playing) status.textContent = `training (epoch ${lastEpoch + 1})`;
-        charts?.update(records);
-        if (message.weights) {
-          latest = message.weights;
-          drawHeatmaps();
-          if (lastEpoch % EVAL_EVERY === 0) evaluate(message.weights, lastEpoch);
-        }
-        break;
-      }
-      case 'done': {
-        playing = false;
-        finished = true;
-        final = message.weights;
-        const verification = message.weights.meta.verification;
-        // For the bench and the curious: from the first press of play (or step) to core's verdict, in this page's clock.
-        status.dataset.secondsFromPlay = ((performance.now() - firstPressed) / 1000).toFixed(2);
-        status.dataset.verifyMs = message.verifyMs.toFixed(0);
-        status.dataset.passed = String(message.passed);
-        if (message.passed) {
-          status.textContent = `exact: verified by core after epoch ${lastEpoch} (${status.dataset.secondsFromPlay} s from play)`;
-          exactNote.hidden = false;
-          const widths = verification?.serial?.byWidth;
-          exactNote.textContent = widths
-            ? `Exact at every length: core added ${widths.map((w) => `${w.samples.toLocaleString('en-GB')} random pairs of ${w.width.toLocaleString('en-GB')} bits`).join(', ')} without one mistake — the command-line trainer’s verification.`
-            : 'Exact: core adds all 16,384 pairs right — the command-line trainer’s verification.';
-        } else {
-          status.textContent = `stopped after epoch ${lastEpoch} (${message.stopReason}): not exact yet — core’s verification found wrong sums`;
-        }
-        answers.setYours({
-          weights: final,
-          label: `trained here, ${settings.arch}, seed ${settings.seed}, epoch ${lastEpoch}`,
-        });
-        drawHeatmaps();
-        evaluate(final, lastEpoch);
-        break;
-      }
-      case 'failed':
-        playing = false;
-        status.textContent = `failed: ${message.message}`;
-        break;
+  const render = (prev: TrainState, next: TrainState) => {
+    status.textContent = statusText(next);
+    epochOut.textContent = String(next.epoch);
+    speed.textContent = speedText(next);
+    const can = controls(next);
+    enable(play, can.play);
+    enable(pause, can.pause);
+    enable(step, can.step);
+    enable(download, can.take);
+    enable(useYours, can.take);
+    if (takeableWeights(next) !== takeableWeights(prev)) renderLink();
+    if (next.backend && next.backend !== prev.backend) {
+      const { name, reason, ms } = next.backend;
+      backendOut.textContent = `${name} (${reason}; started in ${Math.round(ms)} ms)`;
+      backendOut.dataset.backend = name;
     }
-    syncButtons();
+    const shown = shownWeights(next);
+    if (live && shown && shown.weights !== shownWeights(prev)?.weights)
+      samples.show(live.judgeSamples(shown.weights), shown.what);
+    if (next.records !== prev.records) charts?.update(next.records);
+    if (next.latest !== prev.latest && next.latest) {
+      drawHeatmaps();
+      if (next.epoch % EVAL_EVERY === 0) evaluator?.request(next.latest, next.epoch);
+    }
+    // Paused (or one step done): measure the weights it stopped at, if the every-few-epochs rhythm skipped them.
+    if (next.phase === 'paused' && prev.phase !== 'paused' && next.latest && evaluator?.asked !== next.epoch)
+      evaluator?.request(next.latest, next.epoch);
+    if (next.phase === 'done' && prev.phase !== 'done' && next.final && next.verdict) finished(next, next.final);
   };
 
+  /** Core's verdict: say it, hand the weights to the page as yours, and measure them. */
+  const finished = (s: TrainState, weights: Weights) => {
+    const verdict = s.verdict!;
+    // For the bench and the curious: from the first press of play (or step) to core's verdict, in this page's clock.
+    status.dataset.secondsFromPlay = verdict.secondsFromPlay.toFixed(2);
+    status.dataset.verifyMs = verdict.verifyMs.toFixed(0);
+    status.dataset.passed = String(verdict.passed);
+    exactNote.hidden = !verdict.passed;
+    const serial = weights.meta.verification?.serial;
+    const en = (n: number) => n.toLocaleString('en-GB');
+    const checked = serial
+      ? `core added ${en(serial.total)} random sums of ${en(serial.byWidth[0]?.width ?? 0)} to ` +
+        `${en(serial.byWidth.at(-1)?.width ?? 0)} bits with the exported weights, all right`
+      : 'core added all 16,384 pairs right with the exported weights';
+    exactNote.textContent = `Exact: ${checked} (the command-line trainer’s verification).`;
+    page.answers.setYours({
+      weights,
+      origin: { kind: 'trained', seed: settings?.seed ?? 0, epoch: s.epoch, verified: verdict.passed },
+    });
+    drawHeatmaps();
+    evaluator?.request(weights, s.epoch);
+  };
+
+  const dispatch = (action: TrainAction) => {
+    const prev = state;
+    state = trainReducer(state, action);
+    render(prev, state);
+  };
+
+  /** A fresh run with the current settings: a new worker (nothing leaks across runs), empty views. */
   const start = () => {
+    if (!live || !settings) return;
     client?.dispose();
-    records = [];
-    latest = final = null;
-    playing = finished = false;
-    lastEpoch = firstPressed = 0;
-    askedEpoch = -1;
+    evaluator?.clear();
     for (const key of ['secondsFromPlay', 'verifyMs', 'passed']) delete status.dataset[key];
-    epochOut.textContent = '0';
-    speed.textContent = '–';
     exactNote.hidden = true;
-    status.textContent = 'starting TF.js…';
-    lengths.clear();
-    pairMap.clear();
+    if (samples.arch !== settings.arch) {
+      samples = createSamplesView(settings.arch);
+      samplesSlot.replaceChildren(samples.element);
+    }
+    samples.show(null, '');
+    lengths = live.createLengthsView();
+    pairMap = live.createPairMapView();
     lengths.element.hidden = settings.arch !== 'serial';
     pairMap.element.hidden = settings.arch !== 'vector';
+    liveSlot.replaceChildren(lengths.element, pairMap.element);
     heatmapSlot.replaceChildren();
-    charts = createLiveCharts(
+    charts = live.createLiveCharts(
       settings.arch,
-      Math.max(260, Math.min(520, Math.floor((chartsSlot.clientWidth || 900) / 2) - 16)),
+      Math.max(240, Math.min(520, Math.floor((chartsSlot.clientWidth || 560) / 2) - 12)),
     );
     chartsSlot.replaceChildren(charts.element);
-    client = createTrainerClient(settings, onMessage);
-    syncButtons();
+    client = live.createTrainerClient(settings, (message) => dispatch({ type: 'worker', message, at: now() }));
+    client.speed(speedChoice.value === 'slow' ? SLOW_MS : 0);
+    dispatch({ type: 'reset' });
   };
 
-  const renderSettings = () => {
-    arch.value = settings.arch;
-    hidden.value = String(settings.hidden);
-    lr.value = String(settings.lr);
-    batch.value = String(settings.batch);
-    seed.value = String(settings.seed);
-    backendChoice.value = settings.backend;
-  };
   const change = (next: TrainSettings) => {
     settings = next;
-    history.replaceState(null, '', serializeTrainSettings(settings, location.search) + location.hash);
-    renderSettings();
+    history.replaceState(null, '', live!.serializeTrainSettings(next, location.search) + location.hash);
+    form?.show(next);
     start();
   };
-  arch.addEventListener('change', () =>
-    change({
-      ...ARCH_DEFAULTS[arch.value === 'vector' ? 'vector' : 'serial'],
-      arch: arch.value === 'vector' ? 'vector' : 'serial',
-      backend: settings.backend,
-    }),
-  );
-  for (const [input, key] of [
-    [hidden, 'hidden'],
-    [lr, 'lr'],
-    [batch, 'batch'],
-    [seed, 'seed'],
-  ] as const) {
-    input.addEventListener('change', () => {
-      // Out of range or not a number: the arch's default, and the field shows what is used.
-      change({ ...settings, [key]: parseSetting(key, input.value) ?? ARCH_DEFAULTS[settings.arch][key] });
-    });
-  }
-  backendChoice.addEventListener('change', () =>
-    change({ ...settings, backend: backendChoice.value as TrainSettings['backend'] }),
-  );
 
-  const pressed = () => (firstPressed ||= performance.now());
-  play.addEventListener('click', () => {
-    pressed();
+  /** Loads what training needs (TF.js starts in its worker) and starts a run; once. */
+  let warming: Promise<void> | null = null;
+  const warm = () =>
+    (warming ??= (async () => {
+      live = await import('./train-live');
+      settings = live.parseTrainSettings(location.search);
+      form = live.createSettingsForm(() => settings!, change);
+      form.show(settings);
+      settingsSlot.replaceChildren(form.element);
+      evaluator = live.createEvaluator((reply, epoch) => {
+        if (reply.type === 'lengths') lengths?.show(reply.byWidth, epoch);
+        else if (reply.type === 'pairs') pairMap?.show(reply.sums, reply.correct, epoch);
+      });
+      start();
+    })());
+
+  const now = () => performance.now();
+  for (const event of ['pointerenter', 'focusin', 'touchstart'] as const)
+    section.addEventListener(event, () => void warm(), { once: true, passive: true });
+
+  play.addEventListener('click', async () => {
+    if (!usable(play)) return;
+    const at = now();
+    await warm();
     client?.play();
-    playing = true;
-    status.textContent = `training (epoch ${lastEpoch + 1})`;
-    syncButtons();
+    dispatch({ type: 'play', at });
   });
-  pause.addEventListener('click', () => client?.pause());
-  step.addEventListener('click', () => {
-    pressed();
+  pause.addEventListener('click', () => {
+    if (usable(pause)) client?.pause();
+  });
+  step.addEventListener('click', async () => {
+    if (!usable(step)) return;
+    const at = now();
+    await warm();
     client?.step();
+    dispatch({ type: 'step', at });
   });
-  reset.addEventListener('click', start);
+  reset.addEventListener('click', async () => {
+    await warm();
+    start();
+  });
+  speedChoice.addEventListener('change', () => client?.speed(speedChoice.value === 'slow' ? SLOW_MS : 0));
 
-  download.addEventListener('click', () => {
-    const weights = final ?? latest;
-    if (weights)
-      downloadWeights(weights, `lstm-adder-${weights.arch}-h${weights.hiddenSize}-seed${settings.seed}.json`);
+  download.addEventListener('click', async () => {
+    const weights = takeableWeights(state);
+    if (!usable(download) || !weights) return;
+    const { downloadWeights } = await import('../yours/weights-file');
+    downloadWeights(weights, `lstm-adder-${weights.arch}-h${weights.hiddenSize}-seed${settings?.seed}.json`);
   });
   useYours.addEventListener('click', () => {
-    const weights = final ?? latest;
-    if (!weights) return;
-    if (!final)
-      answers.setYours({
+    const weights = takeableWeights(state);
+    if (!usable(useYours) || !weights) return;
+    if (!state.final)
+      page.answers.setYours({
         weights,
-        label: `trained here, ${settings.arch}, seed ${settings.seed}, epoch ${lastEpoch} (paused)`,
+        origin: { kind: 'trained', seed: settings?.seed ?? 0, epoch: state.epoch, verified: false },
       });
-    answers.prefer('yours');
+    page.answerWithYours();
   });
 
   const openFile = async (file: File) => {
+    const { openWeightsFile } = await import('../yours/weights-file');
     const opened = await openWeightsFile(file);
     openError.hidden = opened.ok;
     if (!opened.ok) {
@@ -390,8 +349,10 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
       return;
     }
     const w = opened.weights;
-    answers.setYours({ weights: w, label: `opened ${file.name}` });
-    openStatus.textContent = `Opened ${file.name}: a ${w.arch} model with ${w.hiddenSize} hidden units. Choose “your model” above (or the button) to let it answer.`;
+    page.answers.setYours({ weights: w, origin: { kind: 'file', name: file.name } });
+    page.answerWithYours();
+    const what = `a ${w.arch} model with ${w.hiddenSize} hidden units`;
+    openStatus.textContent = `Opened ${file.name}: ${what}. It answers now.`;
   };
   open.addEventListener('change', () => {
     const file = open.files?.[0];
@@ -419,7 +380,28 @@ export function mountTrainView(slot: HTMLElement, answers: AnswerSourceControl):
     });
   }
 
-  history.replaceState(null, '', serializeTrainSettings(settings, location.search) + location.hash);
-  renderSettings();
-  start();
+  // The details are the Train view of old: open, they are in the URL (`?view=train`) and load what they show.
+  details.addEventListener('toggle', () => {
+    const params = new URLSearchParams(location.search);
+    if (details.open) {
+      void warm().then(() => {
+        history.replaceState(null, '', live!.serializeTrainSettings(settings!, location.search) + location.hash);
+        drawHeatmaps();
+      });
+    } else if (params.has('view')) {
+      params.delete('view');
+      history.replaceState(null, '', `?${params.toString()}${location.hash}`);
+    }
+  });
+
+  render(state, state);
+  return {
+    pageChanged() {
+      renderLink();
+      drawHeatmaps();
+    },
+    open() {
+      details.open = true;
+    },
+  };
 }

@@ -5,7 +5,8 @@ import { startBackend } from './backend';
 import type { BackendInfo, FromWorker, ToWorker, TrainSettings } from './protocol';
 
 const post = (message: FromWorker) => (self as unknown as Worker).postMessage(message);
-const yieldToMessages = () => new Promise((resolve) => setTimeout(resolve, 0));
+/** Waits `ms` (0: just lets the messages waiting in the queue in). */
+const pauseFor = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 /** The trainer's recipe for the arch with the visitor's settings. Vector trains on all 16,384 pairs and stops
  *  at the first epoch core verifies exact (the CLI's default holds 10 % out and runs a fixed schedule). */
@@ -20,6 +21,8 @@ let started = 0;
 /** Epochs still wanted: Infinity while playing, 1 for a step, 0 when paused. */
 let wanted = 0;
 let running = false;
+/** Slow motion: the pause after each epoch while playing. */
+let delayMs = 0;
 
 async function run(): Promise<void> {
   if (running || !training) return;
@@ -33,7 +36,7 @@ async function run(): Promise<void> {
       const record = await training.loop.step();
       if (record)
         post({ type: 'epoch', record, weights: training.currentWeights(), wall: performance.now() - started });
-      await yieldToMessages(); // a pause or step message lands here
+      await pauseFor(wanted > 0 ? delayMs : 0); // a pause or step message lands here
     }
     if (training.loop.done) {
       post({ type: 'state', state: 'verifying' });
@@ -66,7 +69,9 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     backend.then(
       (info) => {
         training = createTraining(configOf(message.settings));
-        post({ type: 'backend', backend: info, ms: performance.now() - t0 });
+        post({ type: 'backend', backend: info, ms: performance.now() - t0, weights: training.currentWeights() });
+        // Play (or step) pressed before the backend was up: run now.
+        if (wanted > 0) void run();
       },
       (error) => post({ type: 'failed', message: error instanceof Error ? error.message : String(error) }),
     );
@@ -76,6 +81,8 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
   } else if (message.type === 'step') {
     wanted = 1;
     void run();
+  } else if (message.type === 'speed') {
+    delayMs = message.delayMs;
   } else {
     wanted = 0;
   }

@@ -5,6 +5,8 @@ export interface TrainerClient {
   play(): void;
   pause(): void;
   step(): void;
+  /** The pause after each epoch while playing, in ms. */
+  speed(delayMs: number): void;
   dispose(): void;
 }
 
@@ -22,6 +24,7 @@ export function createTrainerClient(settings: TrainSettings, onMessage: (message
     play: () => worker.postMessage({ type: 'play' }),
     pause: () => worker.postMessage({ type: 'pause' }),
     step: () => worker.postMessage({ type: 'step' }),
+    speed: (delayMs) => worker.postMessage({ type: 'speed', delayMs }),
     dispose: () => worker.terminate(),
   };
 }

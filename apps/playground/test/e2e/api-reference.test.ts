@@ -1,48 +1,32 @@
 // api.html in Chromium: the built page renders the edge API's OpenAPI document (the playground's own copy, no CDN),
-// every route and error code of it, and the main page's footer links to it.
-import { readFileSync, rmSync } from 'node:fs';
-import { createRequire } from 'node:module';
+// every route and error code of it, and the main page links to it. One page load: the reference is static.
 import openapi from '@lstm-adder/edge-api/openapi.json' with { type: 'json' };
-import type { BrowserContext, Page } from 'playwright-core';
-import type { PreviewServer } from 'vite';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { buildPage, launchChromium, servePage } from './servers';
+import { describe, expect, inject, it } from 'vitest';
+import { axeViolations } from './axe';
+import { chromiumPerFile } from './chromium';
 
-let browser: { context: BrowserContext; close(): Promise<void> } | undefined;
-let served: { server: PreviewServer; origin: string } | undefined;
-let outDir = '';
-
-beforeAll(async () => {
-  browser = await launchChromium();
-  outDir = await buildPage('http://127.0.0.1:9'); // the reference needs no API: nothing listens there
-  served = await servePage(outDir);
-});
-
-afterAll(async () => {
-  await browser?.close();
-  await served?.server.close();
-  if (outDir) rmSync(outDir, { recursive: true, force: true });
-});
-
-async function open(path: string): Promise<Page> {
-  const page = await browser!.context.newPage();
-  const external: string[] = [];
-  page.on('request', (request) => {
-    if (!request.url().startsWith(served!.origin) && !request.url().startsWith('data:')) external.push(request.url());
-  });
-  await page.goto(`${served!.origin}${path}`);
-  await page.waitForSelector('#reference:not([aria-busy])');
-  expect(external).toEqual([]); // no CDN, no API call
-  return page;
-}
+const { pageUrl } = inject('stack');
+const chromium = chromiumPerFile();
 
 const operations = Object.entries(openapi.paths).flatMap(([path, ops]) =>
   Object.keys(ops).map((method) => `${method.toUpperCase()} ${path}`),
 );
 
 describe('the API reference page', () => {
-  it('renders one section per operation of the document, with its parameters and every error code', async () => {
-    const page = await open('/api.html');
+  it('is linked from the page, renders every operation, parameter and error code, and links its document', async () => {
+    const page = await chromium().context.newPage();
+    await page.goto(`${pageUrl}/?api=${encodeURIComponent('http://127.0.0.1:9')}`);
+    const external: string[] = [];
+    page.on('request', (request) => {
+      const fromReference = new URL(request.frame().url()).pathname === '/api.html';
+      if (fromReference && !request.url().startsWith(pageUrl) && !request.url().startsWith('data:'))
+        external.push(request.url());
+    });
+    await page.getByTestId('api-reference-link').click();
+    await page.waitForSelector('#reference:not([aria-busy])');
+    expect(new URL(page.url()).pathname).toBe('/api.html');
+    expect(external).toEqual([]); // no CDN, no API call
+
     const headings = await page.getByTestId('operation').locator('h2 code').allTextContents();
     expect(headings).toEqual(operations);
     const text = (await page.locator('main').textContent()) ?? '';
@@ -55,45 +39,25 @@ describe('the API reference page', () => {
       ).toBeGreaterThan(0);
     }
     await expect.poll(() => page.title()).toContain('API reference');
-    await page.close();
-  });
 
-  it('links the document it renders, byte for byte the one the API serves', async () => {
-    const page = await open('/api.html');
+    // The document it links is byte for byte the one the API serves.
     const href = await page.locator('#api-document').getAttribute('href');
-    const response = await fetch(new URL(href ?? '', served!.origin));
+    const response = await fetch(new URL(href ?? '', pageUrl));
     expect(await response.json()).toEqual(openapi);
-    await page.close();
-  });
 
-  it('is reached from the main page’s footer', async () => {
-    const page = await browser!.context.newPage();
-    await page.goto(`${served!.origin}/`);
-    await page.getByTestId('api-reference-link').click();
-    await page.waitForSelector('#reference:not([aria-busy])');
-    expect(new URL(page.url()).pathname).toBe('/api.html');
-    await page.close();
-  });
-
-  it('passes axe-core’s WCAG 2 A/AA checks', async () => {
-    const page = await open('/api.html');
-    await page.addScriptTag({
-      content: readFileSync(createRequire(import.meta.url).resolve('axe-core/axe.min.js'), 'utf8'),
-    });
-    const violations = await page.evaluate(async () => {
-      const axe = (
-        window as unknown as {
-          axe: {
-            run(ctx: Document, o: object): Promise<{ violations: { id: string; nodes: { target: string[] }[] }[] }>;
-          };
-        }
-      ).axe;
-      const result = await axe.run(document, {
-        runOnly: { type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'] },
-      });
-      return result.violations.map((v) => `${v.id}: ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
-    });
-    expect(violations).toEqual([]);
+    // Parameter names never break inside a word ("mode/l"), at 1280 px or on a phone, and nothing scrolls sideways.
+    for (const width of [1280, 320]) {
+      await page.setViewportSize({ width, height: 800 });
+      const broken = await page
+        .locator('table.params td:first-child code')
+        .evaluateAll((codes) => codes.filter((c) => c.getClientRects().length > 1).map((c) => c.textContent));
+      expect(broken, `${width} px`).toEqual([]);
+      const sideways = await page.evaluate(
+        () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+      );
+      expect(sideways, `${width} px`).toBeLessThanOrEqual(0);
+    }
+    expect(await axeViolations(page)).toEqual([]);
     await page.close();
   });
 });

@@ -1,13 +1,14 @@
-// What the browser tests run against: `wrangler dev` for apps/edge-api on a free loopback port,
-// the BUILT page served by `vite preview`, and Debian's Chromium driven by playwright-core.
+// What the browser tests run against: `wrangler dev` for apps/edge-api on a free loopback port, the page twice
+// (BUILT and served by `vite preview`, and from source by Vite's dev server, as `npm start` serves it), and
+// Debian's Chromium driven by playwright-core.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, rmSync } from 'node:fs';
-import { createServer } from 'node:net';
+import { createServer as createNetServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { chromium, type BrowserContext } from 'playwright-core';
-import { build, preview, type PreviewServer } from 'vite';
+import { type Browser, type BrowserContext, type BrowserContextOptions, chromium } from 'playwright-core';
+import { build, createServer, type PreviewServer, preview, type ViteDevServer } from 'vite';
 
 const here = dirname(fileURLToPath(import.meta.url));
 export const APP_DIR = resolve(here, '../..');
@@ -17,7 +18,7 @@ const EDGE_API_DIR = resolve(REPO, 'apps/edge-api');
 /** A port nobody is listening on right now (the OS picks it). */
 export function freePort(): Promise<number> {
   return new Promise((done, fail) => {
-    const server = createServer();
+    const server = createNetServer();
     server.unref();
     server.on('error', fail);
     server.listen(0, '127.0.0.1', () => {
@@ -59,8 +60,8 @@ process.on('exit', () => {
   }
 });
 
-/** Starts `wrangler dev` (local workerd) for apps/edge-api on `port`, allowing CORS from the page's origin. */
-export async function startApi(port: number, pageOrigin: string): Promise<RunningApi> {
+/** Starts `wrangler dev` (local workerd) for apps/edge-api on `port`, allowing CORS from the pages' origins. */
+export async function startApi(port: number, pageOrigins: string[]): Promise<RunningApi> {
   const inspectorPort = await freePort();
   // edge-api's own wrangler (4.86.0, the last for Node 20), wherever npm put it.
   const wrangler = [
@@ -84,7 +85,7 @@ export async function startApi(port: number, pageOrigin: string): Promise<Runnin
       '--persist-to',
       persist,
       '--var',
-      `CORS_ORIGINS:${pageOrigin}`,
+      `CORS_ORIGINS:${pageOrigins.join(',')}`,
     ],
     {
       cwd: EDGE_API_DIR,
@@ -148,40 +149,68 @@ export async function servePage(outDir: string): Promise<{ server: PreviewServer
   return { server, origin: `http://127.0.0.1:${address.port}` };
 }
 
-export interface Stack {
+/** Vite's dev server for the page, as `npm start` runs it, with the API's URL set (VITE_API_URL) like a build's. */
+export async function serveDev(apiUrl: string): Promise<{ server: ViteDevServer; origin: string }> {
+  process.env.VITE_API_URL = apiUrl;
+  let server: ViteDevServer;
+  try {
+    server = await createServer({
+      root: APP_DIR,
+      logLevel: 'warn',
+      clearScreen: false,
+      server: { host: '127.0.0.1', port: 0, strictPort: false },
+    });
+  } finally {
+    delete process.env.VITE_API_URL;
+  }
+  await server.listen();
+  const address = server.httpServer?.address();
+  if (!address || typeof address === 'string') throw new Error('the Vite dev server did not report its port');
+  return { server, origin: `http://127.0.0.1:${address.port}` };
+}
+
+/** Where the browser tests find the page and the API (test/e2e/stack.setup.ts starts them once per run). */
+export interface StackUrls {
+  /** The built page (`vite build`, served by `vite preview`). */
   pageUrl: string;
+  /** The page from source, on Vite's dev server (what `npm start` serves). */
+  devUrl: string;
   apiUrl: string;
-  /** Stops the API only (the page stays served): what a visitor sees when the API goes down. */
-  stopApi(): Promise<void>;
+}
+
+export interface Stack extends StackUrls {
   stop(): Promise<void>;
 }
 
 /**
- * The page (built with the API's URL baked in) and the API (allowing the page's origin). The API's port is
- * picked before wrangler binds it, so another process may take it in between: then try again with a new one.
+ * The page built with the API's URL baked in, the same page on Vite's dev server, and the API (allowing both
+ * origins). The API's port is picked before wrangler binds it, so another process may take it in between: then
+ * try again with a new one.
  */
 export async function startStack(attempts = 3): Promise<Stack> {
   for (let attempt = 1; ; attempt++) {
     const apiUrl = `http://127.0.0.1:${await freePort()}`;
     const outDir = await buildPage(apiUrl);
-    const { server, origin } = await servePage(outDir);
-    const cleanPage = async () => {
-      await server.close();
+    const built = await servePage(outDir);
+    const dev = await serveDev(apiUrl);
+    const cleanPages = async () => {
+      await built.server.close();
+      await dev.server.close();
       rmSync(outDir, { recursive: true, force: true });
     };
     try {
-      const api = await startApi(Number(new URL(apiUrl).port), origin);
+      const api = await startApi(Number(new URL(apiUrl).port), [built.origin, dev.origin]);
       return {
-        pageUrl: origin,
+        pageUrl: built.origin,
+        devUrl: dev.origin,
         apiUrl,
-        stopApi: () => api.stop(),
         async stop() {
           await api.stop();
-          await cleanPage();
+          await cleanPages();
         },
       };
     } catch (error) {
-      await cleanPage();
+      await cleanPages();
       if (attempt >= attempts) throw error;
     }
   }
@@ -189,22 +218,27 @@ export async function startStack(attempts = 3): Promise<Stack> {
 
 export const CHROMIUM_PATH = process.env.CHROMIUM_PATH || '/usr/bin/chromium';
 
-/** Debian's Chromium, headless, with a throwaway profile. Fails with how to install it when it is missing. */
-export async function launchChromium(
-  options: { webgl?: boolean } = {},
-): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+export interface Chromium {
+  browser: Browser;
+  /** A first context, for tests that need only one. */
+  context: BrowserContext;
+  /** A fresh context: no storage, no history, as another visitor's browser. */
+  newContext(options?: BrowserContextOptions): Promise<BrowserContext>;
+  close(): Promise<void>;
+}
+
+/** Debian's Chromium, headless. Fails with how to install it when it is missing. */
+export async function launchChromium(options: { webgl?: boolean } = {}): Promise<Chromium> {
   if (!existsSync(CHROMIUM_PATH)) {
     throw new Error(
       `No Chromium at ${CHROMIUM_PATH}. The playground's browser tests need a real Chromium: ` +
-        `on Debian/Ubuntu run \`sudo apt-get install -y chromium\` (CI's .ci/run does), or set CHROMIUM_PATH to a Chromium/Chrome binary. ` +
-        `Do not use \`npx playwright install\`.`,
+        "on Debian/Ubuntu run `sudo apt-get install -y chromium` (CI's .ci/run does), " +
+        'or set CHROMIUM_PATH to a Chromium/Chrome binary. Do not use `npx playwright install`.',
     );
   }
-  const profile = mkdtempSync(join(tmpdir(), 'playground-chromium-'));
-  const context = await chromium.launchPersistentContext(profile, {
+  const browser = await chromium.launch({
     executablePath: CHROMIUM_PATH,
     headless: true,
-    viewport: { width: 1200, height: 900 },
     // webgl: keep WebGL, through SwiftShader when there is no GPU (what a GPU-less visitor's Chromium does).
     args: [
       '--no-sandbox',
@@ -215,11 +249,7 @@ export async function launchChromium(
       '--no-first-run',
     ],
   });
-  return {
-    context,
-    async close() {
-      await context.close();
-      rmSync(profile, { recursive: true, force: true });
-    },
-  };
+  const newContext = (options: BrowserContextOptions = {}) =>
+    browser.newContext({ viewport: { width: 1200, height: 900 }, ...options });
+  return { browser, context: await newContext(), newContext, close: () => browser.close() };
 }

@@ -9,7 +9,7 @@ import type { Weights } from '../weights.js';
 import { condense, encloseStep, StepScratch, stride } from './affine.js';
 import { boxForms, halves, imageRange, SPLIT_AXES } from './boxes.js';
 import { encodeCertificate, type SerialCertificate } from './certificate.js';
-import { type Counterexample, confirmCounterexample, findCounterexample } from './falsify.js';
+import { type Counterexample, confirmCounterexample, type FalsifyOptions, findCounterexample } from './falsify.js';
 import { type Axis, CellTable, type GridSpec, gridAxes, INDEX_LIMIT } from './grid.js';
 import {
   carryOut,
@@ -34,8 +34,9 @@ export interface ProveSerialOptions {
   splitCells?: number;
   /** Stop, unproven, after this many seconds (default 30). */
   seconds?: number;
-  /** Look for a counterexample first (default true): a wrong model is refuted in a fraction of a second. */
-  falsify?: boolean;
+  /** Look for a counterexample first (default: a quick search, a beam of 256 to 160 bits within 1 s): a wrong model is
+   *  refuted in a fraction of a second. */
+  falsify?: boolean | FalsifyOptions;
   onProgress?: (progress: ProofProgress) => void;
 }
 
@@ -67,6 +68,7 @@ export interface SerialProof {
 }
 
 const MAX_SPAN = 4096;
+const QUICK_FALSIFIER: FalsifyOptions = { beam: 256, depth: 160, seconds: 1 };
 
 export const DEFAULT_GRID: GridSpec = { side: 0.05, cLimit: 3, ratio: 1 + 0.05 / 3 };
 
@@ -74,8 +76,9 @@ export function proveSerial(weights: Weights, options: ProveSerialOptions = {}):
   const started = performance.now();
   const elapsed = () => (performance.now() - started) / 1000;
   const setup = serialSetup(weights);
-  if (options.falsify ?? true) {
-    const found = findCounterexample(weights, { seconds: 2 });
+  const falsify = options.falsify ?? true;
+  if (falsify) {
+    const found = findCounterexample(weights, falsify === true ? QUICK_FALSIFIER : falsify);
     if (found) return refuted(found, elapsed());
   }
   const side = options.grid?.side ?? DEFAULT_GRID.side;
