@@ -1,14 +1,3 @@
-import { defineConfig, mergeConfig } from 'vitest/config';
-import shared from '../../vitest.shared.js';
-
-export default mergeConfig(
-  shared,
-  defineConfig({
-    test: {
-      // One clone, one port pair: the files must not run at the same time.
-      fileParallelism: false,
-      // The README commands run two at a time, one on each copy of the clone (test/readmes.test.ts).
-      maxConcurrency: 2,
-    },
-  }),
-);
+// `npm test`: the docs test's own parts (extracting, planning, comparing). The docs test itself, which runs the
+// READMEs on a fresh clone, is `npm run test:docs` (vitest.docs.config.ts).
+export { default } from '../../vitest.shared.js';

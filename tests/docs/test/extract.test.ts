@@ -3,6 +3,7 @@ import { describe, expect, test } from 'vitest';
 import { checkExpected } from '../src/expected.js';
 import { extractExamples, stripComment } from '../src/extract.js';
 import { planFor, splitEnv } from '../src/plan.js';
+import { countWords } from '../src/words.js';
 
 const fence = '```';
 const readme = [
@@ -88,7 +89,7 @@ describe('checkExpected', () => {
   });
 });
 
-describe('inline commands and plans', () => {
+describe('inline commands', () => {
   const prose =
     'Run `npm run bench -w @lstm-adder/core`, or `API_PORT=9000 npm start`; `npm` alone and `cat x` are not commands.';
 
@@ -99,44 +100,103 @@ describe('inline commands and plans', () => {
     ]);
   });
 
-  test('how each kind of command is run', () => {
-    const plan = (command: string) => planFor({ kind: 'shell', file: 'R.md', line: 1, command });
+  test('a quoted log line is not a command, nor a text block', () => {
+    expect(extractExamples('R.md', 'prints `npm run train: 55.0s, finished`')).toEqual([]);
+    expect(extractExamples('R.md', `${fence}text\nnpm run test:docs\n${fence}`)).toEqual([]);
+  });
+});
+
+describe('planFor', () => {
+  const scripts = { test: 'turbo run test --concurrency=2', train: 'turbo run train', lint: 'biome ci .' };
+  const context = { shown: new Set(['npm test', 'npm run train']), scripts, turboCache: '/r/.turbo/cache' };
+  const plan = (command: string, c = context) => planFor({ kind: 'shell', file: 'R.md', line: 1, command }, c);
+
+  test('servers, requests, the install and plain runs', () => {
     expect(splitEnv('A=1 B_C=x y z')).toEqual({ env: { A: '1', B_C: 'x' }, rest: 'y z' });
     expect(plan('API_PORT=9000 npm start')).toMatchObject({ how: 'serve', command: 'npm start' });
     expect(plan('npm ci && npm start')).toMatchObject({ how: 'serve', serves: ['api', 'playground'] });
+    expect(plan('npm run start -w @lstm-adder/edge-api')).toMatchObject({ how: 'serve', serves: ['api'] });
     expect(plan("curl 'http://127.0.0.1:8787/health'")).toMatchObject({ how: 'request' });
-    expect(plan('npm test -w @lstm-adder/core')).toMatchObject({ how: 'not-run' });
+    expect(plan('npm ci')).toEqual({ how: 'install' });
+    expect(plan('npm run build -w @lstm-adder/core')).toEqual({
+      how: 'run',
+      command: 'npm run build -w @lstm-adder/core',
+      env: {},
+      timeoutMs: 6 * 60_000,
+      long: false,
+    });
+  });
+
+  test('`npm run X -w P` runs inside the root `npm run X` (turbo run X) when a README shows that, else alone', () => {
+    expect(plan('npm test -w @lstm-adder/core')).toEqual({
+      how: 'part',
+      of: 'npm test',
+      task: '@lstm-adder/core:test',
+    });
+    expect(plan('npm run test -w @lstm-adder/core')).toMatchObject({ how: 'part', of: 'npm test' });
+    expect(plan('npm run train -w @lstm-adder/trainer')).toEqual({
+      how: 'part',
+      of: 'npm run train',
+      task: '@lstm-adder/trainer:train',
+    });
+    // with arguments, or when the root command is not shown or is not `turbo run X`: a command of its own
+    expect(plan('npm run train -w @lstm-adder/trainer -- --config c.json')).toMatchObject({ how: 'run' });
+    expect(plan('npm run train -w @lstm-adder/trainer', { ...context, shown: new Set() })).toMatchObject({
+      how: 'run',
+    });
+    expect(plan('npm run lint -w @lstm-adder/core', { ...context, shown: new Set(['npm run lint']) })).toMatchObject({
+      how: 'run',
+    });
+  });
+
+  test("`npm test` replays the repository's turbo cache, read-only", () => {
+    expect(plan('npm test')).toMatchObject({
+      how: 'run',
+      command: 'npm test',
+      env: { TURBO_CACHE_DIR: '/r/.turbo/cache', TURBO_CACHE: 'local:r' },
+      long: true,
+    });
+  });
+
+  test('benchmarks and the notebook recipe run their smoke runs; deploys run dry', () => {
+    expect(plan('npx lstm-adder-train --preset seed --out n.json')).toMatchObject({
+      how: 'run',
+      command: 'npx lstm-adder-train --preset seed --out n.json --epochs 2',
+    });
+    expect(plan('npm run bench -w @lstm-adder/trainer -- cli')).toMatchObject({
+      how: 'run',
+      command: 'npm run bench -w @lstm-adder/trainer -- cli',
+      env: { BENCH_QUICK: '1' },
+    });
     expect(plan('npm run deploy -w @lstm-adder/edge-api')).toMatchObject({
       how: 'run',
       command: 'npm run deploy -w @lstm-adder/edge-api -- --dry-run',
     });
-    expect(plan('npm run build -w @lstm-adder/core')).toMatchObject({
-      how: 'run',
-      command: 'npm run build -w @lstm-adder/core',
-      env: {},
-    });
-  });
-});
-
-describe('commands that are not run, and why', () => {
-  const plan = (command: string) => planFor({ kind: 'shell', file: 'R.md', line: 1, command });
-
-  test('templates, interactive and publishing commands, and the tests themselves', () => {
-    for (const command of [
-      'npm run train -- --config <file>',
-      'npx changeset',
-      'npm login',
-      'npm run release',
-      'DOCS_FULL=1 npm test -w @lstm-adder/docs-tests',
-    ]) {
-      expect(plan(command), command).toMatchObject({ how: 'not-run' });
-    }
     expect(plan('npm run deploy -w @lstm-adder/edge-api -- --var X:y')).toMatchObject({
       command: 'npm run deploy -w @lstm-adder/edge-api -- --var X:y --dry-run',
     });
   });
 
-  test('a quoted log line is not a command', () => {
-    expect(extractExamples('R.md', 'prints `npm run train: 55.0s, finished`')).toEqual([]);
+  test('templates, interactive and publishing commands, and this test itself cannot run', () => {
+    for (const command of [
+      'npm run train -- --config <file>',
+      'npx changeset',
+      'npm login',
+      'npm run release',
+      'npx wrangler login',
+      'npx playwright install chromium',
+      'npm run test:docs',
+      'DOCS_FULL=1 npm run test:docs',
+      'npm run test:docs -w @lstm-adder/docs-tests',
+    ]) {
+      expect(plan(command), command).toMatchObject({ how: 'not-run' });
+    }
+  });
+});
+
+describe('countWords', () => {
+  test('counts as wc -w does: runs of non-space characters', () => {
+    expect(countWords('')).toBe(0);
+    expect(countWords('  one two\n\nthree\t`four`  — five ')).toBe(6);
   });
 });

