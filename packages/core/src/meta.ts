@@ -74,7 +74,10 @@ const verification = looseObjectOf({
    *  vector model (every pair enclosed), or `counterexample` when one was found. */
   proof: v.optional(
     looseObjectOf({
-      method: v.picklist(['cells', 'enumeration', 'counterexample'], (issue) => `expected a proof method, ${got(issue)}`),
+      method: v.picklist(
+        ['cells', 'enumeration', 'counterexample'],
+        (issue) => `expected a proof method, ${got(issue)}`,
+      ),
       proven: boolean,
       /** Cells in the invariant (serial). */
       cells: v.optional(integer),

@@ -30,5 +30,7 @@ export function shuffle<T>(rng: PRNG, items: T[] | Int32Array): void {
 }
 
 /** Standard normal draws (Box–Muller on the stream's uniforms, one of each pair kept: simple, and cheap enough here). */
-export const gaussian = (rng: PRNG): (() => number) => () =>
-  Math.sqrt(-2 * Math.log(1 - uniform(rng))) * Math.cos(2 * Math.PI * uniform(rng));
+export const gaussian =
+  (rng: PRNG): (() => number) =>
+  () =>
+    Math.sqrt(-2 * Math.log(1 - uniform(rng))) * Math.cos(2 * Math.PI * uniform(rng));

@@ -98,7 +98,9 @@ export function serialTask(config: SerialConfig): SerialTask {
   const [minWidth, maxWidth] = config.trainWidths;
   const regularisers: Regularisers = {
     cellPenalty: config.cellPenalty,
-    ...(config.stateNoise > 0 ? { stateNoise: { sigma: config.stateNoise, gauss: gaussian(createRng(config.seed, 'noise')) } } : {}),
+    ...(config.stateNoise > 0
+      ? { stateNoise: { sigma: config.stateNoise, gauss: gaussian(createRng(config.seed, 'noise')) } }
+      : {}),
   };
   const regression: [bigint, bigint][] = [];
 

@@ -283,10 +283,18 @@ describe('the serial recipe trains until core proves the model', () => {
       {},
       {
         // A prover that refutes the first candidate and proves the second: the pipeline's part is what is tested.
-        runProof: async (weights, options) => {
+        runProof: async (_weights, options) => {
           calls.push(`${options.maxCells}`);
           return calls.length === 1
-            ? { proven: false, method: 'counterexample', cells: 0, cellsByCarry: [0, 0], minLogit: null, seconds: 0.1, counterexample: wrong }
+            ? {
+                proven: false,
+                method: 'counterexample',
+                cells: 0,
+                cellsByCarry: [0, 0],
+                minLogit: null,
+                seconds: 0.1,
+                counterexample: wrong,
+              }
             : { proven: true, method: 'cells', cells: 123, cellsByCarry: [100, 23], minLogit: 0.25, seconds: 0.2 };
         },
       },

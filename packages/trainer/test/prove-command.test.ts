@@ -18,7 +18,9 @@ describe.concurrent('lstm-adder-train prove', () => {
     const cert = join(dir, 'exact.certificate.json');
     const r = await cli(['prove', fixture('exact'), '--out', cert]);
     expect(r.code, r.stderr).toBe(0);
-    expect(r.stdout).toMatch(/^proven: "exact\.json" \(serial, H = 3\) adds any two numbers right, of any length \(\d+ cells/);
+    expect(r.stdout).toMatch(
+      /^proven: "exact\.json" \(serial, H = 3\) adds any two numbers right, of any length \(\d+ cells/,
+    );
     const checked = await cli(['prove', fixture('exact'), '--certificate', cert, '--json']);
     expect(checked.code, checked.stderr).toBe(0);
     expect(JSON.parse(checked.stdout)).toMatchObject({ proven: true, method: 'certificate' });
@@ -56,7 +58,10 @@ describe.concurrent('lstm-adder-train prove', () => {
     [['missing.json'], /^error: FILE: cannot read "missing\.json" \(ENOENT\)$/],
     [['truncated.json'], /^error: FILE: "truncated\.json" is not JSON$/],
     [['not-weights.json'], /^error: FILE: "not-weights\.json" is not a weights file: format: expected/],
-    [['exact.json', '--seconds', '0x10'], /^error: --seconds: expected a number of seconds from 0 to 3600, got "0x10"$/],
+    [
+      ['exact.json', '--seconds', '0x10'],
+      /^error: --seconds: expected a number of seconds from 0 to 3600, got "0x10"$/,
+    ],
     [['exact.json', '--seconds', 'Infinity'], /^error: --seconds: expected a number of seconds/],
     [['exact.json', '--certificate', 'truncated.json'], /^error: --certificate: "truncated\.json" is not JSON$/],
   ])('bad input %j: exit 2, one line', async (args, message) => {

@@ -141,7 +141,9 @@ export const CONFIG_FIELDS = {
     /** The stop: weights core proves right for every length (@lstm-adder/core/proof, within these bounds, once the
      *  sampled verification passes); null: the sampled verification alone. */
     proof: v.optional(
-      v.nullable(objectOf({ maxCells: integer(100, 1_000_000), seconds: positive }, undefined, '{ maxCells, seconds }')),
+      v.nullable(
+        objectOf({ maxCells: integer(100, 1_000_000), seconds: positive }, undefined, '{ maxCells, seconds }'),
+      ),
       null,
     ),
     preset: v.nullable(

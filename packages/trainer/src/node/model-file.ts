@@ -40,7 +40,8 @@ export async function readModelFile(path: string, name: string): Promise<Weights
   try {
     return parseWeights(json);
   } catch (error) {
-    if (error instanceof WeightsError) throw new ConfigError(name, `${quote(path)} is not a weights file: ${error.message}`);
+    if (error instanceof WeightsError)
+      throw new ConfigError(name, `${quote(path)} is not a weights file: ${error.message}`);
     throw error;
   }
 }

@@ -6,7 +6,7 @@
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
 import type { Weights } from '@lstm-adder/core';
-import { type ProofProgress, type SerialProof } from '@lstm-adder/core/proof';
+import type { ProofProgress, SerialProof } from '@lstm-adder/core/proof';
 import { proveHere, type ProofRunner } from '../pipeline.js';
 import {
   drainAsync,

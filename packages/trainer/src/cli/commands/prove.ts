@@ -69,7 +69,8 @@ function secondsOf(text: string | undefined): number {
 async function prove(file: string, flags: ProveFlags): Promise<number> {
   const seconds = secondsOf(flags.seconds);
   const weights = await readModelFile(file, 'FILE');
-  const certificate = flags.certificate === undefined ? undefined : await readJsonFile(flags.certificate, '--certificate');
+  const certificate =
+    flags.certificate === undefined ? undefined : await readJsonFile(flags.certificate, '--certificate');
   if (weights.arch === 'vector' && (certificate !== undefined || flags.out !== undefined))
     throw new ConfigError(flags.out !== undefined ? '--out' : '--certificate', 'a vector model has no certificate');
   const { proveVector, checkCertificate, findCounterexample } = await import('@lstm-adder/core/proof');
@@ -117,7 +118,9 @@ async function prove(file: string, flags: ProveFlags): Promise<number> {
         cells: proof.cells,
         minLogit: proven ? proof.minLogit : null,
         ...(counterexample ? { counterexample: { a: counterexample.a, b: counterexample.b } } : {}),
-        ...(proven ? {} : { failure: check && !check.valid ? `the checker refused it: ${check.reason}` : proof.failure }),
+        ...(proven
+          ? {}
+          : { failure: check && !check.valid ? `the checker refused it: ${check.reason}` : proof.failure }),
       };
       if (proven && flags.out !== undefined) await writeFileAtomic(flags.out, `${JSON.stringify(proof.certificate)}\n`);
     } finally {
@@ -134,7 +137,8 @@ function words(r: ProveResult, weights: Weights, file: string): string {
   const what = `${quote(basename(file))} (${weights.arch}, H = ${weights.hiddenSize})`;
   const time = `${r.seconds.toFixed(2)} s`;
   if (r.proven) {
-    const scope = weights.arch === 'vector' ? 'all 16,384 pairs of 0..127 right' : 'any two numbers right, of any length';
+    const scope =
+      weights.arch === 'vector' ? 'all 16,384 pairs of 0..127 right' : 'any two numbers right, of any length';
     const how = r.cells !== undefined ? `${r.cells} cells` : `${r.pairs} pairs`;
     return `proven: ${what} adds ${scope} (${how}, min logit ${r.minLogit?.toPrecision(4)}, ${time})`;
   }

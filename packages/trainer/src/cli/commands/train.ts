@@ -90,7 +90,7 @@ async function train(options: TrainOptions): Promise<number> {
     // The model, its certificate and its report replace the old files together, unless a signal came first.
     await writeFilesAtomic([...files, ...(svg ? ([[place.report!, svg]] as const) : [])], stop);
     const written = [...files.map(([path]) => path), ...(svg ? [place.report!] : [])];
-    const wrote = `wrote ${written.map((path) => quote(path)).join(" and ")}`;
+    const wrote = `wrote ${written.map((path) => quote(path)).join(' and ')}`;
     if (json)
       reporter.info(verdict.line, {
         event: 'summary',
