@@ -1,4 +1,5 @@
-// Tests run inside workerd with the same config as `wrangler dev` (wrangler.jsonc: vars, rate limiter, compatibility date).
+// Tests run inside workerd with the same config as `wrangler dev` (wrangler.jsonc: vars, rate limiter,
+// compatibility date).
 // test/node/ runs in Node instead (vitest.config.node.ts).
 import { cloudflareTest } from '@cloudflare/vitest-pool-workers';
 import { defineConfig, mergeConfig } from 'vitest/config';

@@ -22,5 +22,6 @@ const cut = (text: string, max: number, write: (shown: string) => string): strin
  *  or `"xxxx…" (5000 characters)`. */
 export const quote = (text: string, max = QUOTE_MAX): string => cut(text, max, json);
 
-/** The same cut without the JSON quotes, for a value that is not a string (a huge bigint): `-1234… (5000 characters)`. */
+/** The same cut without the JSON quotes, for a value that is not a string (a huge bigint):
+ * `-1234… (5000 characters)`. */
 export const shorten = (text: string, max = QUOTE_MAX): string => cut(text, max, String);

@@ -29,7 +29,8 @@ export function shuffle<T>(rng: PRNG, items: T[] | Int32Array): void {
   }
 }
 
-/** Standard normal draws (Box–Muller on the stream's uniforms, one of each pair kept: simple, and cheap enough here). */
+/** Standard normal draws (Box–Muller on the stream's uniforms, one of each pair kept: simple, and cheap enough
+ * here). */
 export const gaussian =
   (rng: PRNG): (() => number) =>
   () =>

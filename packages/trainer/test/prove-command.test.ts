@@ -13,7 +13,7 @@ const fixture = (name: string) =>
 const shippedVector = fileURLToPath(new URL('../../core/models/vector.json', import.meta.url));
 
 describe.concurrent('lstm-adder-train prove', () => {
-  test('proves an exact serial model: exit 0, one line, and --out writes a certificate that --certificate accepts', async () => {
+  test('proves an exact serial model: exit 0, one line; --out writes a certificate --certificate accepts', async () => {
     const dir = tempDir();
     const cert = join(dir, 'exact.certificate.json');
     const r = await cli(['prove', fixture('exact'), '--out', cert]);

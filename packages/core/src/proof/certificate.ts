@@ -22,7 +22,8 @@ export interface SerialCertificate {
   grid: GridSpec;
   /** Inputs per word between grid cells. */
   words: number;
-  /** The cells of carry 0 and of carry 1: 2H signed 16-bit indices each (h axes, then c axes), little-endian, base64. */
+  /** The cells of carry 0 and of carry 1: 2H signed 16-bit indices each (h axes, then c axes), little-endian,
+   * base64. */
   cells: [string, string];
   /** The split trees of the cells that needed one: [carry, position in that carry's cells, tree]. */
   splits: [number, number, string][];

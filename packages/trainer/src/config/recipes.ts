@@ -22,10 +22,10 @@ export const DEFAULTS: { vector: VectorConfig; serial: SerialConfig } = {
     preset: 'default',
   },
   // H = 3, PyTorch's uniform initialisation at twice its scale, widths 1–16 with every 20th batch at 32 bits and 10%
-  // carry-chain rows, Adam 0.03 × 0.98 every 250 steps, batch 64. Trained until core proves it right for every length:
-  // noise on the states and a penalty on |c| make the dynamics contract (what a proof over cells needs), every 5th batch
-  // replays the sums the prover found wrong, and a fresh start comes after 1,500 steps without a proof. Checked every
-  // 50 steps (an epoch): the sampled verification first, then the proof.
+  // carry-chain rows, Adam 0.03 × 0.98 every 250 steps, batch 64. Trained until core proves it right for every
+  // length: noise on the states and a penalty on |c| make the dynamics contract (what a proof over cells needs),
+  // every 5th batch replays the sums the prover found wrong, and a fresh start comes after 1,500 steps without a
+  // proof. Checked every 50 steps (an epoch): the sampled verification first, then the proof.
   serial: {
     arch: 'serial',
     hidden: 3,
