@@ -85,6 +85,7 @@ describe('the packed @lstm-adder/core', () => {
       'dist/shared.d.ts',
       'dist/shared.js',
       'dist/shared.js.map',
+      'models/serial.certificate.json',
       'models/serial.json',
       'models/vector.json',
       'package.json',

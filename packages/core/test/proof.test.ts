@@ -2,6 +2,7 @@
 // stopped after 2 epochs (3 + 3 is wrong), the model shipped before proofs (wrong on 16321 + 8223, found by hand
 // from the pattern of its drifting carry), a model trained with a proof as its stop (exact.json), and that model
 // shrunk by 0.7 (wrong on 11-bit sums). Every counterexample is re-checked here with plain bigint arithmetic.
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import {
@@ -174,6 +175,36 @@ describe('the certificate', () => {
     expect(checkCertificate(w, { ...certificate, words: 0 }).valid).toBe(false);
     expect(checkCertificate(w, { ...certificate, cells: ['%%%', ''] }).valid).toBe(false);
     expect(checkCertificate(w, 'certificate').valid).toBe(false);
+  });
+});
+
+describe('the shipped serial model', () => {
+  const w = shipped('serial');
+  const file = new URL('../models/serial.certificate.json', import.meta.url);
+  const meta = JSON.parse(readFileSync(new URL('../models/serial.json', import.meta.url), 'utf8')).meta;
+
+  it('is proven: its meta says so, and the certificate beside it checks against its weights', () => {
+    expect(meta.verification.proof).toMatchObject({ proven: true, method: 'cells' });
+    const bytes = readFileSync(file);
+    expect(meta.verification.proof.certificate).toEqual({
+      file: 'serial.certificate.json',
+      sha256: createHash('sha256').update(bytes).digest('hex'),
+    });
+    const check = checkCertificate(w, JSON.parse(bytes.toString('utf8')));
+    expect(check).toMatchObject({ valid: true, reason: null, cells: meta.verification.proof.cells });
+    expect(check.minLogit).toBeGreaterThan(0);
+  });
+
+  it('answers the sums the model shipped before proofs got wrong, and the falsifier finds nothing', () => {
+    const adder = createAdder(w);
+    for (const [a, b] of [
+      [16321n, 8223n],
+      [129030n, 66554n],
+      [1507340n, 15237116n],
+      [66060289n, 34078719n],
+    ] as const)
+      expect(adder.add(a, b).sum).toBe(a + b);
+    expect(findCounterexample(w, { depth: 128 })).toBeNull();
   });
 });
 
