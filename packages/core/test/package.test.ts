@@ -116,16 +116,13 @@ describe('the packed @lstm-adder/core', () => {
     expect(JSON.parse(run(process.execPath, ['example.mjs'], scratch))).toMatchObject(EXPECTED);
   });
 
-  it('serves the prover at @lstm-adder/core/proof: it proves the shipped vector model', () => {
-    const script = [
-      "import { parseWeights } from '@lstm-adder/core';",
-      "import { proveVector } from '@lstm-adder/core/proof';",
-      "import vector from '@lstm-adder/core/models/vector.json' with { type: 'json' };",
-      'const { proven, right } = proveVector(parseWeights(vector));',
-      'console.log(JSON.stringify({ proven, right }));',
-    ].join('\n');
-    writeFileSync(join(scratch, 'prove.mjs'), script);
-    expect(JSON.parse(run(process.execPath, ['prove.mjs'], scratch))).toEqual({ proven: true, right: 16384 });
+  it("runs the README's proof example from @lstm-adder/core/proof: the shipped serial model proven and checked", () => {
+    const text = readFileSync(join(pkgDir, 'README.md'), 'utf8');
+    const block = /```ts\n([\s\S]*?)```/.exec(text.slice(text.indexOf('## Proofs')))?.[1];
+    expect(block).toMatch(/@lstm-adder\/core\/proof/);
+    const report = 'console.log(JSON.stringify({ proven: proof.proven, valid: check.valid, wrong }));';
+    writeFileSync(join(scratch, 'prove.mjs'), `${block}\n${report}\n`);
+    expect(JSON.parse(run(process.execPath, ['prove.mjs'], scratch))).toEqual({ proven: true, valid: true, wrong: null });
   });
 
   it('runs the README example under CommonJS require (require(esm), Node ≥ 20.19)', () => {
