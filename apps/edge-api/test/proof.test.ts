@@ -57,7 +57,7 @@ describe('GET /model/{name}: proof', () => {
     expect(models.serial.proof).not.toEqual(models.vector.proof);
   });
 
-  it('follows the meta: other figures are shown as recorded, and no proof in the meta means no proof field', async () => {
+  it('follows the meta: other figures as recorded; no proof in the meta, no proof field', async () => {
     const other: MetaProof = { method: 'cells', proven: true, cells: 7, minLogit: 0.5, seconds: 1 };
     const app = createApp({
       models: loadModels({ vector: withProof(vectorJson, undefined), serial: withProof(serialJson, other) }),
