@@ -26,7 +26,7 @@ export interface ModelProof {
 
 /** The summary, or undefined when the meta records no proof (weights from before the prover): the field is then left
  * out of the answer rather than guessed. Timing (`seconds`) is the prover run's, not the model's: it stays in meta. */
-export function proofOf(meta: Weights['meta']): ModelProof | undefined {
+function proofOf(meta: Weights['meta']): ModelProof | undefined {
   const proof = meta.verification?.proof;
   if (!proof) return undefined;
   const { proven, method, minLogit, cells, pairs, certificate, counterexample } = proof;
