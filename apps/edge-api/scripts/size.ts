@@ -25,6 +25,8 @@ export interface Part {
 
 export interface BundleSize {
   modules: string[];
+  /** The source files the bundle was built from, relative to the repository (from its source maps). */
+  sources: string[];
   bytes: number;
   gzip: number;
   limitKiB: number;
@@ -55,8 +57,13 @@ function metaRange(file: string): [number, number] | undefined {
   return meta ? [meta.offset, meta.offset + meta.length] : undefined;
 }
 
+interface SourceMap {
+  sources: string[];
+  mappings: string;
+}
+
 /** Splits the bundle's text among parts, one source-map segment at a time. */
-function attribute(code: string, map: { sources: string[]; mappings: string }, outdir: string): Part[] {
+function attribute(code: string, map: SourceMap, outdir: string): Part[] {
   const sources = map.sources.map((s) => resolve(outdir, s));
   const names = sources.map(partOf);
   const isModel = sources.map((s) =>
@@ -107,11 +114,13 @@ export function measureBundle(): BundleSize {
     let bytes = 0;
     let gzip = 0;
     const parts = new Map<string, Part>();
+    const sources = new Set<string>();
     for (const file of modules) {
       const code = readFileSync(join(outdir, file), 'utf8');
       bytes += Buffer.byteLength(code);
       gzip += gzipLength(code);
-      const map = JSON.parse(readFileSync(join(outdir, `${file}.map`), 'utf8'));
+      const map = JSON.parse(readFileSync(join(outdir, `${file}.map`), 'utf8')) as SourceMap;
+      for (const source of map.sources) sources.add(relative(REPO, resolve(outdir, source)).replaceAll('\\', '/'));
       for (const p of attribute(code, map, outdir)) {
         const seen = parts.get(p.part);
         parts.set(p.part, seen ? { part: p.part, bytes: seen.bytes + p.bytes, gzip: seen.gzip + p.gzip } : p);
@@ -122,6 +131,7 @@ export function measureBundle(): BundleSize {
     if (!parts.has(OPENAPI)) parts.set(OPENAPI, { part: OPENAPI, bytes: 0, gzip: 0 });
     return {
       modules,
+      sources: [...sources].sort(),
       bytes,
       gzip,
       limitKiB: LIMIT_KIB,

@@ -48,4 +48,4 @@ export {
   type Models,
   type TraceStep,
 } from './models.js';
-export type { ModelInfo } from './routes/model.js';
+export type { ModelInfo, ModelProof } from './routes/model.js';

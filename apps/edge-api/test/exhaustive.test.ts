@@ -73,7 +73,7 @@ describe('serial model: long operands', () => {
       const { a, b } = pairs[k] as { a: string; b: string };
       const expected = serial.add(a, b);
       expect(r.sum).toBe(expected.sum.toString());
-      expect(r.sum).toBe((BigInt(a) + BigInt(b)).toString()); // the shipped serial model is verified exact
+      expect(r.sum).toBe((BigInt(a) + BigInt(b)).toString()); // the shipped serial model is proven exact
       expect(r.bits.sum).toBe(expected.bits);
       expect(r.bits.a).toBe(BigInt(a).toString(2).padStart(expected.bits.length, '0'));
       expect(r.correct).toBe(expected.sum === BigInt(a) + BigInt(b));

@@ -8,8 +8,8 @@ import { addAnswer, batchAnswer, modelInfo, modelList } from '../src/openapi/res
 import { app, get, models, post } from './helpers.js';
 
 describe('GET /add', () => {
-  // The shipped models are verified exact (all 16,384 vector pairs; serial on random long sums), so the sums are pinned
-  // to arithmetic, never taken from the adder the app calls.
+  // The shipped models are proven exact (all 16,384 vector pairs; serial for every length: test/proof.test.ts), so the
+  // sums are pinned to arithmetic, never taken from the adder the app calls.
   it('answers 57 + 99 = 156 with the vector model by default, with bits and margin', async () => {
     const res = await get('/add?a=57&b=99');
     expect(res.status).toBe(200);

@@ -11,7 +11,7 @@ import { MAX_BODY_BYTES } from '../json-body.js';
 import { addQuery, batchBody, batchQuery, MAX_PAIRS, modelName, modelParam, modelQuery, operand } from '../schemas.js';
 import { MAX_BATCH_STEPS } from '../work.js';
 import { operationRefusals } from './refusals.js';
-import { addAnswer, batchAnswer, errorBody, gate, health, modelInfo, modelList } from './responses.js';
+import { addAnswer, batchAnswer, errorBody, gate, health, modelInfo, modelList, modelProof } from './responses.js';
 
 type Json = Record<string, unknown>;
 type Schema = v.GenericSchema;
@@ -30,6 +30,7 @@ const SHARED = {
   AddAnswer: addAnswer,
   Gate: gate,
   ModelInfo: modelInfo,
+  ModelProof: modelProof,
   Error: errorBody,
 };
 const CONVERT = { target: 'draft-2020-12', typeMode: 'input', errorMode: 'ignore' } as const;
@@ -205,6 +206,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
   };
   const trimMeta = (info: Json) => ({ ...info, meta: { description: (info.meta as Json).description } });
   const vectorInfo = trimMeta(await answer('/model/vector'));
+  const serialInfo = trimMeta(await answer('/model/serial'));
 
   return {
     openapi: '3.1.0',
@@ -285,7 +287,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
       '/model': {
         get: {
           operationId: 'getModels',
-          summary: 'Both models: architecture, size, fingerprint, meta',
+          summary: 'Both models: architecture, size, fingerprint, proof, meta',
           parameters: parameters(modelQuery, 'query'),
           responses: {
             200: {
@@ -307,7 +309,7 @@ export async function buildOpenApi(app: App): Promise<Json> {
             200: {
               description: 'The model (its meta shortened in this example)',
               headers: CACHED,
-              content: json(modelInfo, { vector: { value: vectorInfo } }),
+              content: json(modelInfo, { vector: { value: vectorInfo }, serial: { value: serialInfo } }),
             },
             304: NOT_MODIFIED,
             ...refusals('GET /model/{name}'),

@@ -50,6 +50,49 @@ export const batchAnswer = v.strictObject({
 const matrix = v.array(v.array(v.number()));
 export const gate = v.strictObject({ U: matrix, V: matrix, b: v.array(v.number()) });
 
+const sha256 = v.pipe(v.string(), v.regex(/^[0-9a-f]{64}$/));
+
+export const modelProof = v.pipe(
+  v.strictObject({
+    proven: v.pipe(v.boolean(), v.description('Whether the model adds right for every input.')),
+    method: v.pipe(
+      v.picklist(['cells', 'enumeration', 'counterexample']),
+      v.description(
+        'cells: an inductive invariant over grid cells of the serial state, checked for every length; enumeration: ' +
+          'all 16,384 vector pairs; counterexample: a sum the model gets wrong was found.',
+      ),
+    ),
+    minLogit: v.pipe(
+      v.nullable(v.number()),
+      v.description(
+        'The smallest certified distance of an output from its reading threshold (0 for a logit, 0.5 for an ' +
+          'identity output): how safe the least safe bit is.',
+      ),
+    ),
+    cells: v.optional(v.pipe(count, v.description('Cells in the certified invariant (cells).'))),
+    pairs: v.optional(v.pipe(count, v.description('Pairs proven (enumeration).'))),
+    certificate: v.optional(
+      v.pipe(
+        sha256,
+        v.description(
+          'SHA-256 (hex) of the certificate beside the weights, @lstm-adder/core/models/serial.certificate.json; ' +
+            '`lstm-adder-train prove` re-checks the model.',
+        ),
+      ),
+    ),
+    counterexample: v.optional(
+      v.pipe(
+        v.strictObject({ a: decimal('a'), b: decimal('b') }),
+        v.description('A sum the model gets wrong (counterexample).'),
+      ),
+    ),
+  }),
+  v.description(
+    "The proof the weights' meta records (meta.verification.proof), without its timing. Absent when the meta " +
+      'records none (weights from before the prover).',
+  ),
+);
+
 export const modelInfo = v.strictObject({
   name: v.picklist(MODEL_NAMES),
   arch: v.picklist(ARCHS),
@@ -62,6 +105,7 @@ export const modelInfo = v.strictObject({
     v.string(),
     v.description("core's weightsFingerprint: changes exactly when the weights do (it keys the ETag)."),
   ),
+  proof: v.optional(modelProof),
   meta: v.pipe(
     v.record(v.string(), v.unknown()),
     v.description(

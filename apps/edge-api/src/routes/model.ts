@@ -1,5 +1,5 @@
-// /model and /model/{name}: what each model is (architecture, size, training and verification record), weights on
-// request.
+// /model and /model/{name}: what each model is (architecture, size, proof, training and verification record), weights
+// on request.
 import { parameterCount, type Weights } from '@lstm-adder/core';
 import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.js';
@@ -7,6 +7,39 @@ import { etagOf, notModified } from '../http/cache.js';
 import { MODEL_NAMES, type Model, type ModelName, type Models } from '../models.js';
 import { modelParam, modelQuery } from '../schemas.js';
 import { checkOptionalQuery, validate } from '../validation.js';
+
+/** A summary of the proof the weights' meta records (meta.verification.proof, written by `lstm-adder-train prove`):
+ * read from the meta, never recomputed, so the Worker bundles no prover. The certificate itself is not bundled: only
+ * its SHA-256. */
+export interface ModelProof {
+  proven: boolean;
+  method: 'cells' | 'enumeration' | 'counterexample';
+  minLogit: number | null;
+  /** Cells of the certified invariant (serial). */
+  cells?: number;
+  /** Pairs proven (vector). */
+  pairs?: number;
+  /** SHA-256 of the certificate file beside the model (packages/core/models/serial.certificate.json). */
+  certificate?: string;
+  counterexample?: { a: string; b: string };
+}
+
+/** The summary, or undefined when the meta records no proof (weights from before the prover): the field is then left
+ * out of the answer rather than guessed. Timing (`seconds`) is the prover run's, not the model's: it stays in meta. */
+function proofOf(meta: Weights['meta']): ModelProof | undefined {
+  const proof = meta.verification?.proof;
+  if (!proof) return undefined;
+  const { proven, method, minLogit, cells, pairs, certificate, counterexample } = proof;
+  return {
+    proven,
+    method,
+    minLogit,
+    ...(cells !== undefined && { cells }),
+    ...(pairs !== undefined && { pairs }),
+    ...(certificate && { certificate: certificate.sha256 }),
+    ...(counterexample && { counterexample: { a: counterexample.a, b: counterexample.b } }),
+  };
+}
 
 export interface ModelInfo {
   name: ModelName;
@@ -17,6 +50,8 @@ export interface ModelInfo {
   outputActivation: Weights['outputActivation'];
   parameters: number;
   fingerprint: string;
+  /** Absent when the meta records no proof. */
+  proof?: ModelProof;
   /** The weights file's `meta`: training config, verification figures, history (the Worker's vector model has no
    * held-out pair list: scripts/models.ts). */
   meta: Weights['meta'];
@@ -25,6 +60,7 @@ export interface ModelInfo {
 
 function describe(name: ModelName, { adder, fingerprint }: Model, withWeights: boolean): ModelInfo {
   const w = adder.weights;
+  const proof = proofOf(w.meta);
   const info: ModelInfo = {
     name,
     arch: w.arch,
@@ -34,6 +70,7 @@ function describe(name: ModelName, { adder, fingerprint }: Model, withWeights: b
     outputActivation: w.outputActivation,
     parameters: parameterCount(w),
     fingerprint,
+    ...(proof && { proof }),
     meta: w.meta,
   };
   if (withWeights) info.weights = { lstm: w.lstm, dense: w.dense };

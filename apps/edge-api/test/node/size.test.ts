@@ -30,4 +30,12 @@ describe('API Worker bundle (wrangler deploy --dry-run)', () => {
     const unmapped = size.parts.find((p) => p.part === 'unmapped')?.bytes ?? 0;
     expect(unmapped).toBeLessThan(size.bytes * 0.02);
   });
+
+  it("carries core's adders but not its prover, nor the certificate: /model reads the proof from the meta", () => {
+    expect(size.sources).toContain('packages/core/src/forward.ts');
+    expect(size.sources).toContain('packages/core/models/serial.json');
+    expect(size.sources.filter((s) => s.startsWith('packages/core/src/proof/') || s.includes('certificate'))).toEqual(
+      [],
+    );
+  });
 });
