@@ -122,7 +122,11 @@ describe('the packed @lstm-adder/core', () => {
     expect(block).toMatch(/@lstm-adder\/core\/proof/);
     const report = 'console.log(JSON.stringify({ proven: proof.proven, valid: check.valid, wrong }));';
     writeFileSync(join(scratch, 'prove.mjs'), `${block}\n${report}\n`);
-    expect(JSON.parse(run(process.execPath, ['prove.mjs'], scratch))).toEqual({ proven: true, valid: true, wrong: null });
+    expect(JSON.parse(run(process.execPath, ['prove.mjs'], scratch))).toEqual({
+      proven: true,
+      valid: true,
+      wrong: null,
+    });
   });
 
   it('runs the README example under CommonJS require (require(esm), Node ≥ 20.19)', () => {

@@ -1,9 +1,6 @@
 // No import cycles in any package's src/, type-only imports included (dependency-cruiser, src/cycles.ts).
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { type Graph, importGraph } from '../src/cycles.js';
 import { REPO, workspaces } from '../src/workspaces.js';
 
