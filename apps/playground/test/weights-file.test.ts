@@ -11,9 +11,9 @@ import { adderOf, localAnswer } from '../src/answer/local-answer';
 import { MAX_FILE_BYTES, type Opened, openWeightsFile } from '../src/yours/weights-file';
 
 const CORE = dirname(createRequire(import.meta.url).resolve('@lstm-adder/core/package.json'));
-const fixture = (name: string) => readFileSync(join(CORE, 'test/fixtures/torch', name));
-const reference = (name: string) => JSON.parse(fixture(name).toString('utf8'));
-const fileOf = (bytes: Uint8Array | string, name: string) => new File([bytes], name);
+const fixture = (name: string) => new Uint8Array(readFileSync(join(CORE, 'test/fixtures/torch', name)));
+const reference = (name: string) => JSON.parse(new TextDecoder().decode(fixture(name)));
+const fileOf = (bytes: Uint8Array<ArrayBuffer> | string, name: string) => new File([bytes], name);
 
 function opened(result: Opened) {
   if (!result.ok) throw new Error(`expected the file to open: ${result.message}`);
