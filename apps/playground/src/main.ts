@@ -18,6 +18,8 @@ import { createSerialStats, type SerialStats } from './model/serial-stats';
 import { isModelChoice, type PlaygroundState, parseState, sameState, serializeState } from './state';
 import { mountTrainView } from './train/train-view';
 import { weightsFromFragment } from './yours/link';
+import { mountModelFile, stateForYours } from './yours/open-model';
+import { yoursMapOf } from './yours/your-map';
 
 const DEBOUNCE_MS = 150;
 
@@ -157,7 +159,8 @@ function showModel(answered: 'vector' | 'serial' | null): void {
       : state.model === 'auto'
         ? (answered ?? answeredModel ?? 'serial')
         : state.model;
-  void modelView.show(kind);
+  const yours = state.model === 'yours' && answers.yours?.weights.arch === 'vector' ? answers.yours : null;
+  void modelView.show(kind, yours && yoursMapOf(yours));
   byId('model-yours-note').hidden = state.model !== 'yours';
 }
 
@@ -173,7 +176,11 @@ try {
       ...state,
       a: String(pair.a),
       b: String(pair.b),
-      model: state.model === 'serial' || state.model === 'yours' ? 'vector' : state.model,
+      // The map shows your model when your vector model answers: it keeps answering.
+      model:
+        state.model === 'serial' || (state.model === 'yours' && answers.yours?.weights.arch !== 'vector')
+          ? 'vector'
+          : state.model,
     }),
   );
   serialStats = createSerialStats((units) => {
@@ -224,6 +231,9 @@ if (location.search === '' || state.model !== parseState(location.search).model)
   history.replaceState(null, '', serializeState(state, location.search) + location.hash);
 showInputs();
 void ask();
+
+// A model file (safetensors or weights JSON), picked or dropped anywhere on the page, answers as yours.
+mountModelFile(byId('model-file-slot'), { answers, answerWithYours: (arch) => setState(stateForYours(state, arch)) });
 
 // The Train view: on the first screen; TF.js loads only when the visitor reaches for it.
 const train = mountTrainView(byId('train'), {

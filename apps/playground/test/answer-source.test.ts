@@ -86,7 +86,10 @@ describe('answer source', () => {
     expect(changes).toBe(1);
     expect(answers.yours?.origin).toEqual({ kind: 'file', name: 'test.json' });
     const got = await answers.add({ a: '1', b: '1', model: 'yours' }, false);
-    expect(got.source).toBe('yours');
+    // A model opened from a file says so in its code; one carried by a link is `yours`.
+    expect(got.source).toBe('file');
+    answers.setYours({ weights, origin: { kind: 'link' } });
+    expect((await answers.add({ a: '1', b: '1', model: 'yours' }, false)).source).toBe('yours');
     expect(api.calls).toBe(0);
     if (got.outcome.kind !== 'answer') throw new Error('expected an answer');
     expect(got.outcome.answer.model).toBe('serial');

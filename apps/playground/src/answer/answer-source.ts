@@ -6,8 +6,9 @@ import type { AddOutcome, Api } from '../api';
 import type { PlaygroundState } from '../state';
 import type { YourModel } from '../yours/your-model';
 
-/** What `data-testid="answer-source"` starts with (and its `data-source`). */
-export type AnswerSource = 'edge' | 'yours' | 'shipped-local';
+/** What `data-testid="answer-source"` starts with (and its `data-source`): `file` is a model of yours opened from
+ * a file, `yours` one trained here or carried by a link. */
+export type AnswerSource = 'edge' | 'yours' | 'file' | 'shipped-local';
 
 export interface SourcedOutcome {
   outcome: AddOutcome;
@@ -49,7 +50,7 @@ export function createAnswerSource(api: Api) {
         const outcome: AddOutcome = yours
           ? await local(state, trace, yours.adder)
           : { kind: 'refused', status: 400, code: NO_MODEL_OF_YOURS, param: 'model', message: 'no model of yours' };
-        return { outcome, source: 'yours', unreachable: null };
+        return { outcome, source: yours?.origin.kind === 'file' ? 'file' : 'yours', unreachable: null };
       }
       const outcome = await api.add({ ...state, model }, trace);
       if (outcome.kind !== 'unreachable') return { outcome, source: 'edge', unreachable: null };

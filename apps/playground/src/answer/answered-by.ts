@@ -1,5 +1,5 @@
 // The line under the answer that says who answered: `data-testid="answer-source"` starts with the source's code
-// (edge, yours, shipped-local; also in its data-source) and says which model that was, and where yours came from.
+// (edge, yours, file, shipped-local; also in its data-source) and says which model that was, and where yours came from.
 import { h } from '../lib/dom';
 import { originText, type YourModel } from '../yours/your-model';
 import type { AnswerSource } from './answer-source';
@@ -22,6 +22,7 @@ export function sourceText({ source, model, auto, yours }: Answered): string {
     case 'edge':
       return `the edge API’s ${model} model${chosen} answered`;
     case 'yours':
+    case 'file':
       return `your ${model} model, ${yours ? originText(yours.origin) : 'from this tab'}, answered in this tab`;
     case 'shipped-local':
       return `the shipped ${model} model${chosen} answered in this tab (the API cannot be reached)`;

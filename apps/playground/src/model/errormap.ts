@@ -22,8 +22,8 @@ export interface ErrorMap {
   element: HTMLElement;
   /** Marks the pair currently shown in the answer (or clears the mark with null). */
   mark(pair: Pair | null): void;
-  /** Runs this model (with its weights) over every pair, unless it is already showing it. */
-  run(model: ModelInfo): void;
+  /** Runs this model (with its weights) over every pair, unless it is already showing it; `from` says whose. */
+  run(model: ModelInfo, from?: string): void;
 }
 
 export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
@@ -94,7 +94,7 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
   };
   // Painted when a model runs (the map is shown only then): not on the page's first load, where it costs a frame.
 
-  function run(model: ModelInfo): void {
+  function run(model: ModelInfo, from = 'the weights the API serves'): void {
     if (model.fingerprint === shownKey) return;
     shownKey = model.fingerprint;
     stop();
@@ -120,7 +120,7 @@ export function createErrorMap(onPick: (pair: Pair) => void): ErrorMap {
             const en = (n: number) => n.toLocaleString('en-GB');
             const summary =
               `${en(message.correct)} of ${en(message.total)} pairs right (${pct} %), computed in your browser ` +
-              `in ${Math.round(message.ms)} ms from the weights the API serves (fingerprint ${message.fingerprint}).`;
+              `in ${Math.round(message.ms)} ms from ${from} (fingerprint ${message.fingerprint}).`;
             status.textContent = summary;
             canvas.setAttribute('aria-label', `Map of right and wrong pairs: ${summary}`);
             wrongList.textContent = wrong.length

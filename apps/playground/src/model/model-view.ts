@@ -16,6 +16,12 @@ export interface ModelEls {
   mapSlot: HTMLElement;
 }
 
+/** A model of yours for the map of pairs: its description in the API's shape, and whose it is, in words. */
+export interface YoursMap {
+  info: ModelInfo;
+  from: string;
+}
+
 export function createModelView(
   api: Api,
   els: ModelEls,
@@ -49,14 +55,23 @@ export function createModelView(
     if (shownInfo) void renderCharts(shownInfo);
   });
 
+  /** Your vector model, when it answers: the map of pairs is its own (needing no API); the rest is the API's. */
+  let yoursMap: YoursMap | null = null;
+  const runMap = () => {
+    if (shown === 'vector' && yoursMap) views.vector?.run(yoursMap.info, yoursMap.from);
+    else if (shownInfo?.name === shown) views[shownInfo.name]?.run(shownInfo);
+  };
+
   /** Shows the model that answered (once per model: later answers from the same model keep the view). */
-  async function show(name: 'vector' | 'serial'): Promise<void> {
-    if (shown === name) return;
+  async function show(name: 'vector' | 'serial', yours: YoursMap | null = null): Promise<void> {
+    yoursMap = yours;
+    if (shown === name) return runMap();
     shown = name;
     const other = name === 'vector' ? views.serial : views.vector;
     other?.element.remove();
     const mine = views[name];
     if (mine) els.mapSlot.replaceChildren(mine.element);
+    runMap();
     if (!loaded.has(name)) loaded.set(name, api.model(name));
     const outcome = await loaded.get(name)!;
     if (shown !== name) return;
@@ -73,7 +88,7 @@ export function createModelView(
     els.summary.textContent =
       `The edge API’s ${name} model: an LSTM with ${info.inputSize} inputs, ${info.hiddenSize} hidden units and ` +
       `${outputs}, ${info.parameters.toLocaleString('en-GB')} parameters (weights fingerprint ${info.fingerprint}).`;
-    mine?.run(info);
+    runMap();
     await renderCharts(info);
     els.figures.replaceChildren(...metaSections(info.meta).map(renderSection));
   }

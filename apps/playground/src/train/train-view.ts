@@ -88,7 +88,7 @@ export function mountTrainView(section: HTMLElement, page: TrainPage): TrainView
   const open = h('input', {
     id: 'train-open',
     type: 'file',
-    accept: '.json,application/json',
+    accept: '.safetensors,.json,application/json',
     'data-testid': 'train-open',
   });
   const openError = h('p', { class: 'error', role: 'alert', 'data-testid': 'train-open-error', hidden: true });

@@ -1,6 +1,6 @@
 // "Your model": weights this tab answers with, however they came (trained here, opened from a file, or carried by
 // a link). One kind of thing, so the model select, the answer's source line and the model link treat them alike.
-import type { Weights } from '@lstm-adder/core';
+import { quote, type Weights } from '@lstm-adder/core';
 
 export type Origin =
   /** Trained in this tab; `verified` once core's verification passed (else the weights of a paused epoch). */
@@ -15,13 +15,14 @@ export interface YourModel {
   origin: Origin;
 }
 
-/** Where the model came from, to follow "your serial model": "trained here (seed 1, epoch 6)", "from a.json". */
+/** Where the model came from, to follow "your serial model": "trained here (seed 1, epoch 6)", `from "a.json"`
+ * (a file's name through core's quote: escaped, and cut when long). */
 export function originText(origin: Origin): string {
   switch (origin.kind) {
     case 'trained':
       return `trained here (seed ${origin.seed}, epoch ${origin.epoch}${origin.verified ? '' : ', paused'})`;
     case 'file':
-      return `from ${origin.name}`;
+      return `from ${quote(origin.name)}`;
     case 'link':
       return 'which came with the link';
   }

@@ -135,7 +135,7 @@ describe('the first screen', () => {
     expect(await axeViolations(other), 'dark, a linked model').toEqual([]);
     // The downloaded file does the same, and says so by name.
     await other.getByTestId('train-open').setInputFiles(file);
-    await expect.poll(() => source.textContent()).toContain(`from ${download.suggestedFilename()}`);
+    await expect.poll(() => source.textContent()).toContain(`from "${download.suggestedFilename()}"`);
     expect(await other.getByTestId('sum').textContent()).toBe(expected.sum.toString());
     expect(otherWatch.errors).toEqual([]);
     await fresh.close();

@@ -141,7 +141,7 @@ describe('the Train view in Chromium', () => {
         mimeType: 'application/json',
         buffer: Buffer.from(JSON.stringify(serialWeights)),
       });
-      await expect.poll(() => page.getByTestId('answer-source').getAttribute('data-source')).toBe('yours');
+      await expect.poll(() => page.getByTestId('answer-source').getAttribute('data-source')).toBe('file');
       expect(await page.getByTestId('model').inputValue()).toBe('yours');
 
       // One epoch, then it waits: the weights so far can be downloaded.
@@ -208,7 +208,7 @@ describe('the Train view in Chromium', () => {
     await page
       .getByTestId('train-open')
       .setInputFiles({ name: 'notes.txt', mimeType: 'text/plain', buffer: Buffer.from('hello') });
-    await expect.poll(() => error.textContent()).toContain('notes.txt is not JSON');
+    await expect.poll(() => error.textContent()).toContain('"notes.txt" is not JSON');
   });
 
   // A good one answers (yours), a bad one shows WeightsError's message and path.
@@ -253,7 +253,7 @@ describe('the Train view in Chromium', () => {
       dropTaken: true,
     });
     expect(await view.getAttribute('class')).not.toContain('dropping');
-    // Beside the view, a dropped file is refused rather than opened by the browser in place of the page.
+    // Beside the view, the page opens a dropped file (yours/open-model.ts), never the browser in place of the page.
     const besideTaken = await page.locator('.page-header').evaluate((header) => {
       const transfer = new DataTransfer();
       transfer.items.add(new File(['{}'], 'x.json', { type: 'application/json' }));
@@ -263,12 +263,12 @@ describe('the Train view in Chromium', () => {
     await expect
       .poll(() => page.getByTestId('train-open-status').textContent())
       .toContain('Opened dropped-serial.json: a serial model');
-    await expect.poll(() => page.getByTestId('answer-source').getAttribute('data-source')).toBe('yours');
+    await expect.poll(() => page.getByTestId('answer-source').getAttribute('data-source')).toBe('file');
     await page.getByTestId('operand-a').fill(A40);
     await page.getByTestId('operand-b').fill(B40);
     await expect.poll(() => sum().textContent()).toBe((BigInt(A40) + BigInt(B40)).toString());
     expect(await page.getByTestId('answer-source').textContent()).toBe(
-      'yours: your serial model, from dropped-serial.json, answered in this tab',
+      'file: your serial model, from "dropped-serial.json", answered in this tab',
     );
 
     const bad = structuredClone(serialWeights) as { lstm: { g: { b: unknown[] } } };
@@ -282,7 +282,7 @@ describe('the Train view in Chromium', () => {
     expect(await error.getAttribute('data-path')).toBe('lstm.g.b[2]');
     // A file that is not JSON has no path: the one of the file before must not linger.
     await drop('notes.json', 'hello');
-    await expect.poll(() => error.textContent()).toContain('notes.json is not JSON');
+    await expect.poll(() => error.textContent()).toContain('"notes.json" is not JSON');
     expect(await error.getAttribute('data-path')).toBeNull();
   });
 
