@@ -17,7 +17,7 @@ import {
 } from '@lstm-adder/core';
 import type { Command } from 'commander';
 import { ConfigError, parseChoice } from '../../config.js';
-import { writeFileAtomic } from '../../node/atomic-write.js';
+import { WriteCancelled, writeFilesAtomic } from '../../node/atomic-write.js';
 import { readBytes } from '../../node/model-file.js';
 import { checkOutputPath, OutputPathError } from '../../node/output-paths.js';
 import { interrupted, statusOf } from '../../node/signals.js';
@@ -102,8 +102,12 @@ async function importModel(file: string, flags: ImportFlags): Promise<number> {
     throw new OutputPathError(
       `--out ${quote(flags.out)}: the shipped models are replaced only by proven ones, and this one is not proven`,
     );
-  await writeFileAtomic(flags.out, `${JSON.stringify(weights)}\n`);
-  if (interrupted()) return statusOf(interrupted()!);
+  // A signal before the rename leaves --out as it was.
+  const cancelled = () => interrupted() !== null;
+  await writeFilesAtomic([[flags.out, `${JSON.stringify(weights)}\n`]], cancelled).catch((error: unknown) => {
+    if (!(error instanceof WriteCancelled)) throw error;
+  });
+  if (cancelled()) return statusOf(interrupted()!);
   const summary = {
     file,
     out: flags.out,
