@@ -347,3 +347,19 @@ describe.concurrent('bad input: exit 2, one line, no file written', () => {
     expect(readdirSync(dir).sort()).toEqual(['serial.json', 'serial.safetensors']);
   });
 });
+
+test('export --dtype f32 refuses a weight beyond float32 (exit 2, one line, no file); f64 writes it', async () => {
+  const dir = tempDir();
+  const weights = JSON.parse(readFileSync(shippedPath('serial'), 'utf8'));
+  weights.dense.b[0] = 1e39;
+  writeFileSync(join(dir, 'big.json'), JSON.stringify(weights));
+  const r = await cli(['export', 'big.json', '--out', 'big.safetensors', '--dtype', 'f32'], dir);
+  expect(r.code, r.stderr).toBe(2);
+  expect(r.stderr).toBe('error: --dtype: tensor "linear.bias": 1e+39 does not fit in F32 (write F64)\n');
+  expect(readdirSync(dir)).toEqual(['big.json']);
+  const f64 = await cli(['export', 'big.json', '--out', 'big.safetensors'], dir);
+  expect(f64.code, f64.stderr).toBe(0);
+  expect(readSafetensors(new Uint8Array(readFileSync(join(dir, 'big.safetensors')))).values('linear.bias')[0]).toBe(
+    1e39,
+  );
+});
