@@ -1,4 +1,5 @@
-// The README is user documentation within its budget, and its results table is the committed benchmark's.
+// The README is user documentation within its budget, its results table is the committed benchmark's, and its
+// Python snippets are the files the docs test runs.
 import { readFileSync } from 'node:fs';
 import { expect, test } from 'vitest';
 import results from '../bench/results.json' with { type: 'json' };
@@ -13,4 +14,12 @@ test('the results table is bench/results.json, as bench/results-table.ts renders
 
 test('the README stays within its 1,300 words', () => {
   expect(readme.split(/\s+/).filter(Boolean).length).toBeLessThanOrEqual(1300);
+});
+
+test("the README's Python snippets are docs/*.py verbatim (tests/docs runs those files with PyTorch)", () => {
+  const blocks = [...readme.matchAll(/```python\n([\s\S]*?)```\n/g)].map((m) => m[1]);
+  const files = ['save_notebook.py', 'load_export.py', 'add_serial.py'].map((name) =>
+    readFileSync(new URL(`../docs/${name}`, import.meta.url), 'utf8'),
+  );
+  expect(blocks).toEqual(files);
 });

@@ -4,6 +4,8 @@
 // positional (read before a subcommand's name only), so a subcommand may reuse a flag name such as --json.
 import { Command } from 'commander';
 import { quote } from '@lstm-adder/core';
+import { registerExport } from './commands/export.js';
+import { registerImport } from './commands/import.js';
 import { registerProve } from './commands/prove.js';
 import { registerTrain } from './commands/train.js';
 import { type Done, printable } from './exit.js';
@@ -29,5 +31,7 @@ export function createProgram(done: Done): Command {
     .allowExcessArguments(false);
   registerTrain(program, done);
   registerProve(program, done);
+  registerImport(program, done);
+  registerExport(program, done);
   return program;
 }

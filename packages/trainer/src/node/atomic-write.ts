@@ -16,7 +16,7 @@ export class WriteCancelled extends Error {
  * temporary files are removed and no target has changed.
  */
 export async function writeFilesAtomic(
-  files: readonly (readonly [path: string, content: string])[],
+  files: readonly (readonly [path: string, content: string | Uint8Array])[],
   cancelled: () => boolean = () => false,
 ): Promise<void> {
   const temps = files.map(([path]) => `${path}.${process.pid}.tmp`);
@@ -39,7 +39,8 @@ export async function writeFilesAtomic(
   }
 }
 
-export const writeFileAtomic = (path: string, content: string): Promise<void> => writeFilesAtomic([[path, content]]);
+export const writeFileAtomic = (path: string, content: string | Uint8Array): Promise<void> =>
+  writeFilesAtomic([[path, content]]);
 
 /** `model.json` → `model.<tag>.json`: where a model that must not replace `path` goes instead. */
 export function sidePath(path: string, tag: string): string {

@@ -90,7 +90,7 @@ const scheduleWords = (arch: Arch): string => {
 };
 
 /** A flag with a fixed set of words: listed in --help, but checked with the rest (commander echoes text raw). */
-const choice = (flags: string, description: string, options: readonly string[]) =>
+export const choice = (flags: string, description: string, options: readonly string[]) =>
   new Option(flags, description).choices(options).argParser((text: string) => text);
 
 /** Adds the training flags to `command` (the program itself: training is the default command). */
