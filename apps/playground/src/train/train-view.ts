@@ -6,6 +6,7 @@
 import type { Weights } from '@lstm-adder/core';
 import type { AnswerSourceControl } from '../answer/answer-source';
 import { h } from '../lib/dom';
+import { rememberCertificate } from '../proof/certificates';
 import { modelLink } from '../yours/link';
 import type { EvalQueue } from './eval-queue';
 import { LIVE_CHART_HEIGHT } from './layout';
@@ -219,6 +220,10 @@ export function mountTrainView(section: HTMLElement, page: TrainPage): TrainView
     status.dataset.secondsFromPlay = verdict.secondsFromPlay.toFixed(2);
     status.dataset.verifyMs = verdict.verifyMs.toFixed(0);
     status.dataset.passed = String(verdict.passed);
+    const proof = weights.meta.verification?.proof;
+    if (proof) status.dataset.proven = String(proof.proven);
+    // The proof panel re-checks this certificate when the model answers, rather than proving it again.
+    rememberCertificate(weights, s.certificate ?? undefined);
     exactNote.hidden = !verdict.passed;
     const serial = weights.meta.verification?.serial;
     const en = (n: number) => n.toLocaleString('en-GB');
@@ -246,7 +251,7 @@ export function mountTrainView(section: HTMLElement, page: TrainPage): TrainView
     if (!live || !settings) return;
     client?.dispose();
     evaluator?.clear();
-    for (const key of ['secondsFromPlay', 'verifyMs', 'passed']) delete status.dataset[key];
+    for (const key of ['secondsFromPlay', 'verifyMs', 'passed', 'proven']) delete status.dataset[key];
     exactNote.hidden = true;
     if (samples.arch !== settings.arch) {
       samples = createSamplesView(settings.arch);
