@@ -32,11 +32,12 @@ function s<K extends keyof SVGElementTagNameMap>(
   return el;
 }
 
-// The picture's layout, in viewBox units: the cells on the left, the automaton on the right.
-const W = 800;
-const H = 320;
-const CELLS = { x: 8, y: 8, w: 340, h: 304 };
-const NODE = { r: 30, y: 170, x0: 520, x1: 640 };
+// The picture's layout, in viewBox units (about CSS pixels in the card): the cells above, the automaton below.
+const W = 600;
+const H = 540;
+const CELLS = { x: 4, y: 4, w: 592, h: 310 };
+const FRAME = { x: CELLS.x, y: CELLS.y, width: CELLS.w, height: CELLS.h };
+const NODE = { r: 30, y: 425, x0: 240, x1: 360 };
 const en = (n: number) => n.toLocaleString('en-GB');
 
 export function createProofPanel(els: {
@@ -62,14 +63,14 @@ export function createProofPanel(els: {
     },
     title,
     desc,
-    s('defs', {}, s('clipPath', { id: 'proof-clip' }, s('rect', { ...CELLS }))),
-    s('rect', { ...CELLS, class: 'proof-frame' }),
+    s('defs', {}, s('clipPath', { id: 'proof-clip' }, s('rect', FRAME))),
+    s('rect', { ...FRAME, class: 'proof-frame' }),
     cellsLayer,
     s('g', { 'clip-path': 'url(#proof-clip)' }, pathLayer),
     automaton,
   );
   const caption = h('figcaption', { class: 'small muted' });
-  els.figure.replaceChildren(h('figure', { class: 'proof-figure' }, h('div', { class: 'scroll-x' }, svg), caption));
+  els.figure.replaceChildren(h('figure', { class: 'proof-figure' }, svg, caption));
 
   let stop = () => {};
   let subjectKey: unknown;
@@ -108,7 +109,12 @@ export function createProofPanel(els: {
         s('path', { d, class: `cells carry-${carry}`, 'data-carry': carry, 'data-cells': rects.length / 4 }),
       );
     });
+    const legend = [0, 1].flatMap((carry) => [
+      s('rect', { x: CELLS.x + 8, y: CELLS.y + 8 + 18 * carry, width: 12, height: 12, class: `key carry-${carry}` }),
+      s('text', { x: CELLS.x + 26, y: CELLS.y + 18 + 18 * carry }, `cells of carry ${carry}`),
+    ]);
     cellsLayer.append(
+      ...legend,
       s('text', { x: CELLS.x + 6, y: CELLS.y + CELLS.h - 8, class: 'axis-label' }, 'principal axis 1 →'),
       s(
         'text',
