@@ -72,9 +72,7 @@ describe('the Train view’s state', () => {
     );
     expect(exact.verdict).toEqual({ passed: true, stopReason: 'target', verifyMs: 140, secondsFromPlay: 2.5 });
     // The shipped weights' meta records their proof over 390 cells: exact first, then proven.
-    expect(statusText(exact)).toBe(
-      'exact: verified by core after epoch 1 (2.50 s from play); proven for every length (390 cells)',
-    );
+    expect(statusText(exact)).toBe('exact and proven for every length after epoch 1 (2.50 s from play)');
     expect(controls(exact)).toEqual({ play: false, pause: false, step: false, take: true });
     const notExact = trainReducer(
       exact,
@@ -94,9 +92,7 @@ describe('the Train view’s state', () => {
       playing,
       worker({ type: 'proof', report: { kind: 'progress', cells: 1234, seconds: 1 } }),
     );
-    expect(statusText(proving)).toBe(
-      "training (epoch 4): core's sampled sums all right; proving for every length… 1,234 cells",
-    );
+    expect(statusText(proving)).toBe('training (epoch 4): sampled sums right; proving… 1,234 cells');
     const refuted = trainReducer(
       proving,
       worker({
@@ -104,7 +100,7 @@ describe('the Train view’s state', () => {
         report: { kind: 'result', proven: false, cells: 0, seconds: 1, counterexample: { a: '3', b: '1' } },
       }),
     );
-    expect(statusText(refuted)).toBe('training (epoch 4): not proven (3 + 1 is wrong), training on');
+    expect(statusText(refuted)).toBe('training (epoch 4): a sum was wrong, training on it');
     for (const s of [proving, refuted]) expect(statusText(s)).not.toContain('exact');
     const certificate = { format: 'lstm-adder.certificate/v1' } as never;
     const unproven = parseWeights(structuredClone(serialJson));
@@ -114,7 +110,7 @@ describe('the Train view’s state', () => {
       worker({ type: 'done', weights: unproven, passed: true, stopReason: 'time', wall: 2, verifyMs: 1, certificate }),
     );
     expect(done.certificate).toBe(certificate);
-    expect(statusText(done)).toMatch(/^exact: .*; not proven for every length$/);
+    expect(statusText(done)).toBe('exact, not proven for every length, after epoch 3 (0.00 s from play)');
     expect(trainReducer(done, { type: 'reset' }).proof).toBeNull();
   });
 

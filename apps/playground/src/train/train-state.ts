@@ -140,30 +140,26 @@ export function statusText(s: TrainState): string {
       return `failed: ${s.failure}`;
     case 'done':
       return s.verdict?.passed
-        ? `exact: verified by core after epoch ${s.epoch} (${s.verdict.secondsFromPlay.toFixed(2)} s from play)` +
-            provenText(s.final)
+        ? `exact${provenText(s.final)} after epoch ${s.epoch} (${s.verdict.secondsFromPlay.toFixed(2)} s from play)`
         : `stopped after epoch ${s.epoch} (${s.verdict?.stopReason}): ` +
             'not exact yet — core’s verification found wrong sums';
   }
 }
 
-/** While training: the proof of weights core's sampled sums found all right (never "exact": not the verdict yet). */
+/** While training: the proof of weights core's sampled sums found all right (never "exact": not the verdict yet).
+ *  Short, so the status keeps to its two lines. */
 function provingText(report: ProofReport | null): string {
   if (!report) return '';
-  if (report.kind === 'progress')
-    return `: core's sampled sums all right; proving for every length… ${report.cells.toLocaleString('en-GB')} cells`;
-  if (report.proven) return ': proven for every length; exporting';
-  const why = report.counterexample ? `${report.counterexample.a} + ${report.counterexample.b} is wrong` : 'undecided';
-  return `: not proven (${why}), training on`;
+  if (report.kind === 'progress') return `: sampled sums right; proving… ${report.cells.toLocaleString('en-GB')} cells`;
+  if (report.proven) return ': proven';
+  return report.counterexample ? ': a sum was wrong, training on it' : ': not proven yet, training on';
 }
 
 /** After the verdict, what the trained model's meta says of its serial proof. */
 function provenText(final: Weights | null): string {
   const proof = final?.meta.verification?.proof;
   if (proof?.method !== 'cells') return '';
-  return proof.proven
-    ? `; proven for every length (${(proof.cells ?? 0).toLocaleString('en-GB')} cells)`
-    : '; not proven for every length';
+  return proof.proven ? ' and proven for every length' : ', not proven for every length,';
 }
 
 /** Epochs and pairs a second so far, or a dash before the first epoch. */

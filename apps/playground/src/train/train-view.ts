@@ -231,7 +231,11 @@ export function mountTrainView(section: HTMLElement, page: TrainPage): TrainView
       ? `core added ${en(serial.total)} random sums of ${en(serial.byWidth[0]?.width ?? 0)} to ` +
         `${en(serial.byWidth.at(-1)?.width ?? 0)} bits with the exported weights, all right`
       : 'core added all 16,384 pairs right with the exported weights';
-    exactNote.textContent = `Exact: ${checked} (the command-line trainer’s verification).`;
+    const proven =
+      proof?.proven && proof.method === 'cells'
+        ? ` Proven for every length: core’s prover covered its states with ${en(proof.cells ?? 0)} cells.`
+        : '';
+    exactNote.textContent = `Exact: ${checked} (the command-line trainer’s verification).${proven}`;
     page.answers.setYours({
       weights,
       origin: { kind: 'trained', seed: settings?.seed ?? 0, epoch: s.epoch, verified: verdict.passed },

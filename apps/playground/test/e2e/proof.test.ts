@@ -137,13 +137,16 @@ describe('a model trained in the page (production build)', () => {
         },
         { timeout: 180_000, interval: 100 },
       )
-      .toContain('proven for every length');
+      .toContain('and proven for every length');
     const seconds = (Date.now() - pressed) / 1000;
     const pageClock = await train.getAttribute('data-seconds-from-play');
     console.log(`[proof e2e] Play → proven in ${seconds.toFixed(1)} s (page clock: ${pageClock} s)`);
-    expect(await train.textContent()).toMatch(/^exact: .*; proven for every length \([\d,]+ cells\)$/);
+    expect(await train.textContent()).toMatch(
+      /^exact and proven for every length after epoch \d+ \([\d.]+ s from play\)$/,
+    );
     expect(await train.getAttribute('data-proven')).toBe('true');
-    expect(seen.some((text) => text.includes('proving for every length'))).toBe(true);
+    expect(seen.some((text) => /proving… [\d,]+ cells/.test(text))).toBe(true);
+    expect(await page.getByTestId('train-exact').textContent()).toMatch(/Proven for every length: .* [\d,]+ cells/);
     // The trained weights, as the page downloads them: core proves them here too.
     const [download] = await Promise.all([page.waitForEvent('download'), page.getByTestId('train-download').click()]);
     const file = join(RESULTS, `proof-${download.suggestedFilename()}`);
