@@ -143,6 +143,7 @@ describe('the proof status line', () => {
     );
     expect(proofStatusText({ kind: 'wrong', a: '16321', b: '8223' })).toBe('not proven: 16321 + 8223 is wrong');
     expect(proofStatusText({ kind: 'proving', cells: 5000 })).toBe('proving… 5,000 cells');
+    expect(proofStatusText({ kind: 'searching' })).toMatch(/^proving… .*looking for a sum it gets wrong$/);
     expect(proofStatusText({ kind: 'undecided', reason: 'past 300,000 cells' })).toBe(
       'not proven (undecided: past 300,000 cells)',
     );

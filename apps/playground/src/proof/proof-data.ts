@@ -122,6 +122,7 @@ export const edgeLabel = (e: Edge): string => `${e.a}${e.b}/${e.sum}`;
 export type ProofState =
   | { kind: 'checking' }
   | { kind: 'proving'; cells: number }
+  | { kind: 'searching' }
   | { kind: 'proven'; cells: number; minLogit: number }
   | { kind: 'wrong'; a: string; b: string }
   | { kind: 'undecided'; reason: string }
@@ -134,6 +135,8 @@ export function proofStatusText(s: ProofState): string {
       return 'checking the proof’s certificate…';
     case 'proving':
       return `proving… ${s.cells.toLocaleString('en-GB')} cells`;
+    case 'searching':
+      return 'proving… undecided so far, looking for a sum it gets wrong';
     case 'proven':
       return `proven exact for every length (${s.cells.toLocaleString('en-GB')} cells)`;
     case 'wrong':

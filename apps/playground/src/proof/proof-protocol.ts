@@ -21,6 +21,8 @@ export interface ProofOutcome {
 
 export type ProofMessage =
   | { type: 'checking' }
+  /** The cells could not decide: a wider search for a wrong sum runs. */
+  | { type: 'searching' }
   | { type: 'progress'; cells: number; seconds: number }
   | { type: 'done'; outcome: ProofOutcome }
   | { type: 'failed'; message: string };

@@ -83,6 +83,8 @@ export function createProofPanel(els: {
   const setStatus = (state: ProofState) => {
     els.status.textContent = proofStatusText(state);
     els.status.dataset.state = state.kind;
+    // Progress comes ten times a second: screen readers hear the outcome, not every count.
+    els.status.setAttribute('aria-busy', String(['checking', 'proving', 'searching'].includes(state.kind)));
   };
 
   function drawCells(o: ProofOutcome): void {
@@ -294,7 +296,9 @@ export function createProofPanel(els: {
       subject.kind === 'shipped'
         ? { model: 'shipped' }
         : { model: 'yours', weights: subject.weights, certificate: certificateOf(subject.weights) };
-    setStatus({ kind: 'proving', cells: 0 });
+    setStatus(
+      request.model === 'shipped' || request.certificate ? { kind: 'checking' } : { kind: 'proving', cells: 0 },
+    );
     caption.textContent = 'Proving in a worker…';
     describe();
     stop = startWorkerJob<ProofMessage>(
@@ -302,7 +306,7 @@ export function createProofPanel(els: {
       request,
       {
         message(m) {
-          if (m.type === 'checking') setStatus({ kind: 'checking' });
+          if (m.type === 'checking' || m.type === 'searching') setStatus({ kind: m.type });
           else if (m.type === 'progress') setStatus({ kind: 'proving', cells: m.cells });
           else if (m.type === 'done') finish(m.outcome);
         },

@@ -3,13 +3,17 @@
 import { parseWeights, type Weights } from '@lstm-adder/core';
 import shippedCertificate from '@lstm-adder/core/models/serial.certificate.json';
 import shippedWeights from '@lstm-adder/core/models/serial.json';
-import { checkCertificate, proveSerial, type SerialCertificate } from '@lstm-adder/core/proof';
+import { checkCertificate, findCounterexample, proveSerial, type SerialCertificate } from '@lstm-adder/core/proof';
 import { pictureOf } from './proof-data';
 import type { ProofMessage, ProofOutcome, ProofRequest } from './proof-protocol';
 
 const post = (message: ProofMessage) => (self as unknown as Worker).postMessage(message);
 /** Progress at most this often: a proof reports after every wave of cells. */
 const PROGRESS_MS = 100;
+/** The falsifier's budgets: before the cells (core's quick search, with room for a cold, loaded worker), and a
+ *  longer search when the cells could not decide (core's defaults). */
+const FIRST_SEARCH = { beam: 256, depth: 160, seconds: 3 };
+const SECOND_SEARCH = { beam: 500, depth: 256, seconds: 5 };
 
 function check(weights: Weights, certificate: SerialCertificate): ProofOutcome | null {
   post({ type: 'checking' });
@@ -27,6 +31,7 @@ function check(weights: Weights, certificate: SerialCertificate): ProofOutcome |
 function prove(weights: Weights): ProofOutcome {
   let last = 0;
   const proof = proveSerial(weights, {
+    falsify: FIRST_SEARCH,
     onProgress(p) {
       const now = performance.now();
       if (now - last < PROGRESS_MS) return;
@@ -42,8 +47,13 @@ function prove(weights: Weights): ProofOutcome {
       edges: proof.edges,
       picture: pictureOf(proof.certificate, weights.hiddenSize),
     };
-  if (proof.counterexample)
-    return { ...base, state: { kind: 'wrong', a: proof.counterexample.a, b: proof.counterexample.b } };
+  // Undecided cells prove nothing either way: a wider search for a wrong sum before saying so.
+  let found = proof.counterexample;
+  if (!found) {
+    post({ type: 'searching' });
+    found = findCounterexample(weights, SECOND_SEARCH) ?? undefined;
+  }
+  if (found) return { ...base, state: { kind: 'wrong', a: found.a, b: found.b } };
   return { ...base, state: { kind: 'undecided', reason: proof.failure ?? 'the cells did not close' } };
 }
 
