@@ -117,6 +117,37 @@ describe.each([
   }, 120_000);
 });
 
+describe('the proof follows the current model (production build)', () => {
+  it('ends a proof when the model changes, proves a linked exact model, and hides for the vector model', async () => {
+    const exact = parseWeights(JSON.parse(readFileSync(join(FIXTURES, 'exact.json'), 'utf8')));
+    const expected = proveSerial(exact, { falsify: false });
+    expect(expected.proven).toBe(true);
+    const page = await chromium().context.newPage();
+    const watch = watchErrors(page);
+    await page.goto(`${pageUrl}/?a=5&b=6#${weightsToFragment(exact)}`);
+    await expect.poll(() => status(page).getAttribute('data-state'), { timeout: 60_000, interval: 20 }).toBe('proving');
+    // Switched to the shipped model while the linked one is proved (the falsifier alone takes a good part of a
+    // second): only the shipped proof shows.
+    await page.getByTestId('model').selectOption('serial');
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 60_000 })
+      .toBe(`proven exact for every length (${shipped.meta.verification?.proof?.cells} cells)`);
+    await page.waitForTimeout(4000); // a proof left running would land by now
+    expect(await status(page).textContent()).toContain(`(${shipped.meta.verification?.proof?.cells} cells)`);
+    // Back to the linked model: proved in the page, every one of its cells drawn.
+    await page.getByTestId('model').selectOption('yours');
+    await expect
+      .poll(() => status(page).textContent(), { timeout: 60_000 })
+      .toBe(`proven exact for every length (${expected.cells.toLocaleString('en-GB')} cells)`);
+    expect(await cellsDrawn(page)).toEqual(expected.cellsByCarry);
+    await page.getByTestId('model').selectOption('vector');
+    await expect.poll(() => page.locator('#proof-line').isHidden()).toBe(true);
+    expect(await page.locator('#proof').isHidden()).toBe(true);
+    expect(watch.errors).toEqual([]);
+    await page.close();
+  }, 180_000);
+});
+
 describe('a model trained in the page (production build)', () => {
   it('ends proven after Play, and its proof shows once it answers', async () => {
     const context = await chromium().newContext({ viewport: { width: 1280, height: 800 } });
