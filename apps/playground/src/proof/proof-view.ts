@@ -1,5 +1,5 @@
 // The proof panel: the status line (on the first screen) and the picture (below it) for the page's current serial
-// model. The certified cells of each carry class on the state's two principal axes, beside the two-state automaton
+// model. The certified cells of each carry class on the state's two principal axes, above the two-state automaton
 // the proof shows the model to be, with the current sum's path drawn over the cells in step with the scrubber.
 // Proving runs in a worker (proof.worker.ts), ended when the model changes.
 import type { Weights } from '@lstm-adder/core';
@@ -242,7 +242,7 @@ export function createProofPanel(els: {
   function describe(): void {
     if (!outcome?.picture || !outcome.edges) {
       title.textContent = 'The proof picture';
-      desc.textContent = 'No cells to draw: the model is not proven.';
+      desc.textContent = outcome ? 'No cells to draw: the model is not proven.' : 'The picture comes with the proof.';
       return;
     }
     const [n0, n1] = outcome.picture.cells.map((r) => r.length / 4);
@@ -253,7 +253,7 @@ export function createProofPanel(els: {
         : '';
     desc.textContent =
       `${en(n0!)} cells hold the states with carry 0 (blue) and ${en(n1!)} those with carry 1 (orange), drawn on the ` +
-      `state's two principal axes.${where} Beside them, the automaton: from each carry, each pair of bits read ` +
+      `state's two principal axes.${where} Below them, the automaton: from each carry, each pair of bits read ` +
       'writes one sum bit and leads to the next carry; every edge is labelled with its smallest certified margin.';
   }
 
@@ -268,10 +268,10 @@ export function createProofPanel(els: {
     const how = o.how === 'checked' ? 'its certificate re-checked' : 'proved';
     caption.textContent =
       o.state.kind === 'proven'
-        ? `In this tab, ${how} by @lstm-adder/core/proof in ${o.seconds.toFixed(2)} s. Left: every state the ` +
+        ? `In this tab, ${how} by @lstm-adder/core/proof in ${o.seconds.toFixed(2)} s. Above: every state the ` +
           'model reaches (after each pair of steps) lies in these cells, those of carry 0 in blue, of carry 1 in ' +
-          'orange; the black line is the current sum, the ring its step. Right: what the cells prove the model ' +
-          'is, a two-state automaton, each edge “bits read / sum bit written (smallest certified margin)”.'
+          'orange; the line is the current sum, the ring its step. Below: what the cells prove the model is, a ' +
+          'two-state automaton, each edge “bits read / sum bit written (smallest certified margin)”.'
         : 'No picture: the model is not proven.';
     svg.dataset.state = o.state.kind;
   }
