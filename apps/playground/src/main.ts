@@ -10,11 +10,14 @@ import { operandEls, renderInputs } from './answer/inputs';
 import { type AddAnswer, createApi, resolveApiBase } from './api';
 import type { CarryUnit } from './inside/carry';
 import { clearNetwork, type NetworkView, renderNetwork } from './inside/network-view';
+import { stepFacts } from './inside/scrubber';
 import { byId, h } from './lib/dom';
 import { onThemeChange } from './lib/theme';
 import { createErrorMap, type ErrorMap } from './model/errormap';
 import { createModelView } from './model/model-view';
 import { createSerialStats, type SerialStats } from './model/serial-stats';
+import { edgeIndex } from './proof/proof-data';
+import { createProofPanel } from './proof/proof-view';
 import { isModelChoice, type PlaygroundState, parseState, sameState, serializeState } from './state';
 import { mountTrainView } from './train/train-view';
 import { weightsFromFragment } from './yours/link';
@@ -124,6 +127,7 @@ function clearAnswer(): void {
   els.bits.replaceChildren();
   els.bitsLegend.textContent = '';
   clearNetwork(els.network);
+  proof.path(null);
   errorMap?.mark(null);
 }
 
@@ -145,7 +149,14 @@ function renderAnswer(answer: AddAnswer, source: AnswerSource): void {
       'these use the overall margin.';
   // The carry units were found for the API's serial model; another model's units are its own.
   const carry = answer.model === 'serial' && source === 'edge' ? carryUnits : null;
-  shown = { answer, source, network: renderNetwork(els.network, answer, trace, bits, carry) };
+  // The proof picture draws a serial sum's path through the states and follows the scrubber along it.
+  const serialTrace = answer.model === 'serial' ? trace : null;
+  proof.path(serialTrace);
+  const onStep = (step: number) => {
+    const facts = stepFacts(answer, serialTrace?.length ?? 0, step);
+    proof.step(step, edgeIndex(facts.carryIn, facts.a, facts.b));
+  };
+  shown = { answer, source, network: renderNetwork(els.network, answer, trace, bits, carry, onStep) };
   errorMap?.mark(answer.model === 'vector' ? { a: Number(answer.a), b: Number(answer.b) } : null);
   // The answer is painted first; the model's section (curves, tables, a worker) after it.
   requestAnimationFrame(() => setTimeout(() => showModel(answer.model)));
@@ -159,10 +170,19 @@ function showModel(answered: 'vector' | 'serial' | null): void {
       : state.model === 'auto'
         ? (answered ?? answeredModel ?? 'serial')
         : state.model;
-  const yours = state.model === 'yours' && answers.yours?.weights.arch === 'vector' ? answers.yours : null;
-  void modelView.show(kind, yours && yoursMapOf(yours));
+  const yours = state.model === 'yours' ? answers.yours : null;
+  void modelView.show(kind, yours?.weights.arch === 'vector' ? yoursMapOf(yours) : null);
+  // The proof is of the model that answers: yours when yours answers, else the shipped one (the API's).
+  proof.show(kind !== 'serial' ? null : yours ? { kind: 'yours', weights: yours.weights } : { kind: 'shipped' });
   byId('model-yours-note').hidden = state.model !== 'yours';
 }
+
+const proof = createProofPanel({
+  line: byId('proof-line'),
+  status: byId('proof-status'),
+  card: byId('proof'),
+  figure: byId('proof-figure'),
+});
 
 // The serial model's carry unit(s), found by the serial-stats worker from the weights the API serves.
 let carryUnits: CarryUnit[] | null = null;

@@ -71,7 +71,8 @@ describe('the Train view’s state', () => {
       worker({ type: 'done', weights, passed: true, stopReason: 'target', wall: 900, verifyMs: 140 }, 3500),
     );
     expect(exact.verdict).toEqual({ passed: true, stopReason: 'target', verifyMs: 140, secondsFromPlay: 2.5 });
-    expect(statusText(exact)).toBe('exact: verified by core after epoch 1 (2.50 s from play)');
+    // The shipped weights' meta records their proof over 390 cells: exact first, then proven.
+    expect(statusText(exact)).toBe('exact and proven for every length after epoch 1 (2.50 s from play)');
     expect(controls(exact)).toEqual({ play: false, pause: false, step: false, take: true });
     const notExact = trainReducer(
       exact,
@@ -79,6 +80,38 @@ describe('the Train view’s state', () => {
     );
     expect(statusText(notExact)).toContain('stopped after epoch 1 (epochs): not exact yet');
     expect(statusText(run(worker({ type: 'failed', message: 'no backend' })))).toBe('failed: no backend');
+  });
+
+  it('says how the proof goes while training, never "exact" before the verdict, and keeps the certificate', () => {
+    const playing = run(
+      backend,
+      { type: 'play', at: 0 },
+      worker({ type: 'epoch', record: record(3), weights, wall: 1 }),
+    );
+    const proving = trainReducer(
+      playing,
+      worker({ type: 'proof', report: { kind: 'progress', cells: 1234, seconds: 1 } }),
+    );
+    expect(statusText(proving)).toBe('training (epoch 4): sampled sums right; proving… 1,234 cells');
+    const refuted = trainReducer(
+      proving,
+      worker({
+        type: 'proof',
+        report: { kind: 'result', proven: false, cells: 0, seconds: 1, counterexample: { a: '3', b: '1' } },
+      }),
+    );
+    expect(statusText(refuted)).toBe('training (epoch 4): a sum was wrong, training on it');
+    for (const s of [proving, refuted]) expect(statusText(s)).not.toContain('exact');
+    const certificate = { format: 'lstm-adder.certificate/v1' } as never;
+    const unproven = parseWeights(structuredClone(serialJson));
+    unproven.meta.verification!.proof = { method: 'cells', proven: false, cells: 7, minLogit: null, seconds: 1 };
+    const done = trainReducer(
+      refuted,
+      worker({ type: 'done', weights: unproven, passed: true, stopReason: 'time', wall: 2, verifyMs: 1, certificate }),
+    );
+    expect(done.certificate).toBe(certificate);
+    expect(statusText(done)).toBe('exact, not proven for every length, after epoch 3 (0.00 s from play)');
+    expect(trainReducer(done, { type: 'reset' }).proof).toBeNull();
   });
 
   it('starts afresh on reset', () => {

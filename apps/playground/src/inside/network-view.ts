@@ -50,6 +50,8 @@ export function renderNetwork(
   trace: TraceStep[] | null,
   bits: BitTable,
   carry: CarryUnit[] | null,
+  /** Also told the scrubber's step (the proof picture follows it). */
+  onStep: (step: number) => void = () => {},
 ): NetworkView {
   els.heatmaps.replaceChildren();
   els.scrubberSlot.replaceChildren();
@@ -98,6 +100,7 @@ export function renderNetwork(
       (step) => {
         bits.highlight(step);
         for (const map of maps) map.highlight(step);
+        onStep(step);
       },
     );
     els.scrubberSlot.append(scrubber.element);

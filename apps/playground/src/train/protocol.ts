@@ -1,6 +1,7 @@
 // Messages between the Train view and its worker. Weights travel as lstm-adder.weights/v1 JSON objects.
 import type { Weights } from '@lstm-adder/core';
-import type { EpochRecord } from '@lstm-adder/trainer/browser';
+import type { SerialCertificate } from '@lstm-adder/core/proof';
+import type { EpochRecord, TrainHooks } from '@lstm-adder/trainer/browser';
 import { BROWSER_BACKENDS, type BrowserBackend } from '@lstm-adder/trainer/config';
 
 export const BACKEND_CHOICES = ['auto', ...BROWSER_BACKENDS] as const;
@@ -23,6 +24,9 @@ export interface TrainSettings {
 /** One epoch as the trainer's loop reports it. */
 export type EpochReport = EpochRecord;
 
+/** The serial recipe's proof as it runs (once core's sampled verification passes): progress, then its outcome. */
+export type ProofReport = Parameters<NonNullable<TrainHooks['onProof']>>[0];
+
 export type ToWorker =
   | { type: 'start'; settings: TrainSettings }
   /** Runs epochs until paused or done. */
@@ -38,6 +42,16 @@ export type FromWorker =
   | { type: 'backend'; backend: BackendInfo; ms: number; weights: Weights }
   | { type: 'epoch'; record: EpochReport; weights: Weights | null; wall: number }
   | { type: 'state'; state: 'playing' | 'paused' | 'verifying' }
-  /** Training stopped: `weights` carry the trainer's meta (config, verification, history). */
-  | { type: 'done'; weights: Weights; passed: boolean; stopReason: string; wall: number; verifyMs: number }
+  | { type: 'proof'; report: ProofReport }
+  /** Training stopped: `weights` carry the trainer's meta (config, verification, its proof, history); a serial
+   *  proof's certificate comes beside them. */
+  | {
+      type: 'done';
+      weights: Weights;
+      passed: boolean;
+      stopReason: string;
+      wall: number;
+      verifyMs: number;
+      certificate?: SerialCertificate;
+    }
   | { type: 'failed'; message: string };

@@ -1,7 +1,8 @@
 // The Train view's state: one object, changed only by trainReducer, from the worker's messages and the visitor's
 // presses. Everything the view shows (status, speed, which buttons work) is derived from it. No DOM here.
 import type { Weights } from '@lstm-adder/core';
-import type { BackendInfo, EpochReport, FromWorker } from './protocol';
+import type { SerialCertificate } from '@lstm-adder/core/proof';
+import type { BackendInfo, EpochReport, FromWorker, ProofReport } from './protocol';
 
 /** `idle`: nothing loaded yet (TF.js loads when the visitor reaches for the view). */
 export type Phase = 'idle' | 'starting' | 'ready' | 'playing' | 'paused' | 'verifying' | 'done' | 'failed';
@@ -30,6 +31,10 @@ export interface TrainState {
   /** The exported weights, core's verification in their meta, once training stopped. */
   final: Weights | null;
   verdict: Verdict | null;
+  /** The serial recipe's last proof report (its progress, or the last attempt's outcome), while training. */
+  proof: ProofReport | null;
+  /** The final model's proof certificate (serial), for the proof panel to re-check. */
+  certificate: SerialCertificate | null;
   failure: string | null;
   /** When play or step was first pressed (performance.now()). */
   pressedAt: number | null;
@@ -55,6 +60,8 @@ export function initialTrainState(phase: 'idle' | 'starting' = 'idle'): TrainSta
     latest: null,
     final: null,
     verdict: null,
+    proof: null,
+    certificate: null,
     failure: null,
     pressedAt: null,
   };
@@ -81,11 +88,14 @@ function onWorker(state: TrainState, message: FromWorker, at: number): TrainStat
         wall: message.wall,
         latest: message.weights ?? state.latest,
       };
+    case 'proof':
+      return { ...state, proof: message.report };
     case 'done':
       return {
         ...state,
         phase: 'done',
         final: message.weights,
+        certificate: message.certificate ?? null,
         verdict: {
           passed: message.passed,
           stopReason: message.stopReason,
@@ -121,7 +131,7 @@ export function statusText(s: TrainState): string {
     case 'ready':
       return 'ready: press play';
     case 'playing':
-      return `training (epoch ${s.epoch + 1})`;
+      return `training (epoch ${s.epoch + 1})${provingText(s.proof)}`;
     case 'paused':
       return `paused after epoch ${s.epoch}`;
     case 'verifying':
@@ -130,10 +140,26 @@ export function statusText(s: TrainState): string {
       return `failed: ${s.failure}`;
     case 'done':
       return s.verdict?.passed
-        ? `exact: verified by core after epoch ${s.epoch} (${s.verdict.secondsFromPlay.toFixed(2)} s from play)`
+        ? `exact${provenText(s.final)} after epoch ${s.epoch} (${s.verdict.secondsFromPlay.toFixed(2)} s from play)`
         : `stopped after epoch ${s.epoch} (${s.verdict?.stopReason}): ` +
             'not exact yet — core’s verification found wrong sums';
   }
+}
+
+/** While training: the proof of weights core's sampled sums found all right (never "exact": not the verdict yet).
+ *  Short, so the status keeps to its two lines. */
+function provingText(report: ProofReport | null): string {
+  if (!report) return '';
+  if (report.kind === 'progress') return `: sampled sums right; proving… ${report.cells.toLocaleString('en-GB')} cells`;
+  if (report.proven) return ': proven';
+  return report.counterexample ? ': a sum was wrong, training on it' : ': not proven yet, training on';
+}
+
+/** After the verdict, what the trained model's meta says of its serial proof. */
+function provenText(final: Weights | null): string {
+  const proof = final?.meta.verification?.proof;
+  if (proof?.method !== 'cells') return '';
+  return proof.proven ? ' and proven for every length' : ', not proven for every length,';
 }
 
 /** Epochs and pairs a second so far, or a dash before the first epoch. */

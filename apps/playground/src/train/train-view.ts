@@ -6,6 +6,7 @@
 import type { Weights } from '@lstm-adder/core';
 import type { AnswerSourceControl } from '../answer/answer-source';
 import { h } from '../lib/dom';
+import { rememberCertificate } from '../proof/certificates';
 import { modelLink } from '../yours/link';
 import type { EvalQueue } from './eval-queue';
 import { LIVE_CHART_HEIGHT } from './layout';
@@ -219,6 +220,10 @@ export function mountTrainView(section: HTMLElement, page: TrainPage): TrainView
     status.dataset.secondsFromPlay = verdict.secondsFromPlay.toFixed(2);
     status.dataset.verifyMs = verdict.verifyMs.toFixed(0);
     status.dataset.passed = String(verdict.passed);
+    const proof = weights.meta.verification?.proof;
+    if (proof) status.dataset.proven = String(proof.proven);
+    // The proof panel re-checks this certificate when the model answers, rather than proving it again.
+    rememberCertificate(weights, s.certificate ?? undefined);
     exactNote.hidden = !verdict.passed;
     const serial = weights.meta.verification?.serial;
     const en = (n: number) => n.toLocaleString('en-GB');
@@ -226,7 +231,11 @@ export function mountTrainView(section: HTMLElement, page: TrainPage): TrainView
       ? `core added ${en(serial.total)} random sums of ${en(serial.byWidth[0]?.width ?? 0)} to ` +
         `${en(serial.byWidth.at(-1)?.width ?? 0)} bits with the exported weights, all right`
       : 'core added all 16,384 pairs right with the exported weights';
-    exactNote.textContent = `Exact: ${checked} (the command-line trainer’s verification).`;
+    const proven =
+      proof?.proven && proof.method === 'cells'
+        ? ` Proven for every length: core’s prover covered its states with ${en(proof.cells ?? 0)} cells.`
+        : '';
+    exactNote.textContent = `Exact: ${checked} (the command-line trainer’s verification).${proven}`;
     page.answers.setYours({
       weights,
       origin: { kind: 'trained', seed: settings?.seed ?? 0, epoch: s.epoch, verified: verdict.passed },
@@ -246,7 +255,7 @@ export function mountTrainView(section: HTMLElement, page: TrainPage): TrainView
     if (!live || !settings) return;
     client?.dispose();
     evaluator?.clear();
-    for (const key of ['secondsFromPlay', 'verifyMs', 'passed']) delete status.dataset[key];
+    for (const key of ['secondsFromPlay', 'verifyMs', 'passed', 'proven']) delete status.dataset[key];
     exactNote.hidden = true;
     if (samples.arch !== settings.arch) {
       samples = createSamplesView(settings.arch);

@@ -52,6 +52,7 @@ async function run(): Promise<void> {
         stopReason: model.result.stopReason,
         wall: performance.now() - started,
         verifyMs: performance.now() - verifyStarted,
+        ...(model.certificate ? { certificate: model.certificate } : {}),
       });
     } else {
       post({ type: 'state', state: 'paused' });
@@ -70,7 +71,10 @@ self.addEventListener('message', (event: MessageEvent<ToWorker>) => {
     backend = startBackend(message.settings.backend);
     backend.then(
       (info) => {
-        training = createTraining(configOf(message.settings));
+        // The serial recipe ends only with a model core proves right for every length; its progress is shown.
+        training = createTraining(configOf(message.settings), {
+          onProof: (report) => post({ type: 'proof', report }),
+        });
         post({ type: 'backend', backend: info, ms: performance.now() - t0, weights: training.currentWeights() });
         // Play (or step) pressed before the backend was up: run now.
         if (wanted > 0) void run();
