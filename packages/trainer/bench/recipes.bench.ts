@@ -1,9 +1,12 @@
 // npm run bench -w @lstm-adder/trainer: the default recipes over several seeds, as `npm run train` trains them.
-// vector: 3 split seeds (10% of the pairs held out); serial: 5 seeds. Prints a table, writes bench/results.json.
+// vector: 3 split seeds (10% of the pairs held out); serial: seeds 1–10, each trained until core proves it right
+// for every length (or the recipe's limits), with every proof attempt and counterexample met on the way. Prints the
+// tables, writes bench/results.json and the README's tables.
 // cli: `lstm-adder-train --arch serial` as a user runs it, one process at a time (3 runs; wall time from spawn to exit,
 // start-up and writing included). An optional group by name: `npm run bench -w @lstm-adder/trainer -- seed` (the
-// notebook's recipe, ~5 minutes alone). Not part of CI.
-// BENCH_QUICK=1 (the docs test): one serial seed and one CLI run whatever the groups, and the JSON printed instead of
+// notebook's recipe, ~5 minutes alone). `-- table` trains nothing: it renders the README's tables again from the
+// committed results.json (after a change to results-table.ts). Not part of CI.
+// BENCH_QUICK=1 (the docs test): serial seed 1 and one CLI run whatever the groups, and the JSON printed instead of
 // replacing results.json.
 import { spawn } from 'node:child_process';
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
@@ -15,7 +18,22 @@ import { DEFAULTS, SEED_PRESET, type TrainConfig } from '../src/config.js';
 import { setupBackend } from '../src/node/backend.js';
 import { createVerifyPool } from '../src/node/verify-pool.js';
 import { trainModel } from '../src/pipeline.js';
-import { type ResultRow, resultsTable } from './results-table.js';
+import type { ProofEvent } from '../src/train-types.js';
+import { median, type ResultRow, type Results, resultsTable, type SerialSummary } from './results-table.js';
+
+const RESULTS = fileURLToPath(new URL('./results.json', import.meta.url));
+const README = fileURLToPath(new URL('../README.md', import.meta.url));
+/** The README with its results block rendered from `results` (test/readme.test.ts holds the two together). */
+async function writeReadmeTables(results: Results): Promise<void> {
+  const text = await readFile(README, 'utf8');
+  const block = /(<!-- results: [^\n]*-->\n)[\s\S]*?(\n<!-- end results -->)/;
+  await writeFile(README, text.replace(block, `$1${resultsTable(results)}$2`));
+}
+if (process.argv[2] === 'table') {
+  await writeReadmeTables(JSON.parse(await readFile(RESULTS, 'utf8')));
+  console.log(`rendered the README's tables from ${RESULTS}`);
+  process.exit(0);
+}
 
 const QUICK = process.env.BENCH_QUICK === '1';
 const loadAtStart = loadavg(); // the machine is shared: times are only comparable at a similar load
@@ -28,7 +46,6 @@ console.log(`backend: ${backend.name} (${backend.reason}); groups: ${groups.join
 /** A row of results.json: what the README's table shows (results-table.ts), and more. */
 interface Row extends ResultRow {
   recipe: string;
-  wallSeconds: number;
   cpuSeconds: number;
   digits: number;
   /** Serial: 10,000 random 33-bit sums, a width outside the verification plan (issue 10's 8, 33, 64, 1,024, 4,096). */
@@ -40,7 +57,13 @@ const pct = (c: number, t: number) => `${c}/${t} (${((100 * c) / t).toFixed(2)}%
 async function bench(recipe: string, config: TrainConfig): Promise<void> {
   const wall = performance.now();
   const cpu = process.cpuUsage();
-  const m = await trainModel(config, backend, {}, {}, { runPlan: verifier.run });
+  // Every proof attempt's outcome, as the CLI's progress line reports them.
+  const attempts: Extract<ProofEvent, { kind: 'result' }>[] = [];
+  const onProof = (e: ProofEvent) => {
+    if (e.kind === 'result') attempts.push(e);
+  };
+  const m = await trainModel(config, backend, { onProof }, {}, { runPlan: verifier.run, runProof: verifier.prove });
+  const proof = m.verification.proof;
   const used = process.cpuUsage(cpu);
   const v = m.verification;
   rows.push({
@@ -59,6 +82,20 @@ async function bench(recipe: string, config: TrainConfig): Promise<void> {
     serial: v.serial ? v.serial.byWidth.map((w) => `${w.width}b ${w.correct}/${w.samples}`).join(', ') : null,
     minMargin: v.serial ? Number(v.serial.minMargin.toPrecision(3)) : null,
     digits: m.weights.meta.digits as number,
+    proof:
+      config.arch === 'serial' && proof
+        ? {
+            proven: proof.proven,
+            cells: proof.cells ?? null,
+            minLogit: proof.minLogit,
+            seconds: proof.seconds,
+            attempts: attempts.length,
+            attemptSeconds: Number(attempts.reduce((t, a) => t + a.seconds, 0).toFixed(2)),
+            counterexamples: attempts.flatMap((a) =>
+              a.counterexample ? [`${a.counterexample.a} + ${a.counterexample.b}`] : [],
+            ),
+          }
+        : null,
     sums33:
       config.arch === 'serial'
         ? (({ correct, total }) => `${correct}/${total}`)(
@@ -69,7 +106,11 @@ async function bench(recipe: string, config: TrainConfig): Promise<void> {
   const r = rows.at(-1)!;
   console.log(
     `  ${recipe} seed ${config.seed}: ${r.stop} after ${r.epochs} epochs, ${r.trainSeconds}s; ` +
-      `${r.heldOut ?? r.serial}${r.allPairs ? `; all ${r.allPairs}` : ''}`,
+      `${r.heldOut ?? r.serial}${r.allPairs ? `; all ${r.allPairs}` : ''}` +
+      (r.proof
+        ? `; ${r.proof.proven ? `proven (${r.proof.cells} cells, ${r.proof.seconds}s)` : 'NOT proven'} after ` +
+          `${r.proof.attempts} attempts, counterexamples: ${r.proof.counterexamples.join(', ') || 'none'}`
+        : ''),
   );
 }
 
@@ -80,8 +121,8 @@ interface CliRun {
   verified: boolean;
 }
 const cliRuns: CliRun[] = [];
-/** One `lstm-adder-train --arch serial` process, timed from spawn to exit; verified = exit 0 and core's verdict in
- *  the file. */
+/** One `lstm-adder-train --arch serial` process, timed from spawn to exit; verified = exit 0 and core's verdict
+ *  (the proof included) in the file. */
 async function benchCli(): Promise<void> {
   const dir = await mkdtemp(join(tmpdir(), 'lstm-adder-cli-bench-'));
   const out = join(dir, 'serial.json');
@@ -112,11 +153,11 @@ async function benchCli(): Promise<void> {
   const r = cliRuns.at(-1)!;
   console.log(
     `  lstm-adder-train --arch serial: ${r.wallSeconds}s wall (training and verification ${r.trainSeconds}s), ` +
-      `exit ${r.status}, ${r.verified ? 'verified' : 'NOT verified'}`,
+      `exit ${r.status}, ${r.verified ? 'verified (proof included)' : 'NOT verified'}`,
   );
 }
 
-const SEEDS = { vector: [1, 2, 3], serial: QUICK ? [1] : [1, 2, 3, 4, 5] };
+const SEEDS = { vector: [1, 2, 3], serial: QUICK ? [1] : [1, 2, 3, 4, 5, 6, 7, 8, 9, 10] };
 for (const group of groups) {
   console.log(`… ${group}`);
   if (group === 'vector')
@@ -128,85 +169,36 @@ for (const group of groups) {
 }
 await verifier.close();
 
-const header = [
-  'recipe',
-  'arch',
-  'H',
-  'seed',
-  'epochs',
-  'stop',
-  'train s',
-  'wall s',
-  'CPU s',
-  'held-out',
-  'all pairs / serial widths',
-  '33-bit',
-  'min |y−0.5|',
-  'digits',
-  'exact',
-];
-const table = [
-  header,
-  ...rows.map((r) => [
-    r.recipe,
-    r.arch,
-    String(r.hidden),
-    String(r.seed),
-    String(r.epochs),
-    r.stop,
-    r.trainSeconds.toFixed(1),
-    r.wallSeconds.toFixed(1),
-    r.cpuSeconds.toFixed(1),
-    r.heldOut ?? '—',
-    r.allPairs ?? r.serial ?? '—',
-    r.sums33 ?? '—',
-    r.minMargin === null ? '—' : String(r.minMargin),
-    String(r.digits),
-    r.exact ? 'yes' : 'no',
-  ]),
-];
-const markdown = (t: string[][]) =>
-  [t[0]!, t[0]!.map(() => '---'), ...t.slice(1)].map((row) => `| ${row.join(' | ')} |`).join('\n');
-if (rows.length) console.log(markdown(table));
-const sorted = cliRuns.map((r) => r.wallSeconds).sort((a, b) => a - b);
 const cli = cliRuns.length
-  ? { runs: cliRuns, medianWallSeconds: sorted[Math.floor((sorted.length - 1) / 2)]!, bar: 5 }
+  ? { runs: cliRuns, medianWallSeconds: median(cliRuns.map((r) => r.wallSeconds)), bar: 5 }
   : null;
-if (cli)
-  console.log(
-    `\n${markdown([
-      ['lstm-adder-train --arch serial', 'wall s (spawn to exit)', 'training and verification s', 'verified'],
-      ...cliRuns.map((r, k) => [
-        `run ${k + 1}`,
-        r.wallSeconds.toFixed(2),
-        String(r.trainSeconds),
-        r.verified ? 'yes' : 'no',
-      ]),
-    ])}\nmedian ${cli.medianWallSeconds.toFixed(2)} s (bar ≤ ${cli.bar} s)`,
-  );
-
-const json = `${JSON.stringify(
-  {
-    date: new Date().toISOString(),
-    backend,
-    cpus: cpus().length,
-    node: process.version,
-    loadAverage: { start: loadAtStart, end: loadavg() },
-    groups,
-    rows,
-    cli,
-  },
-  null,
-  2,
-)}\n`;
+// The serial seeds together: how many are proven, and how long a seed takes to be (training, checks and proofs).
+const serialRows = rows.filter((r) => r.arch === 'serial');
+const walls = serialRows.map((r) => r.wallSeconds);
+const serial: SerialSummary | null = serialRows.length
+  ? {
+      seeds: serialRows.length,
+      proven: serialRows.filter((r) => r.proof?.proven).length,
+      medianWallSeconds: median(walls),
+      maxWallSeconds: Math.max(...walls),
+    }
+  : null;
+const results = {
+  date: new Date().toISOString(),
+  backend,
+  cpus: cpus().length,
+  node: process.version,
+  loadAverage: { start: loadAtStart, end: loadavg() },
+  groups,
+  rows,
+  serial,
+  cli,
+};
+const json = `${JSON.stringify(results, null, 2)}\n`;
+console.log(`\n${resultsTable(results)}\n`);
 if (QUICK) console.log(json);
 else {
-  const out = fileURLToPath(new URL('./results.json', import.meta.url));
-  await writeFile(out, json);
-  // The README's results table is this JSON's (test/readme.test.ts holds them together).
-  const readme = fileURLToPath(new URL('../README.md', import.meta.url));
-  const table = resultsTable(JSON.parse(json));
-  const text = await readFile(readme, 'utf8');
-  await writeFile(readme, text.replace(/(<!-- results: [^\n]*-->\n)[\s\S]*?(\n<!-- end results -->)/, `$1${table}$2`));
-  console.log(`wrote ${out} and the README's results table`);
+  await writeFile(RESULTS, json);
+  await writeReadmeTables(results);
+  console.log(`wrote ${RESULTS} and the README's results tables`);
 }

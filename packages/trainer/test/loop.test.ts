@@ -265,12 +265,13 @@ describe('the serial recipe trains until core proves the model', () => {
     const task = serialTask(serialConfig({ regressionEvery: 3, longBatches: null, trainWidths: [2, 6] }));
     const before = [...task.batches(1)].map((b) => b.width);
     expect(before.every((w) => w! >= 2 && w! <= 6)).toBe(true);
-    const [a, b] = [2n ** 40n - 3n, 3n]; // a 41-bit carry chain, far wider than the training widths
+    // 40-bit operands whose carry runs through every bit (the sum is 2^40): far wider than the training widths.
+    const [a, b] = [2n ** 40n - 3n, 3n];
     task.addRegression(a, b);
     const after = [...task.batches(2)].map((batch) => batch.width);
-    // Steps 11–20 of the task: the multiples of 3 replay the 41-bit sum.
-    expect(after).toEqual(after.map((w, k) => ((11 + k) % 3 === 0 ? 41 : w)));
-    expect(after.filter((w) => w === 41)).toHaveLength(3);
+    // Steps 11–20 of the task: the multiples of 3 replay the sum, at its operands' width.
+    expect(after).toEqual(after.map((w, k) => ((11 + k) % 3 === 0 ? 40 : w)));
+    expect(after.filter((w) => w === 40)).toHaveLength(3);
   });
 
   test('a counterexample trains on, a proof stops training; the meta records the proof', async () => {

@@ -192,3 +192,21 @@ test('--help shows each recipe default from DEFAULTS, and the exit statuses', as
     /Exit status: 0 written .* 1 unexpected error, 2 bad flag or output path, 3 not verified .*, 130 Ctrl-C or 143/,
   );
 });
+
+test("--help offers the proving recipe's flags and none of the experiments that were removed (issue 18)", async () => {
+  const helpOf = async (args: string[]) => {
+    let out = '';
+    const program = createProgram(() => {}).configureOutput({
+      writeOut: (s) => {
+        out += s;
+      },
+    });
+    await expect(program.parseAsync(args, { from: 'user' })).rejects.toThrow(CommanderError);
+    return out;
+  };
+  const help = `${await helpOf(['--help'])}\n${await helpOf(['prove', '--help'])}`;
+  for (const flag of ['--cell-penalty <x>', '--state-noise <sd>', '--regression-every <n>', '--proof <cells|none>'])
+    expect(help).toContain(flag);
+  // Dropout, label smoothing, EMA, input noise, orthogonal initialisation and the h8 preset: no flag, choice or word.
+  expect(help).not.toMatch(/dropout|label.?smoothing|\bema\b|input.?noise|orthogonal|\bh8\b/i);
+});
