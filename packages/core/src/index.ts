@@ -1,8 +1,8 @@
 // @lstm-adder/core: the model math every other part of lstm-adder shares.
 export { ARCHS, ARCH_SIZES, GATES, OUTPUT_ACTIVATIONS } from './arch.js';
 export type { Arch, Gate, OutputActivation } from './arch.js';
-export { WEIGHTS_FORMAT, WeightsError, parseWeights, parameterCount } from './weights.js';
-export type { GateParams, Weights } from './weights.js';
+export { WEIGHTS_FORMAT, WeightsError, parseWeights, parameterCount, modelShape } from './weights.js';
+export type { GateParams, ModelShape, Weights } from './weights.js';
 export { ModelMetaSchema } from './meta.js';
 export { META_LIMITS } from './meta-bounds.js';
 export type { EpochRecord, ModelMeta } from './meta.js';

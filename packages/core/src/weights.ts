@@ -147,3 +147,18 @@ export function parseWeights(json: unknown): Weights {
 export function parameterCount(w: Weights): number {
   return 4 * (w.inputSize + w.hiddenSize + 1) * w.hiddenSize + (w.hiddenSize + 1) * w.outputSize;
 }
+
+/** What a model is, without its numbers: the API's and the page's description of it starts here. */
+export interface ModelShape {
+  arch: Weights['arch'];
+  inputSize: number;
+  hiddenSize: number;
+  outputSize: number;
+  outputActivation: Weights['outputActivation'];
+  parameters: number;
+}
+
+export function modelShape(w: Weights): ModelShape {
+  const { arch, inputSize, hiddenSize, outputSize, outputActivation } = w;
+  return { arch, inputSize, hiddenSize, outputSize, outputActivation, parameters: parameterCount(w) };
+}

@@ -2,16 +2,7 @@
 // is wrong, before any tensor is read.
 import { describe, expect, it } from 'vitest';
 import { SAFETENSORS_MAX_HEADER_BYTES, SafetensorsError, readSafetensors, writeSafetensors } from '../src/index.js';
-
-/** A file from a header (an object, or raw text) and data bytes; `length` overrides the header length written. */
-function rawFile(header: unknown, data: ArrayLike<number> = [], length?: number): Uint8Array {
-  const text = new TextEncoder().encode(typeof header === 'string' ? header : JSON.stringify(header));
-  const out = new Uint8Array(8 + text.length + data.length);
-  new DataView(out.buffer).setBigUint64(0, BigInt(length ?? text.length), true);
-  out.set(text, 8);
-  out.set(Array.from(data), 8 + text.length);
-  return out;
-}
+import { rawFile } from './raw-safetensors.js';
 
 /** The SafetensorsError reading `bytes` throws: one line. */
 function refusal(bytes: unknown): string {

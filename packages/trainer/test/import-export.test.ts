@@ -18,6 +18,7 @@ import {
 } from '@lstm-adder/core';
 import { describe, expect, test } from 'vitest';
 import { cli, tempDir } from './run-cli.js';
+import { rawFile } from '../../core/test/raw-safetensors.js';
 
 const path = (relative: string) => fileURLToPath(new URL(relative, import.meta.url));
 const torchFixture = (name: string) => path(`../../core/test/fixtures/torch/${name}.safetensors`);
@@ -211,16 +212,6 @@ describe.concurrent('the shipped models’ folder takes only proven models', () 
     expect(existsSync(out)).toBe(true);
   });
 });
-
-/** A file from a header (an object, or raw text) and data bytes; `length` overrides the header length written. */
-function rawFile(header: unknown, data: ArrayLike<number> = [], length?: number): Uint8Array {
-  const text = new TextEncoder().encode(typeof header === 'string' ? header : JSON.stringify(header));
-  const out = new Uint8Array(8 + text.length + data.length);
-  new DataView(out.buffer).setBigUint64(0, BigInt(length ?? text.length), true);
-  out.set(text, 8);
-  out.set(Array.from(data), 8 + text.length);
-  return out;
-}
 
 const tensor = (dtype: string, shape: number[], begin: number, end: number) => ({
   dtype,

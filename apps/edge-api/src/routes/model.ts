@@ -1,6 +1,6 @@
 // /model and /model/{name}: what each model is (architecture, size, proof, training and verification record), weights
 // on request.
-import { parameterCount, type Weights } from '@lstm-adder/core';
+import { type ModelShape, modelShape, type Weights } from '@lstm-adder/core';
 import { Hono } from 'hono/tiny';
 import type { AppEnv } from '../env.js';
 import { etagOf, notModified } from '../http/cache.js';
@@ -41,14 +41,8 @@ function proofOf(meta: Weights['meta']): ModelProof | undefined {
   };
 }
 
-export interface ModelInfo {
+export interface ModelInfo extends ModelShape {
   name: ModelName;
-  arch: Weights['arch'];
-  inputSize: number;
-  hiddenSize: number;
-  outputSize: number;
-  outputActivation: Weights['outputActivation'];
-  parameters: number;
   fingerprint: string;
   /** Absent when the meta records no proof. */
   proof?: ModelProof;
@@ -63,12 +57,7 @@ function describe(name: ModelName, { adder, fingerprint }: Model, withWeights: b
   const proof = proofOf(w.meta);
   const info: ModelInfo = {
     name,
-    arch: w.arch,
-    inputSize: w.inputSize,
-    hiddenSize: w.hiddenSize,
-    outputSize: w.outputSize,
-    outputActivation: w.outputActivation,
-    parameters: parameterCount(w),
+    ...modelShape(w),
     fingerprint,
     ...(proof && { proof }),
     meta: w.meta,

@@ -4,6 +4,7 @@ import {
   cellBox,
   certifiedCells,
   type PrincipalAxes,
+  type ProofEdge,
   principalAxes,
   type SerialCertificate,
 } from '@lstm-adder/core/proof';
@@ -102,15 +103,8 @@ export function trajectory(plane: Plane, steps: readonly { h: number[]; c: numbe
   return [project(plane, zero), ...steps.map((s) => project(plane, [...s.h, ...s.c]))];
 }
 
-/** An automaton edge as the proof gives it (core's ProofEdge). */
-export interface Edge {
-  carry: number;
-  a: number;
-  b: number;
-  sum: number;
-  carryOut: number;
-  minLogit: number;
-}
+/** An automaton edge as the proof gives it. */
+export type Edge = ProofEdge;
 
 /** The edge a step takes: from its carry in, reading bits a and b (the order proveSerial lists them in). */
 export const edgeIndex = (carryIn: number, a: number, b: number): number => 4 * carryIn + 2 * a + b;

@@ -1,6 +1,6 @@
 // Your vector model in the shape of the API's model description, so the map of every pair (model/errormap.ts) runs
 // on it exactly as on the API's model: same worker, same checks.
-import { parameterCount, weightsFingerprint } from '@lstm-adder/core';
+import { modelShape, weightsFingerprint } from '@lstm-adder/core';
 import type { ModelInfo } from '../api';
 import type { YoursMap } from '../model/model-view';
 import { describeYours, type YourModel } from './your-model';
@@ -13,12 +13,7 @@ export function yoursMapOf(model: YourModel): YoursMap {
   if (!info) {
     info = {
       name: w.arch,
-      arch: w.arch,
-      inputSize: w.inputSize,
-      hiddenSize: w.hiddenSize,
-      outputSize: w.outputSize,
-      outputActivation: w.outputActivation,
-      parameters: parameterCount(w),
+      ...modelShape(w),
       fingerprint: weightsFingerprint(w),
       meta: w.meta as ModelInfo['meta'],
       weights: { lstm: w.lstm, dense: w.dense },
