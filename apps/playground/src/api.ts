@@ -32,6 +32,9 @@ function isErrorBody(body: unknown): body is { error: { code: string; message: s
   return typeof error?.code === 'string' && typeof error.message === 'string';
 }
 
+/** How long the page waits for the API before it answers from the shipped weights. */
+export const API_TIMEOUT_MS = 10_000;
+
 export function createApi(base: string) {
   const client = hc<AppType>(base);
 
@@ -41,10 +44,18 @@ export function createApi(base: string) {
     accept: (body: unknown) => T,
   ): Promise<T | Exclude<AddOutcome, { kind: 'answer' }>> {
     let response: Response;
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      response = await request();
+      // An API that does not answer is treated as one that cannot be reached: the page answers from the shipped
+      // weights rather than wait (a wrangler dev starved of CPU once held a page's first answer for over 60 s).
+      const late = new Promise<never>((_, reject) => {
+        timer = setTimeout(() => reject(new Error(`no answer in ${API_TIMEOUT_MS / 1000} s`)), API_TIMEOUT_MS);
+      });
+      response = await Promise.race([request(), late]);
     } catch (error) {
       return { kind: 'unreachable', url, detail: error instanceof Error ? error.message : String(error) };
+    } finally {
+      clearTimeout(timer);
     }
     let body: unknown;
     try {
@@ -53,6 +64,11 @@ export function createApi(base: string) {
       body = null;
     }
     if (response.ok) return accept(body);
+    // Busy (rate limited) or broken: the question was fine, so the shipped weights answer it in the page instead.
+    if (response.status === 429 || response.status >= 500) {
+      const said = isErrorBody(body) ? `: ${body.error.message}` : '';
+      return { kind: 'unreachable', url, detail: `the API answered ${response.status}${said}` };
+    }
     if (isErrorBody(body)) {
       const { code, message, param } = body.error;
       return {

@@ -96,3 +96,46 @@ describe('describeRefusal without error.param (an API from before it)', () => {
     );
   });
 });
+
+describe('createApi: an API that is busy, broken or silent is one the page cannot reach', () => {
+  const state = { a: '57', b: '99', model: 'auto' as const, view: 'answer' };
+  /** A server answering every request with `status` and `body` after `delayMs`. */
+  async function serve(status: number, body: unknown, delayMs = 0) {
+    const { createServer } = await import('node:http');
+    const server = createServer((_, res) => {
+      setTimeout(() => {
+        res.writeHead(status, { 'content-type': 'application/json' });
+        res.end(JSON.stringify(body));
+      }, delayMs);
+    });
+    await new Promise<void>((r) => server.listen(0, '127.0.0.1', r));
+    const { port } = server.address() as { port: number };
+    return { base: `http://127.0.0.1:${port}`, close: () => server.close() };
+  }
+
+  it('a 429 or a 500 becomes unreachable (the page answers from the shipped weights), a 400 stays a refusal', async () => {
+    const { createApi } = await import('../src/api');
+    for (const [status, kind] of [
+      [429, 'unreachable'],
+      [500, 'unreachable'],
+      [503, 'unreachable'],
+      [400, 'refused'],
+    ] as const) {
+      const server = await serve(status, { error: { code: 'x', message: `said ${status}` } });
+      const outcome = await createApi(server.base).add(state as never, false);
+      server.close();
+      expect(outcome.kind, `status ${status}`).toBe(kind);
+      if (outcome.kind === 'unreachable') expect(outcome.detail).toBe(`the API answered ${status}: said ${status}`);
+    }
+  });
+
+  it('no answer within API_TIMEOUT_MS is unreachable too', async () => {
+    const { createApi, API_TIMEOUT_MS } = await import('../src/api');
+    const server = await serve(200, {}, API_TIMEOUT_MS + 2_000);
+    const started = Date.now();
+    const outcome = await createApi(server.base).add(state as never, false);
+    server.close();
+    expect(outcome).toMatchObject({ kind: 'unreachable', detail: `no answer in ${API_TIMEOUT_MS / 1000} s` });
+    expect(Date.now() - started).toBeLessThan(API_TIMEOUT_MS + 1_500);
+  }, 20_000);
+});
