@@ -113,7 +113,7 @@ describe('createApi: an API that is busy, broken or silent is one the page canno
     return { base: `http://127.0.0.1:${port}`, close: () => server.close() };
   }
 
-  it('a 429 or a 500 becomes unreachable (the page answers from the shipped weights), a 400 stays a refusal', async () => {
+  it('a 429 or a 5xx becomes unreachable (answered from the shipped weights); a 400 stays a refusal', async () => {
     const { createApi } = await import('../src/api');
     for (const [status, kind] of [
       [429, 'unreachable'],
