@@ -59,51 +59,29 @@ export function proveVector(weights: Weights): VectorProof {
     return false;
   };
   const base = { method: 'enumeration' as const, pairs: N * N };
-  if (beyond(inpX.map((x) => x))) {
-    return {
-      ...base,
-      proven: false,
-      right: 0,
-      wrong: [],
-      undecided: N * N,
-      minMargin: null,
-      seconds: 0,
-      failure: 'an input term is beyond ±350, where core clamps',
-    };
-  }
   let right = 0;
   let undecided = 0;
   let minMargin = Number.POSITIVE_INFINITY;
   const wrong: { a: number; b: number }[] = [];
+  /** Stops unproven: every pair not yet proven right is undecided. */
+  const stop = (failure: string): VectorProof => ({
+    ...base,
+    proven: false,
+    right,
+    wrong,
+    undecided: N * N - right,
+    minMargin: null,
+    seconds: (performance.now() - started) / 1000,
+    failure,
+  });
+  if (beyond(inpX.map((x) => x))) return stop('an input term is beyond ±350, where core clamps');
   for (let a = 0; a < N; a++) {
     h.fill(0);
     c.fill(0);
     cellStep(p, h, c, inpX, a * G);
     recurrentTerm(p, h, rec);
-    if (beyond(rec)) {
-      return {
-        ...base,
-        proven: false,
-        right,
-        wrong,
-        undecided: N * N - right,
-        minMargin: null,
-        seconds: (performance.now() - started) / 1000,
-        failure: `a pre-activation for a = ${a} is beyond ±350, where core clamps`,
-      };
-    }
-    if (!encloseStep(m, scratch, zeroState, 0, inpX, a * G, first, logits)) {
-      return {
-        ...base,
-        proven: false,
-        right,
-        wrong,
-        undecided: N * N - right,
-        minMargin: null,
-        seconds: (performance.now() - started) / 1000,
-        failure: 'a bound is not finite',
-      };
-    }
+    if (beyond(rec)) return stop(`a pre-activation for a = ${a} is beyond ±350, where core clamps`);
+    if (!encloseStep(m, scratch, zeroState, 0, inpX, a * G, first, logits)) return stop('a bound is not finite');
     for (let b = 0; b < N; b++) {
       if (!encloseStep(m, scratch, first, 0, inpX, b * G, second, logits)) {
         undecided++;
