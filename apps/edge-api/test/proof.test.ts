@@ -1,5 +1,6 @@
 // The proof each model's meta records, as /model shows it (the certificate's bytes and the re-check against the
 // weights are in test/node/proof.test.ts: workerd has no file system), and the sums the unproven model got wrong.
+import type { ProofMeta } from '@lstm-adder/core';
 import serialJson from '@lstm-adder/core/models/serial.json';
 import vectorJson from '@lstm-adder/core/models/vector.json';
 import * as v from 'valibot';
@@ -9,18 +10,9 @@ import { loadModels } from '../src/models.js';
 import { addAnswer, modelInfo, modelList } from '../src/openapi/responses.js';
 import { get } from './helpers.js';
 
-interface MetaProof {
-  method: string;
-  proven: boolean;
-  cells?: number;
-  pairs?: number;
-  minLogit: number | null;
-  seconds: number;
-  certificate?: { file: string; sha256: string };
-}
-const metaProof = (json: unknown) => (json as { meta: { verification: { proof: MetaProof } } }).meta.verification.proof;
-const withProof = (json: unknown, proof: MetaProof | undefined) => {
-  const copy = structuredClone(json) as { meta: { verification: { proof?: MetaProof } } };
+const metaProof = (json: unknown) => (json as { meta: { verification: { proof: ProofMeta } } }).meta.verification.proof;
+const withProof = (json: unknown, proof: ProofMeta | undefined) => {
+  const copy = structuredClone(json) as { meta: { verification: { proof?: ProofMeta } } };
   if (proof) copy.meta.verification.proof = proof;
   else delete copy.meta.verification.proof;
   return copy;
@@ -58,7 +50,7 @@ describe('GET /model/{name}: proof', () => {
   });
 
   it('follows the meta: other figures as recorded; no proof in the meta, no proof field', async () => {
-    const other: MetaProof = { method: 'cells', proven: true, cells: 7, minLogit: 0.5, seconds: 1 };
+    const other: ProofMeta = { method: 'cells', proven: true, cells: 7, minLogit: 0.5, seconds: 1 };
     const app = createApp({
       models: loadModels({ vector: withProof(vectorJson, undefined), serial: withProof(serialJson, other) }),
     });
@@ -78,7 +70,7 @@ describe('GET /model/{name}: proof', () => {
     const app = createApp({
       models: loadModels({
         vector: vectorJson,
-        serial: withProof(serialJson, { ...refuted, counterexample: { a: '3', b: '3' } } as MetaProof),
+        serial: withProof(serialJson, { ...refuted, counterexample: { a: '3', b: '3' } } as ProofMeta),
       }),
     });
     expect((await info('/model/serial', app)).proof).toEqual({

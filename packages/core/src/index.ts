@@ -5,7 +5,7 @@ export { WEIGHTS_FORMAT, WeightsError, parseWeights, parameterCount, modelShape 
 export type { GateParams, ModelShape, Weights } from './weights.js';
 export { ModelMetaSchema } from './meta.js';
 export { META_LIMITS } from './meta-bounds.js';
-export type { EpochRecord, ModelMeta } from './meta.js';
+export type { EpochRecord, ModelMeta, ProofMeta } from './meta.js';
 export { formatIssuePath } from './issues.js';
 export { OPERAND_MAX_DIGITS, operandFault } from './operand.js';
 export type { OperandFault } from './operand.js';

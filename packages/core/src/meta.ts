@@ -52,6 +52,24 @@ const pairsCount = looseObjectOf({
   wrongCount: v.optional(integer),
 });
 
+/** A proof that the model adds right for every input (@lstm-adder/core/proof): `cells` for a serial model (an
+ *  inductive invariant over grid cells of its states, in a certificate beside the model), `enumeration` for a
+ *  vector model (every pair enclosed), or `counterexample` when one was found. */
+const ProofMetaSchema = looseObjectOf({
+  method: v.picklist(['cells', 'enumeration', 'counterexample'], (issue) => `expected a proof method, ${got(issue)}`),
+  proven: boolean,
+  /** Cells in the invariant (serial). */
+  cells: v.optional(integer),
+  /** Pairs proven right (vector). */
+  pairs: v.optional(integer),
+  /** The smallest certified distance of an output from its reading threshold. */
+  minLogit: v.nullable(number),
+  seconds: number,
+  counterexample: v.optional(looseObjectOf({ a: string, b: string })),
+  /** The certificate's file, beside the model, and its SHA-256 (lowercase hex). */
+  certificate: v.optional(looseObjectOf({ file: string, sha256: string })),
+});
+
 const verification = looseObjectOf({
   /** Whether the model met its target (every pair / every sampled sum exact, and parity with the trainer). */
   passed: boolean,
@@ -69,28 +87,7 @@ const verification = looseObjectOf({
   ),
   /** Largest |trainer output − core output| over the compared outputs. */
   parity: v.optional(looseObjectOf({ maxAbsDiff: number, compared: integer, tolerance: number, passed: boolean })),
-  /** A proof that the model adds right for every input (@lstm-adder/core/proof): `cells` for a serial model (an
-   *  inductive invariant over grid cells of its states, in a certificate beside the model), `enumeration` for a
-   *  vector model (every pair enclosed), or `counterexample` when one was found. */
-  proof: v.optional(
-    looseObjectOf({
-      method: v.picklist(
-        ['cells', 'enumeration', 'counterexample'],
-        (issue) => `expected a proof method, ${got(issue)}`,
-      ),
-      proven: boolean,
-      /** Cells in the invariant (serial). */
-      cells: v.optional(integer),
-      /** Pairs proven right (vector). */
-      pairs: v.optional(integer),
-      /** The smallest certified distance of an output from its reading threshold. */
-      minLogit: v.nullable(number),
-      seconds: number,
-      counterexample: v.optional(looseObjectOf({ a: string, b: string })),
-      /** The certificate's file, beside the model, and its SHA-256 (lowercase hex). */
-      certificate: v.optional(looseObjectOf({ file: string, sha256: string })),
-    }),
-  ),
+  proof: v.optional(ProofMetaSchema),
 });
 
 /** A run that held pairs out to measure generalisation (figures about pairs the training never saw). */
@@ -203,3 +200,5 @@ const metaRecord = looseRecordOf({
 
 export const ModelMetaSchema = v.pipe(v.unknown(), bounded, metaRecord);
 export type ModelMeta = v.InferOutput<typeof ModelMetaSchema>;
+/** `meta.verification.proof`: what a proof found, as the trainer records it. */
+export type ProofMeta = v.InferOutput<typeof ProofMetaSchema>;

@@ -1,6 +1,6 @@
 // Train → pick the shortest number format core still verifies → verify with core → weights with their meta.
 // Pure TF.js + core (no Node built-ins): the CLI and the `train` script wrap it with files and signals.
-import { parameterCount, type Weights } from '@lstm-adder/core';
+import { parameterCount, type ProofMeta, type Weights } from '@lstm-adder/core';
 import {
   type ProofProgress,
   type ProveSerialOptions,
@@ -33,16 +33,12 @@ import {
 export const DIGIT_CHOICES = [2, 3, 4, 5, 6, 7, 9];
 const MAX_WRONG_LISTED = 100;
 
-/** What a model's meta says of its proof (the writer adds the certificate's file and SHA-256). */
-export interface ProofRecord {
-  method: 'cells' | 'enumeration' | 'counterexample';
-  proven: boolean;
-  cells?: number;
-  pairs?: number;
-  minLogit: number | null;
-  seconds: number;
-  counterexample?: { a: string; b: string };
-}
+/** What a model's meta says of its proof, as core's schema has it (the writer adds the certificate's file and
+ *  SHA-256). */
+export type ProofRecord = Pick<
+  ProofMeta,
+  'method' | 'proven' | 'cells' | 'pairs' | 'minLogit' | 'seconds' | 'counterexample'
+>;
 
 export interface TrainedModel {
   config: TrainConfig;
